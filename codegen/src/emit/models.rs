@@ -1,0 +1,289 @@
+//! Named types → model files: structs with serde derives, enums that keep unknown values.
+
+use super::docs::{doc_attrs, inner_doc_attrs};
+use super::types::{ident, path_tokens, type_tokens};
+use crate::ir::{Enum, Field, Struct, TypeDef, TypeKind, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The contents of one model file: every type in `group`.
+pub(crate) fn model_file(group: &str, types: &BTreeMap<String, TypeDef>, runtime: &str) -> TokenStream {
+    let members: Vec<&TypeDef> = types.values().filter(|t| t.group == group).collect();
+    let heading = if group == crate::lower::COMMON_GROUP {
+        "Models shared by several operation groups.".to_owned()
+    } else {
+        format!("Models used by the `{group}` operations.")
+    };
+    let heading = inner_doc_attrs(&heading);
+    let imports = cross_group_imports(group, &members, types);
+    let items = members.iter().map(|t| type_item(t, runtime));
+    quote! {
+        #heading
+        #imports
+        #(#items)*
+    }
+}
+
+/// `use super::{A, B};` for the types this group uses from other groups.
+fn cross_group_imports(group: &str, members: &[&TypeDef], types: &BTreeMap<String, TypeDef>) -> TokenStream {
+    let mut used = BTreeSet::new();
+    for t in members {
+        match &t.kind {
+            TypeKind::Struct(s) => s.fields.iter().for_each(|f| collect_named(&f.ty, &mut used)),
+            TypeKind::Alias(ty) => collect_named(ty, &mut used),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    let foreign: Vec<_> = used.into_iter().filter(|n| types.get(n).is_some_and(|t| t.group != group)).map(|n| ident(&n)).collect();
+    if foreign.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! { use super::{#(#foreign),*}; }
+    }
+}
+
+pub(crate) fn collect_named(ty: &TypeRef, out: &mut BTreeSet<String>) {
+    match ty {
+        TypeRef::Named(n) => {
+            out.insert(n.clone());
+        }
+        TypeRef::List(inner) | TypeRef::Map(inner) => collect_named(inner, out),
+        _ => {}
+    }
+}
+
+fn type_item(def: &TypeDef, runtime: &str) -> TokenStream {
+    match &def.kind {
+        TypeKind::Struct(s) => struct_item(def, s, runtime),
+        TypeKind::Enum(e) => enum_item(def, e, runtime),
+        TypeKind::Alias(ty) => {
+            let docs = doc_attrs(def.docs.as_deref());
+            let name = ident(&def.name);
+            let ty = type_tokens(ty);
+            quote! { #docs pub type #name = #ty; }
+        }
+    }
+}
+
+fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
+    let docs = doc_attrs(def.docs.as_deref());
+    let name = ident(&def.name);
+    let double_option = format!("{runtime}::__private::double_option");
+    let fields = s.fields.iter().map(|f| {
+        let docs = doc_attrs(f.docs.as_deref());
+        let fname = ident(&f.name);
+        let ty = field_type(f);
+        let rename = rename_attr(f);
+        let deprecated = deprecated_attr(f.deprecated);
+        let serde = match (f.required, f.nullable) {
+            (true, _) => quote!(),
+            (false, false) => quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+            (false, true) => quote!(#[serde(default, skip_serializing_if = "Option::is_none", with = #double_option)]),
+        };
+        quote! { #docs #deprecated #rename #serde pub #fname: #ty, }
+    });
+    let all_optional = s.fields.iter().all(|f| !f.required);
+    let derive_default = if all_optional { quote!(Default,) } else { quote!() };
+    let constructor = constructor(def, s);
+    let setters = s.fields.iter().filter(|f| !f.required || f.default_variant.is_some()).map(setter);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            #constructor
+            #(#setters)*
+        }
+    }
+}
+
+fn rename_attr(f: &Field) -> TokenStream {
+    // serde strips `r#` itself, so only names that differ from the wire need an attribute.
+    let bare = f.name.strip_prefix("r#").unwrap_or(&f.name);
+    if bare == f.wire_name {
+        quote!()
+    } else {
+        let wire = &f.wire_name;
+        quote!(#[serde(rename = #wire)])
+    }
+}
+
+fn deprecated_attr(deprecated: bool) -> TokenStream {
+    if deprecated {
+        quote!(#[deprecated])
+    } else {
+        quote!()
+    }
+}
+
+/// The declared field type: `T`, `Option<T>` or `Option<Option<T>>` (absent vs `null` vs a value).
+fn field_type(f: &Field) -> TokenStream {
+    let ty = type_tokens(&f.ty);
+    match (f.required, f.nullable) {
+        (true, false) => ty,
+        (true, true) | (false, false) => quote!(Option<#ty>),
+        (false, true) => quote!(Option<Option<#ty>>),
+    }
+}
+
+/// `new(required fields)`; required enum fields with a default are filled in.
+fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
+    let args = s.fields.iter().filter(|f| f.required && f.default_variant.is_none()).map(|f| {
+        let name = ident(&f.name);
+        let ty = field_type(f);
+        quote!(#name: #ty)
+    });
+    let inits = s.fields.iter().map(|f| {
+        let name = ident(&f.name);
+        match (&f.default_variant, f.required) {
+            (Some(variant), _) => {
+                let ty = type_tokens(&f.ty);
+                let variant = ident(variant);
+                quote!(#name: #ty::#variant)
+            }
+            (None, true) => quote!(#name),
+            (None, false) => quote!(#name: None),
+        }
+    });
+    let doc = format!(" Creates a [`{}`] from its required fields.", def.name);
+    let allow = if s.fields.iter().filter(|f| f.required && f.default_variant.is_none()).count() > 7 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
+    let deprecated = if s.fields.iter().any(|f| f.deprecated) { quote!(#[allow(deprecated)]) } else { quote!() };
+    quote! {
+        #[doc = #doc]
+        #allow
+        #deprecated
+        pub fn new(#(#args),*) -> Self {
+            Self { #(#inits),* }
+        }
+    }
+}
+
+fn setter(f: &Field) -> TokenStream {
+    let name = ident(&f.name);
+    let ty = type_tokens(&f.ty);
+    let doc = format!(" Sets `{}`.", f.wire_name);
+    let deprecated = deprecated_attr(f.deprecated);
+    let allow = if f.deprecated { quote!(#[allow(deprecated)]) } else { quote!() };
+    let (param, value) = match (f.required, f.nullable) {
+        (true, _) => (quote!(#ty), quote!(value)),
+        (false, false) => (quote!(#ty), quote!(Some(value))),
+        // Nullable: `None` sends an explicit `null`.
+        (false, true) => (quote!(Option<#ty>), quote!(Some(value))),
+    };
+    quote! {
+        #[doc = #doc]
+        #deprecated
+        #allow
+        pub fn #name(mut self, value: #param) -> Self {
+            self.#name = #value;
+            self
+        }
+    }
+}
+
+fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
+    let docs = doc_attrs(def.docs.as_deref());
+    let name = ident(&def.name);
+    let rt = path_tokens(runtime);
+    let variants = e.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let doc = format!(" `{}`", v.value);
+        quote! { #[doc = #doc] #vname, }
+    });
+    let to_str = e.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let value = &v.value;
+        quote!(Self::#vname => #value,)
+    });
+    let from_str = e.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let value = &v.value;
+        quote!(#value => Self::#vname,)
+    });
+    let default = e.default.as_ref().map(|d| {
+        let d = ident(d);
+        quote! {
+            impl Default for #name {
+                fn default() -> Self {
+                    Self::#d
+                }
+            }
+        }
+    });
+    let query = e.used_in_parameters.then(|| {
+        quote! {
+            impl #rt::__private::ParamValue for #name {
+                fn write_param(&self, out: &mut String) {
+                    out.push_str(self.as_str());
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+            Unknown(String),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #rt::__private::deserialize_str_enum(deserializer)
+            }
+        }
+
+        #default
+        #query
+    }
+}

@@ -1,0 +1,324 @@
+//! Operation records → one file per tag: a `Client` method and a request builder per operation.
+//!
+//! The builders are glue: they collect typed arguments and hand a request description to the
+//! runtime's single `Client::execute` path, which owns auth, retries, errors and decoding.
+
+use super::docs::{doc_attrs, inner_doc_attrs};
+use super::models::collect_named;
+use super::types::{ident, path_tokens, type_tokens};
+use crate::ir::{Module, Operation, Param, ParamLocation, TypeRef};
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeSet;
+
+/// The contents of one operations file.
+pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
+    let mut heading = format!("Operations tagged \"{}\".", module.tag);
+    if let Some(d) = &module.description {
+        heading.push_str("\n\n");
+        heading.push_str(d);
+    }
+    let heading = inner_doc_attrs(&heading);
+    let rt = path_tokens(runtime);
+    let mut models = BTreeSet::new();
+    for op in &module.operations {
+        op.params.iter().for_each(|p| collect_named(&p.ty, &mut models));
+        op.body.iter().for_each(|b| collect_named(&b.ty, &mut models));
+        op.success.iter().for_each(|t| collect_named(t, &mut models));
+    }
+    let models_import = if models.is_empty() {
+        quote!()
+    } else {
+        let models = models.iter().map(|m| ident(m));
+        quote!(use #rt::models::{#(#models),*};)
+    };
+    let methods = module.operations.iter().map(client_method);
+    let builders = module.operations.iter().map(builder);
+    quote! {
+        #heading
+        #models_import
+        use #rt::{Client, Error};
+        use #rt::__private as rt;
+
+        impl Client {
+            #(#methods)*
+        }
+
+        #(#builders)*
+    }
+}
+
+/// Rustdoc for the client method: summary, description, HTTP line, preview, permissions, errors.
+fn method_docs(op: &Operation) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(s) = &op.summary {
+        parts.push(s.trim().to_owned());
+    }
+    if let Some(d) = &op.description {
+        parts.push(d.trim().to_owned());
+    }
+    parts.push(format!("`{} {}` (operation `{}`).", op.method.as_str(), op.path, op.id));
+    if let Some(note) = &op.preview {
+        parts.push(format!(
+            "**Preview.** {}\n\nThis operation must be enabled first with `ClientBuilder::enable_preview(\"{}\")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.",
+            note.trim(),
+            op.id
+        ));
+    }
+    let mut access = Vec::new();
+    if !op.permissions.is_empty() {
+        access.push(format!("Permission: {}.", code_list(&op.permissions)));
+    }
+    if !op.scopes.is_empty() {
+        access.push(format!("OAuth scope: {}.", code_list(&op.scopes)));
+    }
+    if !access.is_empty() {
+        parts.push(access.join(" "));
+    }
+    let errors: Vec<String> = op
+        .responses
+        .iter()
+        .filter(|r| !r.status.starts_with('2'))
+        .map(|r| format!("- `{}`: {}", r.status, r.description.trim()))
+        .collect();
+    if !errors.is_empty() {
+        parts.push(format!(
+            "# Errors\n\nReturns `Error::Api` for these documented statuses (and any other non-2xx status):\n\n{}",
+            errors.join("\n")
+        ));
+    }
+    if op.deprecated {
+        parts.push("Deprecated by the API.".to_owned());
+    }
+    parts.join("\n\n")
+}
+
+fn code_list(items: &[String]) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// The positional arguments of the client method: path parameters, other required parameters, and a
+/// required body, in that order.
+fn positional(op: &Operation) -> impl Iterator<Item = &Param> {
+    op.params.iter().filter(|p| p.required)
+}
+
+fn client_method(op: &Operation) -> TokenStream {
+    let docs = doc_attrs(Some(&method_docs(op)));
+    let name = ident(&op.method_name);
+    let builder = ident(&op.builder_name);
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    for p in positional(op) {
+        let pname = ident(&p.name);
+        let (arg_ty, convert) = argument(p);
+        args.push(quote!(#pname: #arg_ty));
+        inits.push(quote!(#pname: #convert));
+    }
+    for p in op.params.iter().filter(|p| !p.required) {
+        let pname = ident(&p.name);
+        inits.push(quote!(#pname: None));
+    }
+    match &op.body {
+        Some(b) if b.required => {
+            let ty = type_tokens(&b.ty);
+            args.push(quote!(body: #ty));
+            inits.push(quote!(body));
+        }
+        Some(_) => inits.push(quote!(body: None)),
+        None => {}
+    }
+    let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
+    quote! {
+        #docs
+        #deprecated
+        pub fn #name(&self, #(#args),*) -> #builder {
+            #builder { client: self.clone(), #(#inits),* }
+        }
+    }
+}
+
+/// The argument type of a parameter and the expression that stores it in the builder.
+fn argument(p: &Param) -> (TokenStream, TokenStream) {
+    let name = ident(&p.name);
+    match (&p.ty, p.location) {
+        // Path segments are text on the wire; any displayable id (a `Uuid`, a `&str`) will do.
+        (TypeRef::String | TypeRef::Uuid, ParamLocation::Path) => (quote!(impl std::fmt::Display), quote!(#name.to_string())),
+        (TypeRef::String, _) => (quote!(impl Into<String>), quote!(#name.into())),
+        (TypeRef::List(inner), _) if **inner == TypeRef::String => {
+            (quote!(impl IntoIterator<Item = impl Into<String>>), quote!(#name.into_iter().map(Into::into).collect()))
+        }
+        (TypeRef::List(inner), _) => {
+            let inner = type_tokens(inner);
+            (quote!(impl IntoIterator<Item = #inner>), quote!(#name.into_iter().collect()))
+        }
+        (ty, _) => (type_tokens(ty), quote!(#name)),
+    }
+}
+
+/// The stored type of a parameter in the builder.
+fn stored_type(p: &Param) -> TokenStream {
+    let ty = match (&p.ty, p.location) {
+        (TypeRef::Uuid, ParamLocation::Path) => quote!(String),
+        (ty, _) => type_tokens(ty),
+    };
+    if p.required {
+        ty
+    } else {
+        quote!(Option<#ty>)
+    }
+}
+
+fn builder(op: &Operation) -> TokenStream {
+    let name = ident(&op.builder_name);
+    let method = ident(&op.method_name);
+    let doc = format!(
+        " A `{} {}` request, created by [`Client::{}`]; set optional parameters, then call `send`.",
+        op.method.as_str(),
+        op.path,
+        op.method_name
+    );
+    let fields = op.params.iter().map(|p| {
+        let pname = ident(&p.name);
+        let ty = stored_type(p);
+        quote!(#pname: #ty,)
+    });
+    let body_field = op.body.as_ref().map(|b| {
+        let ty = type_tokens(&b.ty);
+        if b.required {
+            quote!(body: #ty,)
+        } else {
+            quote!(body: Option<#ty>,)
+        }
+    });
+    let setters = op.params.iter().filter(|p| !p.required).map(param_setter);
+    let body_setter = op.body.as_ref().filter(|b| !b.required).map(|b| {
+        let ty = type_tokens(&b.ty);
+        let docs = doc_attrs(Some(b.docs.as_deref().unwrap_or("The request body.")));
+        quote! {
+            #docs
+            pub fn body(mut self, value: #ty) -> Self {
+                self.body = Some(value);
+                self
+            }
+        }
+    });
+    let id = &op.id;
+    let method_variant = ident(&heck::ToUpperCamelCase::to_upper_camel_case(op.method.as_str().to_ascii_lowercase().as_str()));
+    let path_template = &op.path;
+    let preview = op.preview.is_some();
+    let path_expr = path_expression(op);
+    let query = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_statement);
+    let body_stmt = match &op.body {
+        Some(b) if b.required => quote!(request.json_body(&self.body)?;),
+        Some(_) => quote! {
+            if let Some(body) = &self.body {
+                request.json_body(body)?;
+            }
+        },
+        None => quote!(),
+    };
+    let (output, decode) = match &op.success {
+        Some(ty) => (type_tokens(ty), quote!(response.json())),
+        None => (quote!(()), quote!(Ok(response.empty()))),
+    };
+    let send_doc = format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
+    let send_with_doc = " Like `send`, and also returns the HTTP status and headers of the response.";
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct #name {
+            client: Client,
+            #(#fields)*
+            #body_field
+        }
+
+        impl #name {
+            const OPERATION: rt::Operation = rt::Operation {
+                id: #id,
+                method: rt::Method::#method_variant,
+                path_template: #path_template,
+                preview: #preview,
+            };
+
+            #(#setters)*
+            #body_setter
+
+            #[doc = #send_doc]
+            pub async fn send(self) -> Result<#output, Error> {
+                self.send_with_response().await.map(rt::ApiResponse::into_body)
+            }
+
+            #[doc = #send_with_doc]
+            pub async fn send_with_response(self) -> Result<rt::ApiResponse<#output>, Error> {
+                let mut request = rt::Request::new(Self::OPERATION, #path_expr);
+                #(#query)*
+                #body_stmt
+                let response = self.client.execute(request).await?;
+                #decode
+            }
+        }
+    }
+}
+
+fn param_setter(p: &Param) -> TokenStream {
+    let docs = doc_attrs(p.docs.as_deref());
+    let name = ident(&p.name);
+    let (arg_ty, convert) = argument(p);
+    let deprecated = if p.deprecated { quote!(#[deprecated]) } else { quote!() };
+    quote! {
+        #docs
+        #deprecated
+        pub fn #name(mut self, #name: #arg_ty) -> Self {
+            self.#name = Some(#convert);
+            self
+        }
+    }
+}
+
+/// `format!("/a/{}/b", rt::encode_path_segment(&self.x))`, or a plain string without parameters.
+fn path_expression(op: &Operation) -> TokenStream {
+    let mut format = String::new();
+    let mut args = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        format.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else { break };
+        let wire = &after[..end];
+        if let Some(p) = op.params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
+            let pname = ident(&p.name);
+            let value = match p.ty {
+                TypeRef::String | TypeRef::Uuid => quote!(&self.#pname),
+                _ => quote!(&self.#pname.to_string()),
+            };
+            args.push(quote!(rt::encode_path_segment(#value)));
+        }
+        format.push_str("{}");
+        rest = &after[end + 1..];
+    }
+    format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    if args.is_empty() {
+        let path = &op.path;
+        quote!(#path.to_owned())
+    } else {
+        quote!(format!(#format, #(#args),*))
+    }
+}
+
+/// The statement that adds a query or header parameter to the request.
+fn param_statement(p: &Param) -> TokenStream {
+    let name = ident(&p.name);
+    let wire = &p.wire_name;
+    let value = if p.required { quote!(Some(&self.#name)) } else { quote!(self.#name.as_ref()) };
+    match (p.location, &p.ty) {
+        (ParamLocation::Query, TypeRef::List(_)) => {
+            let explode = p.explode;
+            quote!(request.query_list(#wire, #value, #explode);)
+        }
+        (ParamLocation::Query, _) => quote!(request.query(#wire, #value);),
+        (ParamLocation::Header, _) => quote!(request.header(#wire, #value)?;),
+        (ParamLocation::Path, _) => quote!(),
+    }
+}

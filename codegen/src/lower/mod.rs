@@ -1,0 +1,182 @@
+//! Stage 2: lower the parsed spec into the intermediate model, resolving every `$ref` and assigning
+//! every Rust name.
+//!
+//! Order is deterministic by construction: component schemas are named in sorted order before any
+//! is lowered (so `$ref`s resolve by name), then operations are lowered in spec order, and inline
+//! schemas are named as they are met.
+
+mod docs;
+mod operations;
+mod refs;
+mod types;
+
+use crate::error::{Error, Pointer};
+use crate::ir::{Api, Diagnostic, Module, TypeDef, TypeKind, TypeRef};
+use crate::names::{self, Namer};
+use openapiv3::OpenAPI;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The model file for types used by more than one module (or by none).
+pub const COMMON_GROUP: &str = "common";
+
+/// Lowers a parsed spec.
+pub fn lower(spec: &OpenAPI) -> Result<Api, Error> {
+    let mut cx = Lowerer::new(spec);
+    cx.name_components()?;
+    cx.lower_components()?;
+    let modules = operations::lower_all(&mut cx)?;
+    cx.fill_enum_defaults();
+    cx.mark_parameter_enums(&modules);
+    let mut types = cx.types;
+    assign_groups(&mut types, &modules);
+    let mut diagnostics = cx.diagnostics;
+    diagnostics.sort();
+    Ok(Api {
+        title: spec.info.title.clone(),
+        description: spec.info.description.clone(),
+        version: spec.info.version.clone(),
+        types,
+        modules,
+        diagnostics,
+    })
+}
+
+/// Lowering state shared by the type and operation passes.
+pub(crate) struct Lowerer<'a> {
+    pub(crate) spec: &'a OpenAPI,
+    /// Component schema name → Rust type name.
+    pub(crate) components: BTreeMap<String, String>,
+    pub(crate) types: BTreeMap<String, TypeDef>,
+    pub(crate) type_names: Namer,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(spec: &'a OpenAPI) -> Self {
+        Lowerer {
+            spec,
+            components: BTreeMap::new(),
+            types: BTreeMap::new(),
+            type_names: Namer::with_reserved(names::RESERVED_TYPE_NAMES),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn name_components(&mut self) -> Result<(), Error> {
+        let Some(components) = &self.spec.components else { return Ok(()) };
+        let sorted: BTreeSet<&String> = components.schemas.keys().collect();
+        for name in sorted {
+            let pointer = Pointer::root().push("components").push("schemas").push(name);
+            let rust = self.type_names.claim(names::type_name(name), name, pointer.as_str(), &mut self.diagnostics);
+            self.components.insert(name.clone(), rust);
+        }
+        Ok(())
+    }
+
+    fn lower_components(&mut self) -> Result<(), Error> {
+        let Some(components) = &self.spec.components else { return Ok(()) };
+        let sorted: BTreeMap<&String, _> = components.schemas.iter().collect();
+        for (name, schema) in sorted {
+            let pointer = Pointer::root().push("components").push("schemas").push(name);
+            let rust = self.components[name].clone();
+            types::lower_component(self, &rust, name, schema, &pointer)?;
+        }
+        Ok(())
+    }
+
+    /// Registers a named type.
+    pub(crate) fn define(&mut self, def: TypeDef) {
+        self.types.insert(def.name.clone(), def);
+    }
+
+    /// Claims a Rust type name for an inline schema.
+    pub(crate) fn claim_type_name(&mut self, desired: &str, pointer: &Pointer) -> String {
+        self.type_names.claim(names::type_name(desired), desired, pointer.as_str(), &mut self.diagnostics)
+    }
+
+    /// Required fields typed as an enum with a `default` are filled by constructors, not passed in.
+    fn fill_enum_defaults(&mut self) {
+        let defaults: BTreeMap<String, String> = self
+            .types
+            .values()
+            .filter_map(|t| match &t.kind {
+                TypeKind::Enum(e) => e.default.clone().map(|d| (t.name.clone(), d)),
+                _ => None,
+            })
+            .collect();
+        for def in self.types.values_mut() {
+            if let TypeKind::Struct(s) = &mut def.kind {
+                for field in &mut s.fields {
+                    if let (true, TypeRef::Named(n)) = (field.required && !field.nullable, &field.ty) {
+                        field.default_variant = defaults.get(n).cloned();
+                    }
+                }
+            }
+        }
+    }
+
+    fn mark_parameter_enums(&mut self, modules: &BTreeMap<String, Module>) {
+        let mut used = BTreeSet::new();
+        for op in modules.values().flat_map(|m| &m.operations) {
+            for p in &op.params {
+                let mut ty = &p.ty;
+                while let TypeRef::List(inner) = ty {
+                    ty = inner;
+                }
+                if let TypeRef::Named(n) = ty {
+                    used.insert(n.clone());
+                }
+            }
+        }
+        for name in used {
+            if let Some(TypeDef { kind: TypeKind::Enum(e), .. }) = self.types.get_mut(&name) {
+                e.used_in_parameters = true;
+            }
+        }
+    }
+}
+
+/// Puts each type in the model file of the one module that uses it, or in `common`.
+fn assign_groups(types: &mut BTreeMap<String, TypeDef>, modules: &BTreeMap<String, Module>) {
+    let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (module, m) in modules {
+        let mut stack: Vec<String> = Vec::new();
+        for op in &m.operations {
+            let roots = op
+                .params
+                .iter()
+                .map(|p| &p.ty)
+                .chain(op.body.iter().map(|b| &b.ty))
+                .chain(op.responses.iter().filter_map(|r| r.ty.as_ref()));
+            for ty in roots {
+                named_in(ty, &mut stack);
+            }
+        }
+        let mut seen = BTreeSet::new();
+        while let Some(name) = stack.pop() {
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            users.entry(name.clone()).or_default().insert(module.clone());
+            match types.get(&name).map(|t| &t.kind) {
+                Some(TypeKind::Struct(s)) => s.fields.iter().for_each(|f| named_in(&f.ty, &mut stack)),
+                Some(TypeKind::Alias(t)) => named_in(t, &mut stack),
+                _ => {}
+            }
+        }
+    }
+    for def in types.values_mut() {
+        def.group = match users.get(&def.name) {
+            Some(set) if set.len() == 1 => set.iter().next().cloned().unwrap_or_default(),
+            _ => COMMON_GROUP.to_owned(),
+        };
+    }
+}
+
+fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
+    match ty {
+        TypeRef::Named(n) => out.push(n.clone()),
+        TypeRef::List(inner) | TypeRef::Map(inner) => named_in(inner, out),
+        _ => {}
+    }
+}

@@ -1,0 +1,351 @@
+//! Paths and operations → operation records, grouped into one module per tag.
+
+use super::{docs, refs, types, Lowerer};
+use crate::error::{Error, Pointer};
+use crate::ir::{Body, Method, Module, Operation, Param, ParamLocation, Response, TypeRef};
+use crate::names::{self, Namer};
+use openapiv3::{
+    Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, QueryStyle, ReferenceOr,
+    StatusCode,
+};
+use std::collections::BTreeMap;
+
+/// Methods the generated client and builders define themselves.
+const RESERVED_METHODS: &[&str] = &["builder", "clone", "from_env", "send", "send_with_response"];
+
+/// Lowers every operation, grouped by the module of its first tag.
+pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>, Error> {
+    let spec = cx.spec;
+    let mut modules: BTreeMap<String, Module> = BTreeMap::new();
+    let mut module_names: BTreeMap<String, String> = BTreeMap::new();
+    let mut module_namer = Namer::with_reserved(&["mod", "common"]);
+    let mut method_namer = Namer::with_reserved(RESERVED_METHODS);
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    for (path, item) in &spec.paths.paths {
+        let path_pointer = Pointer::root().push("paths").push(path);
+        let item = match item {
+            ReferenceOr::Item(item) => item,
+            ReferenceOr::Reference { .. } => return Err(path_pointer.unsupported("a `$ref` path item")),
+        };
+        for (method, key, op) in methods(item) {
+            let pointer = path_pointer.push(key);
+            let id = op.operation_id.clone().ok_or_else(|| pointer.invalid("operation has no operationId"))?;
+            if let Some(first) = ids.insert(id.clone(), pointer.to_string()) {
+                return Err(pointer.push("operationId").invalid(format!("operationId `{id}` is also used at `{first}`")));
+            }
+            let tag = op.tags.first().cloned().unwrap_or_else(|| "default".to_owned());
+            let module = match module_names.get(&tag) {
+                Some(m) => m.clone(),
+                None => {
+                    let m = module_namer.claim(names::module_name(&tag), &tag, pointer.push("tags").as_str(), &mut cx.diagnostics);
+                    module_names.insert(tag.clone(), m.clone());
+                    m
+                }
+            };
+            let method_name = method_namer.claim(names::field_name(&id), &id, pointer.as_str(), &mut cx.diagnostics);
+            let lowered = lower_operation(cx, OperationSite { path, method, item, op, id, method_name, pointer: &pointer })?;
+            modules
+                .entry(module)
+                .or_insert_with(|| Module { tag: tag.clone(), description: tag_description(cx, &tag), operations: Vec::new() })
+                .operations
+                .push(lowered);
+        }
+    }
+    Ok(modules)
+}
+
+fn tag_description(cx: &Lowerer<'_>, tag: &str) -> Option<String> {
+    cx.spec.tags.iter().find(|t| t.name == tag).and_then(|t| t.description.clone())
+}
+
+fn methods(item: &PathItem) -> Vec<(Method, &'static str, &SpecOperation)> {
+    [
+        (Method::Get, "get", &item.get),
+        (Method::Put, "put", &item.put),
+        (Method::Post, "post", &item.post),
+        (Method::Delete, "delete", &item.delete),
+        (Method::Options, "options", &item.options),
+        (Method::Head, "head", &item.head),
+        (Method::Patch, "patch", &item.patch),
+        (Method::Trace, "trace", &item.trace),
+    ]
+    .into_iter()
+    .filter_map(|(m, k, op)| op.as_ref().map(|op| (m, k, op)))
+    .collect()
+}
+
+struct OperationSite<'s> {
+    path: &'s str,
+    method: Method,
+    item: &'s PathItem,
+    op: &'s SpecOperation,
+    id: String,
+    method_name: String,
+    pointer: &'s Pointer,
+}
+
+fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Operation, Error> {
+    let OperationSite { path, method, item, op, id, method_name, pointer } = site;
+    let builder_name = cx.claim_type_name(&format!("{id} request"), pointer);
+    let params = lower_params(cx, &id, path, item, op, pointer)?;
+    let body = match &op.request_body {
+        None => None,
+        Some(body) => {
+            let at = pointer.push("requestBody");
+            let body = refs::request_body(cx.spec, body, at.as_str())?;
+            let (media, content) = json_content(&body.content).ok_or_else(|| {
+                at.push("content").unsupported(format!("request media types {:?} (only JSON is supported)", body.content.keys().collect::<Vec<_>>()))
+            })?;
+            let at = at.push("content").push(media).push("schema");
+            let ty = match &content.schema {
+                Some(schema) => types::lower_schema(cx, schema, &format!("{id} body"), &at)?,
+                None => TypeRef::Json,
+            };
+            Some(Body { ty, required: body.required, docs: body.description.clone() })
+        }
+    };
+    let responses = lower_responses(cx, &id, op, pointer)?;
+    let success = success_type(&responses, pointer)?;
+    Ok(Operation {
+        id,
+        method_name,
+        builder_name,
+        method,
+        path: path.to_owned(),
+        summary: op.summary.clone(),
+        description: op.description.clone(),
+        params,
+        body,
+        responses,
+        success,
+        preview: preview_note(op),
+        deprecated: op.deprecated,
+        permissions: permissions(op),
+        scopes: scopes(cx, op),
+    })
+}
+
+fn json_content(content: &openapiv3::Content) -> Option<(&String, &openapiv3::MediaType)> {
+    content.iter().find(|(media, _)| {
+        let media = media.split(';').next().unwrap_or_default().trim();
+        media == "application/json" || media.ends_with("+json")
+    })
+}
+
+fn lower_params(
+    cx: &mut Lowerer<'_>,
+    id: &str,
+    path: &str,
+    item: &PathItem,
+    op: &SpecOperation,
+    pointer: &Pointer,
+) -> Result<Vec<Param>, Error> {
+    // Path-level parameters apply unless the operation redefines the same name and location.
+    let mut resolved: Vec<(Pointer, &Parameter)> = Vec::new();
+    let path_pointer = Pointer::root().push("paths").push(path).push("parameters");
+    for (i, p) in item.parameters.iter().enumerate() {
+        let at = path_pointer.push(i.to_string());
+        resolved.push((at.clone(), refs::parameter(cx.spec, p, at.as_str())?));
+    }
+    for (i, p) in op.parameters.iter().enumerate() {
+        let at = pointer.push("parameters").push(i.to_string());
+        let p = refs::parameter(cx.spec, p, at.as_str())?;
+        let key = (location_name(p), &p.parameter_data_ref().name);
+        if let Some(slot) = resolved.iter_mut().find(|(_, q)| (location_name(q), &q.parameter_data_ref().name) == key) {
+            *slot = (at, p);
+        } else {
+            resolved.push((at, p));
+        }
+    }
+    // Builder fields sit beside the client handle; setters beside `send`.
+    let mut namer = Namer::with_reserved(&["client", "body", "send", "send_with_response"]);
+    let template_names = template_params(path, pointer)?;
+    let mut params = Vec::new();
+    for (at, p) in &resolved {
+        let data = p.parameter_data_ref();
+        let (location, explode) = match p {
+            Parameter::Path { .. } => (ParamLocation::Path, false),
+            Parameter::Query { style, parameter_data, .. } => {
+                if !matches!(style, QueryStyle::Form) {
+                    return Err(at.push("style").unsupported(format!("query parameter style {style:?}")));
+                }
+                (ParamLocation::Query, parameter_data.explode.unwrap_or(true))
+            }
+            Parameter::Header { .. } => (ParamLocation::Header, false),
+            Parameter::Cookie { .. } => return Err(at.unsupported("cookie parameters")),
+        };
+        if location == ParamLocation::Path {
+            if !data.required {
+                return Err(at.push("required").invalid("path parameters must be required"));
+            }
+            if !template_names.contains(&data.name) {
+                return Err(at.push("name").invalid(format!("path parameter `{}` does not appear in the path `{path}`", data.name)));
+            }
+        }
+        let schema = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => schema,
+            ParameterSchemaOrContent::Content(_) => return Err(at.push("content").unsupported("parameters described by `content`")),
+        };
+        let ty = types::lower_schema(cx, schema, &format!("{id} {}", data.name), &at.push("schema"))?;
+        let (default, example) = match schema {
+            ReferenceOr::Item(s) => (s.schema_data.default.clone(), data.example.clone().or_else(|| s.schema_data.example.clone())),
+            ReferenceOr::Reference { .. } => (None, data.example.clone()),
+        };
+        let docs = docs::join(&[data.description.clone(), docs::default(default.as_ref()), docs::example(example.as_ref())]);
+        let name = namer.claim(names::field_name(&data.name), &data.name, at.as_str(), &mut cx.diagnostics);
+        params.push(Param {
+            name,
+            wire_name: data.name.clone(),
+            location,
+            ty,
+            required: data.required,
+            explode,
+            docs,
+            deprecated: data.deprecated.unwrap_or(false),
+        });
+    }
+    for name in &template_names {
+        if !params.iter().any(|p| p.location == ParamLocation::Path && &p.wire_name == name) {
+            return Err(pointer.push("parameters").invalid(format!("path template `{path}` names `{{{name}}}` but no path parameter defines it")));
+        }
+    }
+    // Path parameters become the first positional arguments, in the order the path names them.
+    params.sort_by_key(|p| match p.location {
+        ParamLocation::Path => template_names.iter().position(|n| n == &p.wire_name).unwrap_or(0),
+        _ => usize::MAX,
+    });
+    Ok(params)
+}
+
+fn location_name(p: &Parameter) -> &'static str {
+    match p {
+        Parameter::Query { .. } => "query",
+        Parameter::Header { .. } => "header",
+        Parameter::Path { .. } => "path",
+        Parameter::Cookie { .. } => "cookie",
+    }
+}
+
+/// The `{name}`s of a path template, in order.
+pub(crate) fn template_params(path: &str, pointer: &Pointer) -> Result<Vec<String>, Error> {
+    let mut names = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        let end = after.find('}').ok_or_else(|| pointer.invalid(format!("unclosed `{{` in path `{path}`")))?;
+        let name = &after[..end];
+        if name.is_empty() || name.contains('{') {
+            return Err(pointer.invalid(format!("malformed template parameter in path `{path}`")));
+        }
+        names.push(name.to_owned());
+        rest = &after[end + 1..];
+    }
+    if rest.contains('}') {
+        return Err(pointer.invalid(format!("unmatched `}}` in path `{path}`")));
+    }
+    Ok(names)
+}
+
+fn lower_responses(cx: &mut Lowerer<'_>, id: &str, op: &SpecOperation, pointer: &Pointer) -> Result<Vec<Response>, Error> {
+    let mut out = Vec::new();
+    let mut entries: Vec<(String, &ReferenceOr<openapiv3::Response>)> =
+        op.responses.responses.iter().map(|(code, r)| (status_text(code), r)).collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Some(default) = &op.responses.default {
+        entries.push(("default".to_owned(), default));
+    }
+    for (status, response) in entries {
+        let at = pointer.push("responses").push(&status);
+        let response = refs::response(cx.spec, response, at.as_str())?;
+        let ty = match json_content(&response.content) {
+            Some((media, content)) => match &content.schema {
+                Some(schema) => {
+                    let hint = format!("{id} response {status}");
+                    Some(types::lower_schema(cx, schema, &hint, &at.push("content").push(media).push("schema"))?)
+                }
+                None => Some(TypeRef::Json),
+            },
+            None if response.content.is_empty() => None,
+            None => {
+                return Err(at.push("content").unsupported(format!(
+                    "response media types {:?} (only JSON is supported)",
+                    response.content.keys().collect::<Vec<_>>()
+                )))
+            }
+        };
+        out.push(Response { status, description: response.description.clone(), ty });
+    }
+    Ok(out)
+}
+
+fn status_text(code: &StatusCode) -> String {
+    code.to_string()
+}
+
+/// The single body type of the 2xx responses (or none when success has no body).
+fn success_type(responses: &[Response], pointer: &Pointer) -> Result<Option<TypeRef>, Error> {
+    let mut found: Option<&TypeRef> = None;
+    for r in responses.iter().filter(|r| r.status.starts_with('2')) {
+        if let Some(ty) = &r.ty {
+            match found {
+                Some(prev) if prev != ty => {
+                    return Err(pointer.push("responses").unsupported("several success responses with different body types"))
+                }
+                _ => found = Some(ty),
+            }
+        }
+    }
+    Ok(found.cloned())
+}
+
+fn preview_note(op: &SpecOperation) -> Option<String> {
+    match op.extensions.get("x-unstable")? {
+        serde_json::Value::String(note) => Some(note.clone()),
+        serde_json::Value::Bool(false) | serde_json::Value::Null => None,
+        _ => Some("This endpoint is in Preview.".to_owned()),
+    }
+}
+
+fn permissions(op: &SpecOperation) -> Vec<String> {
+    op.extensions
+        .get("x-permission")
+        .and_then(|p| p.get("permissions"))
+        .and_then(|p| p.as_array())
+        .map(|list| list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+fn scopes(cx: &Lowerer<'_>, op: &SpecOperation) -> Vec<String> {
+    let requirements = op.security.as_ref().or(cx.spec.security.as_ref());
+    let schemes = cx.spec.components.as_ref().map(|c| &c.security_schemes);
+    let is_oauth = |name: &str| {
+        matches!(
+            schemes.and_then(|s| s.get(name)),
+            Some(ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { .. }))
+        )
+    };
+    let mut out: Vec<String> = requirements
+        .into_iter()
+        .flatten()
+        .flat_map(|req| req.iter())
+        .filter(|(name, _)| is_oauth(name))
+        .flat_map(|(_, scopes)| scopes.iter().cloned())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_params_in_order() {
+        let p = Pointer::root();
+        assert_eq!(template_params("/a/{x}/b/{y_z}", &p).unwrap(), vec!["x", "y_z"]);
+        assert!(template_params("/a/{x", &p).is_err());
+        assert!(template_params("/a/{}", &p).is_err());
+        assert!(template_params("/a/x}", &p).is_err());
+    }
+}
