@@ -1,1 +1,60 @@
-//! SDK placeholder
+//! An async Rust client for Datadog's **Org Connections** and **Team Connections** (Preview) APIs.
+//!
+//! Models and operations are generated from `spec/datadog-connections.yaml`; the runtime (client,
+//! configuration, auth, errors) is written by hand, once, and every operation goes through it.
+//!
+//! ```no_run
+//! use datadog_connections::models::{
+//!     OrgConnectionCreate, OrgConnectionCreateAttributes, OrgConnectionCreateRelationships,
+//!     OrgConnectionCreateRequest, OrgConnectionOrgRelationship, OrgConnectionOrgRelationshipData,
+//!     OrgConnectionTypeEnum,
+//! };
+//! use datadog_connections::{Client, Error};
+//!
+//! # async fn run() -> Result<(), Error> {
+//! // DD_API_KEY, DD_APP_KEY and (optionally) DD_SITE.
+//! let client = Client::from_env()?;
+//!
+//! let page = client.list_org_connections().limit(100).send().await?;
+//! for connection in &page.data {
+//!     println!("{} {:?}", connection.id, connection.attributes.connection_types);
+//! }
+//!
+//! let sink = OrgConnectionOrgRelationship::default()
+//!     .data(OrgConnectionOrgRelationshipData::default().id("83999dcd-7f97-11f0-8de1-1ecf66f1aa85"));
+//! let request = OrgConnectionCreateRequest::new(OrgConnectionCreate::new(
+//!     OrgConnectionCreateAttributes::new(vec![OrgConnectionTypeEnum::Logs]),
+//!     OrgConnectionCreateRelationships::new(sink),
+//! ));
+//! match client.create_org_connections(request).send().await {
+//!     Ok(created) => println!("created {}", created.data.id),
+//!     Err(Error::Api(e)) if e.status() == 409 => println!("already connected: {:?}", e.errors()),
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Team Connections are a Preview API: enable each operation on the builder
+//! (`ClientBuilder::enable_preview("ListTeamConnections")`) or all of them
+//! (`enable_all_previews()`); otherwise they fail with [`Error::PreviewNotEnabled`] before sending.
+
+mod client;
+mod config;
+mod error;
+#[path = "generated/mod.rs"]
+mod generated;
+mod request;
+mod response;
+mod serde_support;
+mod site;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use client::Client;
+pub use config::{ClientBuilder, ENV_API_KEY, ENV_APP_KEY, ENV_SITE};
+pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error};
+pub use generated::{models, operations};
+pub use response::ApiResponse;
+pub use site::Site;

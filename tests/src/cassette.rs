@@ -83,8 +83,10 @@ pub struct RecordedResponse {
 impl Cassette {
     /// Reads and parses the cassette file at `path`; the cassette is named after the file stem.
     pub fn load(path: &Path) -> Result<Cassette, CassetteError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| CassetteError::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| CassetteError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let name = path
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned())
@@ -94,18 +96,29 @@ impl Cassette {
 
     /// Parses cassette JSON text; `name` becomes [`Cassette::name`] and appears in errors.
     pub fn from_json(name: &str, json: &str) -> Result<Cassette, CassetteError> {
-        let root: Value = serde_json::from_str(json)
-            .map_err(|source| CassetteError::MalformedJson { cassette: name.to_string(), source })?;
-        let top = Ctx { cassette: name, location: "cassette".to_string() };
+        let root: Value =
+            serde_json::from_str(json).map_err(|source| CassetteError::MalformedJson {
+                cassette: name.to_string(),
+                source,
+            })?;
+        let top = Ctx {
+            cassette: name,
+            location: "cassette".to_string(),
+        };
         let root = top.object("(root)", &root)?;
         let list = top.required(root, "http_interactions")?;
-        let list = list.as_array().ok_or_else(|| top.invalid("http_interactions", "is not an array"))?;
+        let list = list
+            .as_array()
+            .ok_or_else(|| top.invalid("http_interactions", "is not an array"))?;
         let interactions = list
             .iter()
             .enumerate()
             .map(|(i, item)| parse_interaction(name, i, item))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Cassette { name: name.to_string(), interactions })
+        Ok(Cassette {
+            name: name.to_string(),
+            interactions,
+        })
     }
 }
 
@@ -120,7 +133,10 @@ pub fn cassette_files(dir: &Path) -> Result<Vec<PathBuf>, CassetteError> {
 }
 
 fn collect_json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CassetteError> {
-    let io_err = |source| CassetteError::Io { path: dir.to_path_buf(), source };
+    let io_err = |source| CassetteError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
     for entry in std::fs::read_dir(dir).map_err(io_err)? {
         let path = entry.map_err(io_err)?.path();
         if path.is_dir() {
@@ -162,8 +178,11 @@ impl RecordedRequest {
 
 impl fmt::Debug for RecordedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let headers: Vec<(&str, &str)> =
-            self.headers.iter().map(|(n, v)| (n.as_str(), redacted_value(n, v))).collect();
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), redacted_value(n, v)))
+            .collect();
         f.debug_struct("RecordedRequest")
             .field("method", &self.method)
             .field("path", &self.path)
@@ -182,12 +201,24 @@ impl RecordedResponse {
 }
 
 fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
 }
 
 /// Characters percent-encoded when a decoded path is put back into a URI.
-const PATH_ENCODE: &AsciiSet =
-    &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'`').add(b'{').add(b'}');
+const PATH_ENCODE: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 /// Where in a cassette we are, for error messages.
 struct Ctx<'a> {
@@ -213,26 +244,47 @@ impl Ctx<'_> {
         }
     }
 
-    fn object<'v>(&self, field: &str, value: &'v Value) -> Result<&'v Map<String, Value>, CassetteError> {
-        value.as_object().ok_or_else(|| self.invalid(field, format!("is not an object (found {})", kind(value))))
+    fn object<'v>(
+        &self,
+        field: &str,
+        value: &'v Value,
+    ) -> Result<&'v Map<String, Value>, CassetteError> {
+        value
+            .as_object()
+            .ok_or_else(|| self.invalid(field, format!("is not an object (found {})", kind(value))))
     }
 
-    fn required<'v>(&self, map: &'v Map<String, Value>, field: &str) -> Result<&'v Value, CassetteError> {
+    fn required<'v>(
+        &self,
+        map: &'v Map<String, Value>,
+        field: &str,
+    ) -> Result<&'v Value, CassetteError> {
         map.get(field).ok_or_else(|| self.missing(field))
     }
 
-    fn string<'v>(&self, map: &'v Map<String, Value>, field: &str) -> Result<&'v str, CassetteError> {
+    fn string<'v>(
+        &self,
+        map: &'v Map<String, Value>,
+        field: &str,
+    ) -> Result<&'v str, CassetteError> {
         let value = self.required(map, field)?;
-        value.as_str().ok_or_else(|| self.invalid(field, format!("is not a string (found {})", kind(value))))
+        value
+            .as_str()
+            .ok_or_else(|| self.invalid(field, format!("is not a string (found {})", kind(value))))
     }
 
     fn at(&self, sub: &str) -> Ctx<'_> {
-        Ctx { cassette: self.cassette, location: format!("{} {sub}", self.location) }
+        Ctx {
+            cassette: self.cassette,
+            location: format!("{} {sub}", self.location),
+        }
     }
 
     /// Headers: an object of name -> array of strings (a lone string is accepted too); absent or null = none.
     fn headers(&self, map: &Map<String, Value>) -> Result<Vec<(String, String)>, CassetteError> {
-        let Some(value) = map.get("headers") else { return Ok(Vec::new()) };
+        let Some(value) = map.get("headers") else {
+            return Ok(Vec::new());
+        };
         if value.is_null() {
             return Ok(Vec::new());
         }
@@ -245,13 +297,19 @@ impl Ctx<'_> {
                 Value::Array(items) => {
                     for item in items {
                         let v = item.as_str().ok_or_else(|| {
-                            self.invalid(&field, format!("has a value that is not a string (found {})", kind(item)))
+                            self.invalid(
+                                &field,
+                                format!("has a value that is not a string (found {})", kind(item)),
+                            )
                         })?;
                         out.push((name.clone(), v.to_string()));
                     }
                 }
                 other => {
-                    return Err(self.invalid(&field, format!("is not an array of strings (found {})", kind(other))))
+                    return Err(self.invalid(
+                        &field,
+                        format!("is not an array of strings (found {})", kind(other)),
+                    ))
                 }
             }
         }
@@ -260,7 +318,9 @@ impl Ctx<'_> {
 
     /// A body: `{"string", "encoding"}`, a plain string, null or absent. Returns the text ("" = none).
     fn body(&self, map: &Map<String, Value>) -> Result<String, CassetteError> {
-        let Some(value) = map.get("body") else { return Ok(String::new()) };
+        let Some(value) = map.get("body") else {
+            return Ok(String::new());
+        };
         match value {
             Value::Null => Ok(String::new()),
             Value::String(s) => Ok(s.clone()),
@@ -276,11 +336,19 @@ impl Ctx<'_> {
                             encoding: enc.clone(),
                         })
                     }
-                    Some(other) => return Err(ctx.invalid("encoding", format!("is not a string (found {})", kind(other)))),
+                    Some(other) => {
+                        return Err(ctx.invalid(
+                            "encoding",
+                            format!("is not a string (found {})", kind(other)),
+                        ))
+                    }
                 }
                 Ok(ctx.string(body, "string")?.to_string())
             }
-            other => Err(self.invalid("body", format!("is neither an object nor a string (found {})", kind(other)))),
+            other => Err(self.invalid(
+                "body",
+                format!("is neither an object nor a string (found {})", kind(other)),
+            )),
         }
     }
 }
@@ -300,15 +368,27 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-fn parse_interaction(cassette: &str, index: usize, value: &Value) -> Result<Interaction, CassetteError> {
-    let ctx = Ctx { cassette, location: format!("interaction {index}") };
+fn parse_interaction(
+    cassette: &str,
+    index: usize,
+    value: &Value,
+) -> Result<Interaction, CassetteError> {
+    let ctx = Ctx {
+        cassette,
+        location: format!("interaction {index}"),
+    };
     let map = ctx.object("http_interactions[]", value)?;
     let request = ctx.object("request", ctx.required(map, "request")?)?;
     let response = ctx.object("response", ctx.required(map, "response")?)?;
     let recorded_at = match map.get("recorded_at") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
-        Some(other) => return Err(ctx.invalid("recorded_at", format!("is not a string (found {})", kind(other)))),
+        Some(other) => {
+            return Err(ctx.invalid(
+                "recorded_at",
+                format!("is not a string (found {})", kind(other)),
+            ))
+        }
     };
     Ok(Interaction {
         request: parse_request(&ctx.at("request"), request)?,
@@ -317,20 +397,38 @@ fn parse_interaction(cassette: &str, index: usize, value: &Value) -> Result<Inte
     })
 }
 
-fn parse_request(ctx: &Ctx<'_>, map: &Map<String, Value>) -> Result<RecordedRequest, CassetteError> {
+fn parse_request(
+    ctx: &Ctx<'_>,
+    map: &Map<String, Value>,
+) -> Result<RecordedRequest, CassetteError> {
     let method_text = ctx.string(map, "method")?;
     let method = Method::from_bytes(method_text.to_ascii_uppercase().as_bytes())
         .map_err(|_| ctx.invalid("method", format!("{method_text:?} is not an HTTP method")))?;
     let uri = ctx.string(map, "uri")?;
-    let url = Url::parse(uri).map_err(|e| ctx.invalid("uri", format!("{uri:?} is not an absolute URI: {e}")))?;
-    let path = percent_decode_str(url.path()).decode_utf8_lossy().into_owned();
-    let query = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let url = Url::parse(uri)
+        .map_err(|e| ctx.invalid("uri", format!("{uri:?} is not an absolute URI: {e}")))?;
+    let path = percent_decode_str(url.path())
+        .decode_utf8_lossy()
+        .into_owned();
+    let query = url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
     let headers = ctx.headers(map)?;
     let body = ctx.body(map)?;
-    Ok(RecordedRequest { method, path, query, headers, body: (!body.is_empty()).then_some(body) })
+    Ok(RecordedRequest {
+        method,
+        path,
+        query,
+        headers,
+        body: (!body.is_empty()).then_some(body),
+    })
 }
 
-fn parse_response(ctx: &Ctx<'_>, map: &Map<String, Value>) -> Result<RecordedResponse, CassetteError> {
+fn parse_response(
+    ctx: &Ctx<'_>,
+    map: &Map<String, Value>,
+) -> Result<RecordedResponse, CassetteError> {
     let status = ctx.object("status", ctx.required(map, "status")?)?;
     let sctx = ctx.at("status");
     let code_value = sctx.required(status, "code")?;
@@ -338,23 +436,44 @@ fn parse_response(ctx: &Ctx<'_>, map: &Map<String, Value>) -> Result<RecordedRes
         .as_u64()
         .and_then(|c| u16::try_from(c).ok())
         .filter(|c| StatusCode::from_u16(*c).is_ok())
-        .ok_or_else(|| sctx.invalid("code", format!("{code_value} is not an HTTP status code (100..=999)")))?;
+        .ok_or_else(|| {
+            sctx.invalid(
+                "code",
+                format!("{code_value} is not an HTTP status code (100..=999)"),
+            )
+        })?;
     let message = match status.get("message") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(other) => return Err(sctx.invalid("message", format!("is not a string (found {})", kind(other)))),
+        Some(other) => {
+            return Err(sctx.invalid(
+                "message",
+                format!("is not a string (found {})", kind(other)),
+            ))
+        }
     };
     let headers = ctx.headers(map)?;
     for (name, value) in &headers {
         if HeaderName::from_bytes(name.as_bytes()).is_err() {
-            return Err(ctx.invalid(&format!("headers.{name}"), "is not a legal HTTP header name"));
+            return Err(ctx.invalid(
+                &format!("headers.{name}"),
+                "is not a legal HTTP header name",
+            ));
         }
         if HeaderValue::from_str(value).is_err() {
-            return Err(ctx.invalid(&format!("headers.{name}"), "has a value that is not a legal HTTP header value"));
+            return Err(ctx.invalid(
+                &format!("headers.{name}"),
+                "has a value that is not a legal HTTP header value",
+            ));
         }
     }
     let body = ctx.body(map)?;
-    Ok(RecordedResponse { status: code, message, headers, body })
+    Ok(RecordedResponse {
+        status: code,
+        message,
+        headers,
+        body,
+    })
 }
 
 #[cfg(test)]
@@ -362,11 +481,12 @@ mod tests {
     use super::*;
 
     fn one(request: &str, response: &str) -> String {
-        format!(r#"{{"http_interactions":[{{"request":{request},"response":{response},"recorded_at":"now"}}],"recorded_with":"VCR 6.0.0"}}"#)
+        format!(
+            r#"{{"http_interactions":[{{"request":{request},"response":{response},"recorded_at":"now"}}],"recorded_with":"VCR 6.0.0"}}"#
+        )
     }
 
-    const OK_RESPONSE: &str =
-        r#"{"body":{"string":"{}","encoding":null},"headers":{"Content-Type":["application/json"]},"status":{"code":200,"message":"OK"}}"#;
+    const OK_RESPONSE: &str = r#"{"body":{"string":"{}","encoding":null},"headers":{"Content-Type":["application/json"]},"status":{"code":200,"message":"OK"}}"#;
 
     #[test]
     fn parses_both_body_shapes_and_decodes_the_uri() {
@@ -380,14 +500,27 @@ mod tests {
         assert_eq!(request.path, "/api/v2/team/connections");
         assert_eq!(
             request.query,
-            vec![("filter[sources]".into(), "github".into()), ("page[size]".into(), "10".into())]
+            vec![
+                ("filter[sources]".into(), "github".into()),
+                ("page[size]".into(), "10".into())
+            ]
         );
         assert_eq!(request.body, None);
         assert!(request.json_body().is_none());
         assert_eq!(request.header("accept"), Some("application/json"));
-        assert_eq!(request.path_and_query(), "/api/v2/team/connections?filter%5Bsources%5D=github&page%5Bsize%5D=10");
+        assert_eq!(
+            request.path_and_query(),
+            "/api/v2/team/connections?filter%5Bsources%5D=github&page%5Bsize%5D=10"
+        );
         let response = &cassette.interactions[0].response;
-        assert_eq!((response.status, response.message.as_str(), response.body.as_str()), (200, "OK", "{}"));
+        assert_eq!(
+            (
+                response.status,
+                response.message.as_str(),
+                response.body.as_str()
+            ),
+            (200, "OK", "{}")
+        );
         assert_eq!(cassette.interactions[0].recorded_at.as_deref(), Some("now"));
 
         let json = one(
@@ -398,19 +531,28 @@ mod tests {
         let request = &cassette.interactions[0].request;
         assert_eq!(request.method, Method::POST);
         assert_eq!(request.body.as_deref(), Some(r#"{"a":1}"#));
-        assert_eq!(request.json_body().and_then(Result::ok), Some(serde_json::json!({"a": 1})));
+        assert_eq!(
+            request.json_body().and_then(Result::ok),
+            Some(serde_json::json!({"a": 1}))
+        );
     }
 
     #[test]
     fn malformed_json_is_a_typed_error() {
         let err = Cassette::from_json("broken", "{\"http_interactions\": [").unwrap_err();
-        assert!(matches!(err, CassetteError::MalformedJson { ref cassette, .. } if cassette == "broken"), "{err}");
+        assert!(
+            matches!(err, CassetteError::MalformedJson { ref cassette, .. } if cassette == "broken"),
+            "{err}"
+        );
     }
 
     #[test]
     fn missing_fields_are_typed_errors() {
         let err = Cassette::from_json("c", r#"{"recorded_with":"VCR"}"#).unwrap_err();
-        assert!(matches!(err, CassetteError::MissingField { ref field, .. } if field == "http_interactions"), "{err}");
+        assert!(
+            matches!(err, CassetteError::MissingField { ref field, .. } if field == "http_interactions"),
+            "{err}"
+        );
 
         let json = one(r#"{"method":"get"}"#, OK_RESPONSE);
         let err = Cassette::from_json("c", &json).unwrap_err();
@@ -421,30 +563,87 @@ mod tests {
 
         let json = one(r#"{"method":"get","uri":"https://h/x"}"#, r#"{"body":""}"#);
         let err = Cassette::from_json("c", &json).unwrap_err();
-        assert!(matches!(err, CassetteError::MissingField { ref field, .. } if field == "status"), "{err}");
+        assert!(
+            matches!(err, CassetteError::MissingField { ref field, .. } if field == "status"),
+            "{err}"
+        );
 
-        let json = one(r#"{"method":"get","uri":"https://h/x","body":{"encoding":null}}"#, OK_RESPONSE);
+        let json = one(
+            r#"{"method":"get","uri":"https://h/x","body":{"encoding":null}}"#,
+            OK_RESPONSE,
+        );
         let err = Cassette::from_json("c", &json).unwrap_err();
-        assert!(matches!(err, CassetteError::MissingField { ref field, .. } if field == "string"), "{err}");
-        assert!(err.to_string().contains("interaction 0 request body"), "{err}");
+        assert!(
+            matches!(err, CassetteError::MissingField { ref field, .. } if field == "string"),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("interaction 0 request body"),
+            "{err}"
+        );
     }
 
     #[test]
     fn invalid_values_are_typed_errors() {
         let cases = [
-            (one(r#"{"method":"get","uri":"not a uri"}"#, OK_RESPONSE), "uri"),
-            (one(r#"{"method":"g e t","uri":"https://h/"}"#, OK_RESPONSE), "method"),
-            (one(r#"{"method":"get","uri":"https://h/"}"#, r#"{"status":{"code":42}}"#), "code"),
-            (one(r#"{"method":"get","uri":"https://h/"}"#, r#"{"status":{"code":"200"}}"#), "code"),
-            (one(r#"{"method":"get","uri":"https://h/","headers":{"A":[1]}}"#, OK_RESPONSE), "headers.A"),
-            (one(r#"{"method":"get","uri":"https://h/"}"#, r#"{"status":{"code":200},"headers":{"bad name":["x"]}}"#), "headers.bad name"),
-            (one(r#"{"method":"get","uri":"https://h/","body":7}"#, OK_RESPONSE), "body"),
-            (r#"{"http_interactions":{}}"#.to_string(), "http_interactions"),
-            (r#"{"http_interactions":[[]]}"#.to_string(), "http_interactions[]"),
+            (
+                one(r#"{"method":"get","uri":"not a uri"}"#, OK_RESPONSE),
+                "uri",
+            ),
+            (
+                one(r#"{"method":"g e t","uri":"https://h/"}"#, OK_RESPONSE),
+                "method",
+            ),
+            (
+                one(
+                    r#"{"method":"get","uri":"https://h/"}"#,
+                    r#"{"status":{"code":42}}"#,
+                ),
+                "code",
+            ),
+            (
+                one(
+                    r#"{"method":"get","uri":"https://h/"}"#,
+                    r#"{"status":{"code":"200"}}"#,
+                ),
+                "code",
+            ),
+            (
+                one(
+                    r#"{"method":"get","uri":"https://h/","headers":{"A":[1]}}"#,
+                    OK_RESPONSE,
+                ),
+                "headers.A",
+            ),
+            (
+                one(
+                    r#"{"method":"get","uri":"https://h/"}"#,
+                    r#"{"status":{"code":200},"headers":{"bad name":["x"]}}"#,
+                ),
+                "headers.bad name",
+            ),
+            (
+                one(
+                    r#"{"method":"get","uri":"https://h/","body":7}"#,
+                    OK_RESPONSE,
+                ),
+                "body",
+            ),
+            (
+                r#"{"http_interactions":{}}"#.to_string(),
+                "http_interactions",
+            ),
+            (
+                r#"{"http_interactions":[[]]}"#.to_string(),
+                "http_interactions[]",
+            ),
         ];
         for (json, want) in cases {
             let err = Cassette::from_json("c", &json).unwrap_err();
-            assert!(matches!(err, CassetteError::InvalidField { ref field, .. } if field == want), "{want}: {err}");
+            assert!(
+                matches!(err, CassetteError::InvalidField { ref field, .. } if field == want),
+                "{want}: {err}"
+            );
         }
     }
 
@@ -455,17 +654,27 @@ mod tests {
             r#"{"status":{"code":200},"body":{"string":"e30=","encoding":"base64"}}"#,
         );
         let err = Cassette::from_json("c", &json).unwrap_err();
-        assert!(matches!(err, CassetteError::UnsupportedEncoding { ref encoding, .. } if encoding == "base64"), "{err}");
+        assert!(
+            matches!(err, CassetteError::UnsupportedEncoding { ref encoding, .. } if encoding == "base64"),
+            "{err}"
+        );
     }
 
     #[test]
     fn load_reports_io_errors_and_names_by_stem() {
         let missing = Path::new("/nonexistent/dir/Some-scenario.json");
-        assert!(matches!(Cassette::load(missing), Err(CassetteError::Io { .. })));
+        assert!(matches!(
+            Cassette::load(missing),
+            Err(CassetteError::Io { .. })
+        ));
         let dir = std::env::temp_dir().join(format!("replay-cassette-test-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("op")).expect("temp dir");
         let file = dir.join("op").join("Some-scenario.json");
-        std::fs::write(&file, one(r#"{"method":"delete","uri":"https://h/x"}"#, OK_RESPONSE)).expect("write");
+        std::fs::write(
+            &file,
+            one(r#"{"method":"delete","uri":"https://h/x"}"#, OK_RESPONSE),
+        )
+        .expect("write");
         std::fs::write(dir.join("op").join("Some-scenario.frozen"), "2025").expect("write");
         let cassette = Cassette::load(&file).expect("loads");
         assert_eq!(cassette.name, "Some-scenario");
@@ -482,6 +691,9 @@ mod tests {
         let cassette = Cassette::from_json("c", &json).expect("parses");
         let debug = format!("{cassette:?}");
         assert!(!debug.contains("sekrit"), "{debug}");
-        assert!(debug.contains("<redacted>") && debug.contains("text/plain"), "{debug}");
+        assert!(
+            debug.contains("<redacted>") && debug.contains("text/plain"),
+            "{debug}"
+        );
     }
 }

@@ -55,7 +55,8 @@ impl CanonicalBody {
         match self {
             CanonicalBody::Absent => "no body\n".to_string(),
             CanonicalBody::Json(value) => {
-                let pretty = serde_json::to_string_pretty(&sorted(value)).unwrap_or_else(|_| value.to_string());
+                let pretty = serde_json::to_string_pretty(&sorted(value))
+                    .unwrap_or_else(|_| value.to_string());
                 format!("body (JSON)\n{pretty}\n")
             }
             CanonicalBody::Text(text) => {
@@ -76,7 +77,11 @@ fn sorted(value: &Value) -> Value {
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
             keys.sort();
-            Value::Object(keys.into_iter().map(|k| (k.clone(), sorted(&map[k]))).collect())
+            Value::Object(
+                keys.into_iter()
+                    .map(|k| (k.clone(), sorted(&map[k])))
+                    .collect(),
+            )
         }
         Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
         other => other.clone(),
@@ -109,13 +114,28 @@ impl CanonicalRequest {
 
     /// The canonical form of a received request.
     pub fn from_received(request: &ReceivedRequest) -> CanonicalRequest {
-        CanonicalRequest::new(request.method.clone(), &request.path, &request.query, CanonicalBody::from_bytes(&request.body))
+        CanonicalRequest::new(
+            request.method.clone(),
+            &request.path,
+            &request.query,
+            CanonicalBody::from_bytes(&request.body),
+        )
     }
 
-    fn new(method: Method, path: &str, query: &[(String, String)], body: CanonicalBody) -> CanonicalRequest {
+    fn new(
+        method: Method,
+        path: &str,
+        query: &[(String, String)],
+        body: CanonicalBody,
+    ) -> CanonicalRequest {
         let mut query = query.to_vec();
         query.sort();
-        CanonicalRequest { method, path: path.to_string(), query, body }
+        CanonicalRequest {
+            method,
+            path: path.to_string(),
+            query,
+            body,
+        }
     }
 
     /// The text form used in mismatch diffs, e.g.
@@ -131,7 +151,12 @@ impl CanonicalRequest {
     pub fn render(&self) -> String {
         let mut out = format!("{} {}\n", self.method, self.path.escape_debug());
         for (name, value) in &self.query {
-            let _ = writeln!(out, "query {}={}", name.escape_debug(), value.escape_debug());
+            let _ = writeln!(
+                out,
+                "query {}={}",
+                name.escape_debug(),
+                value.escape_debug()
+            );
         }
         out.push_str(&self.body.render());
         out
@@ -140,7 +165,10 @@ impl CanonicalRequest {
     /// How close `other` is to `self`: a larger key is nearer. Same method and path rank first,
     /// then the same path, then the same method, then the number of shared query pairs, then the
     /// fewest differing pairs, then body similarity (per mille).
-    fn closeness(&self, other: &CanonicalRequest) -> (bool, bool, bool, usize, Reverse<usize>, u32) {
+    fn closeness(
+        &self,
+        other: &CanonicalRequest,
+    ) -> (bool, bool, bool, usize, Reverse<usize>, u32) {
         let same_path = self.path == other.path;
         let same_method = self.method == other.method;
         let shared = shared_pairs(&self.query, &other.query);
@@ -150,9 +178,19 @@ impl CanonicalRequest {
         } else {
             let (a, b) = (self.body.render(), other.body.render());
             // Bounded: ratio() is a float in 0..=1.
-            (similar::TextDiff::from_lines(&a, &b).ratio().clamp(0.0, 1.0) * 1000.0) as u32
+            (similar::TextDiff::from_lines(&a, &b)
+                .ratio()
+                .clamp(0.0, 1.0)
+                * 1000.0) as u32
         };
-        (same_path && same_method, same_path, same_method, shared, Reverse(differing), body)
+        (
+            same_path && same_method,
+            same_path,
+            same_method,
+            shared,
+            Reverse(differing),
+            body,
+        )
     }
 }
 
@@ -190,9 +228,16 @@ pub struct Matcher {
 impl Matcher {
     /// A matcher over `interactions`, none of them served yet.
     pub fn new(interactions: Vec<Interaction>) -> Matcher {
-        let canonical = interactions.iter().map(|i| CanonicalRequest::from_recorded(&i.request)).collect();
+        let canonical = interactions
+            .iter()
+            .map(|i| CanonicalRequest::from_recorded(&i.request))
+            .collect();
         let used = vec![false; interactions.len()];
-        Matcher { interactions, canonical, used }
+        Matcher {
+            interactions,
+            canonical,
+            used,
+        }
     }
 
     /// The interactions, in recorded order.
@@ -225,8 +270,13 @@ impl Matcher {
     /// The recorded interaction nearest to `request` (served or not; unused ones win ties, then the
     /// earliest), or `None` when there are no interactions.
     pub fn nearest(&self, request: &CanonicalRequest) -> Option<usize> {
-        (0..self.canonical.len())
-            .max_by_key(|&i| (request.closeness(&self.canonical[i]), !self.used[i], Reverse(i)))
+        (0..self.canonical.len()).max_by_key(|&i| {
+            (
+                request.closeness(&self.canonical[i]),
+                !self.used[i],
+                Reverse(i),
+            )
+        })
     }
 
     /// Indexes of the interactions never served, in order.
@@ -242,28 +292,51 @@ mod tests {
     use bytes::Bytes;
     use http::HeaderMap;
 
-    fn recorded(method: Method, path: &str, query: &[(&str, &str)], body: Option<&str>) -> Interaction {
+    fn recorded(
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Interaction {
         Interaction {
             request: RecordedRequest {
                 method,
                 path: path.into(),
-                query: query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+                query: query
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
                 headers: vec![],
                 body: body.map(str::to_string),
             },
-            response: RecordedResponse { status: 200, message: "OK".into(), headers: vec![], body: String::new() },
+            response: RecordedResponse {
+                status: 200,
+                message: "OK".into(),
+                headers: vec![],
+                body: String::new(),
+            },
             recorded_at: None,
         }
     }
 
     fn received(method: Method, target: &str, body: &str) -> CanonicalRequest {
-        let request = ReceivedRequest::from_parts(method, target, HeaderMap::new(), Bytes::copy_from_slice(body.as_bytes()));
+        let request = ReceivedRequest::from_parts(
+            method,
+            target,
+            HeaderMap::new(),
+            Bytes::copy_from_slice(body.as_bytes()),
+        );
         CanonicalRequest::from_received(&request)
     }
 
     #[test]
     fn query_order_is_ignored_but_values_count() {
-        let m = Matcher::new(vec![recorded(Method::GET, "/x", &[("a", "1"), ("b", "2")], None)]);
+        let m = Matcher::new(vec![recorded(
+            Method::GET,
+            "/x",
+            &[("a", "1"), ("b", "2")],
+            None,
+        )]);
         assert_eq!(m.find(&received(Method::GET, "/x?b=2&a=1", "")), Some(0));
         assert_eq!(m.find(&received(Method::GET, "/x?a=1", "")), None);
         assert_eq!(m.find(&received(Method::GET, "/x?a=1&b=2&b=2", "")), None);
@@ -278,8 +351,18 @@ mod tests {
             recorded(Method::POST, "/t", &[], Some("plain text")),
             recorded(Method::DELETE, "/d", &[], None),
         ]);
-        assert_eq!(m.find(&received(Method::POST, "/x", "{ \"b\": [1, 2],\n \"a\": 1 }")), Some(0));
-        assert_eq!(m.find(&received(Method::POST, "/x", r#"{"a":1,"b":[2,1]}"#)), None);
+        assert_eq!(
+            m.find(&received(
+                Method::POST,
+                "/x",
+                "{ \"b\": [1, 2],\n \"a\": 1 }"
+            )),
+            Some(0)
+        );
+        assert_eq!(
+            m.find(&received(Method::POST, "/x", r#"{"a":1,"b":[2,1]}"#)),
+            None
+        );
         assert_eq!(m.find(&received(Method::POST, "/x", "")), None);
         assert_eq!(m.find(&received(Method::POST, "/t", "plain text")), Some(1));
         assert_eq!(m.find(&received(Method::POST, "/t", "plain  text")), None);
@@ -311,19 +394,36 @@ mod tests {
             recorded(Method::POST, "/x", &[], Some(r#"{"name":"beta","n":2}"#)),
         ]);
         assert_eq!(m.nearest(&received(Method::GET, "/x?a=1&b=2", "")), Some(2));
-        assert_eq!(m.nearest(&received(Method::POST, "/x", r#"{"name":"beta","n":3}"#)), Some(4));
+        assert_eq!(
+            m.nearest(&received(Method::POST, "/x", r#"{"name":"beta","n":3}"#)),
+            Some(4)
+        );
         assert_eq!(m.nearest(&received(Method::DELETE, "/other", "")), Some(0));
-        assert_eq!(m.nearest(&received(Method::PUT, "/nowhere", "")), Some(3), "fewest differing pairs, then earliest");
-        assert_eq!(Matcher::new(vec![]).nearest(&received(Method::GET, "/", "")), None);
+        assert_eq!(
+            m.nearest(&received(Method::PUT, "/nowhere", "")),
+            Some(3),
+            "fewest differing pairs, then earliest"
+        );
+        assert_eq!(
+            Matcher::new(vec![]).nearest(&received(Method::GET, "/", "")),
+            None
+        );
     }
 
     #[test]
     fn renders_sorted_query_and_pretty_sorted_json() {
-        let request = received(Method::POST, "/api/v2/x?z=1&filter%5Bsources%5D=github", r#"{"b":1,"a":{"d":2,"c":3}}"#);
+        let request = received(
+            Method::POST,
+            "/api/v2/x?z=1&filter%5Bsources%5D=github",
+            r#"{"b":1,"a":{"d":2,"c":3}}"#,
+        );
         assert_eq!(
             request.render(),
             "POST /api/v2/x\nquery filter[sources]=github\nquery z=1\nbody (JSON)\n{\n  \"a\": {\n    \"c\": 3,\n    \"d\": 2\n  },\n  \"b\": 1\n}\n"
         );
-        assert_eq!(received(Method::GET, "/x", "").render(), "GET /x\nno body\n");
+        assert_eq!(
+            received(Method::GET, "/x", "").render(),
+            "GET /x\nno body\n"
+        );
     }
 }

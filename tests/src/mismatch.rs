@@ -39,7 +39,11 @@ impl Mismatch {
             }
             Some((index, recorded)) => {
                 let recorded_text = recorded.render();
-                let served = if matcher.is_used(index) { " (already served)" } else { "" };
+                let served = if matcher.is_used(index) {
+                    " (already served)"
+                } else {
+                    ""
+                };
                 if recorded_text == received_text {
                     format!("the request is identical to recorded interaction #{index}, which was already served: each interaction is replayed once\n")
                 } else {
@@ -51,13 +55,22 @@ impl Mismatch {
                 }
             }
         };
-        Mismatch { request, nearest, diff }
+        Mismatch {
+            request,
+            nearest,
+            diff,
+        }
     }
 }
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no unused recorded interaction matches {} {}", self.request.method, self.request.path.escape_debug())?;
+        write!(
+            f,
+            "no unused recorded interaction matches {} {}",
+            self.request.method,
+            self.request.path.escape_debug()
+        )?;
         match self.nearest {
             Some(index) => writeln!(f, "; nearest is recorded interaction #{index}:")?,
             None => writeln!(f, "; the cassette has no interactions:")?,
@@ -82,7 +95,12 @@ mod tests {
                 headers: vec![],
                 body: Some(body.into()),
             },
-            response: RecordedResponse { status: 200, message: "OK".into(), headers: vec![], body: "{}".into() },
+            response: RecordedResponse {
+                status: 200,
+                message: "OK".into(),
+                headers: vec![],
+                body: "{}".into(),
+            },
             recorded_at: None,
         }
     }
@@ -90,8 +108,16 @@ mod tests {
     #[test]
     fn diff_names_the_differing_line_and_hides_secrets() {
         let matcher = Matcher::new(vec![
-            Interaction { request: RecordedRequest { method: Method::GET, ..interaction("").request }, ..interaction("") },
-            interaction(r#"{"data":{"type":"org_connection","attributes":{"connection_types":["logs"]}}}"#),
+            Interaction {
+                request: RecordedRequest {
+                    method: Method::GET,
+                    ..interaction("").request
+                },
+                ..interaction("")
+            },
+            interaction(
+                r#"{"data":{"type":"org_connection","attributes":{"connection_types":["logs"]}}}"#,
+            ),
         ]);
         let mut headers = HeaderMap::new();
         headers.insert("dd-api-key", HeaderValue::from_static("sekrit"));
@@ -103,8 +129,16 @@ mod tests {
         );
         let mismatch = Mismatch::explain(request, &matcher);
         assert_eq!(mismatch.nearest, Some(1));
-        assert!(mismatch.diff.contains("-        \"logs\""), "{}", mismatch.diff);
-        assert!(mismatch.diff.contains("+        \"metrics\""), "{}", mismatch.diff);
+        assert!(
+            mismatch.diff.contains("-        \"logs\""),
+            "{}",
+            mismatch.diff
+        );
+        assert!(
+            mismatch.diff.contains("+        \"metrics\""),
+            "{}",
+            mismatch.diff
+        );
         let shown = format!("{mismatch}\n{mismatch:?}");
         assert!(shown.contains("POST /api/v2/org_connections"), "{shown}");
         assert!(!shown.contains("sekrit"), "{shown}");
@@ -113,13 +147,29 @@ mod tests {
     #[test]
     fn explains_an_already_served_interaction_and_an_empty_cassette() {
         let mut matcher = Matcher::new(vec![interaction("{}")]);
-        let request = ReceivedRequest::from_parts(Method::POST, "/api/v2/org_connections", HeaderMap::new(), Bytes::from_static(b"{}"));
-        assert_eq!(matcher.take(&CanonicalRequest::from_received(&request)), Some(0));
+        let request = ReceivedRequest::from_parts(
+            Method::POST,
+            "/api/v2/org_connections",
+            HeaderMap::new(),
+            Bytes::from_static(b"{}"),
+        );
+        assert_eq!(
+            matcher.take(&CanonicalRequest::from_received(&request)),
+            Some(0)
+        );
         let mismatch = Mismatch::explain(request.clone(), &matcher);
-        assert!(mismatch.diff.contains("already served"), "{}", mismatch.diff);
+        assert!(
+            mismatch.diff.contains("already served"),
+            "{}",
+            mismatch.diff
+        );
 
         let mismatch = Mismatch::explain(request, &Matcher::new(vec![]));
         assert_eq!(mismatch.nearest, None);
-        assert!(mismatch.diff.contains("+POST /api/v2/org_connections"), "{}", mismatch.diff);
+        assert!(
+            mismatch.diff.contains("+POST /api/v2/org_connections"),
+            "{}",
+            mismatch.diff
+        );
     }
 }

@@ -30,16 +30,30 @@ pub struct ReceivedRequest {
 impl ReceivedRequest {
     /// Builds a request from its parts; `path_and_query` is the raw request target
     /// (e.g. `/api/v2/team/connections?page%5Bsize%5D=2`), decoded here. `matched` starts as `None`.
-    pub fn from_parts(method: Method, path_and_query: &str, headers: HeaderMap, body: Bytes) -> ReceivedRequest {
+    pub fn from_parts(
+        method: Method,
+        path_and_query: &str,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> ReceivedRequest {
         let (raw_path, raw_query) = match path_and_query.split_once('?') {
             Some((path, query)) => (path, query),
             None => (path_and_query, ""),
         };
-        let path = percent_decode_str(raw_path).decode_utf8_lossy().into_owned();
+        let path = percent_decode_str(raw_path)
+            .decode_utf8_lossy()
+            .into_owned();
         let query = url::form_urlencoded::parse(raw_query.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
-        ReceivedRequest { method, path, query, headers, body, matched: None }
+        ReceivedRequest {
+            method,
+            path,
+            query,
+            headers,
+            body,
+            matched: None,
+        }
     }
 
     /// The body as text, when it is valid UTF-8 (an empty body gives `Some("")`).
@@ -63,7 +77,12 @@ impl fmt::Debug for ReceivedRequest {
         let headers: Vec<(&str, &str)> = self
             .headers
             .iter()
-            .map(|(name, value)| (name.as_str(), redacted_value(name.as_str(), value.to_str().unwrap_or("<binary>"))))
+            .map(|(name, value)| {
+                (
+                    name.as_str(),
+                    redacted_value(name.as_str(), value.to_str().unwrap_or("<binary>")),
+                )
+            })
             .collect();
         f.debug_struct("ReceivedRequest")
             .field("method", &self.method)
@@ -86,7 +105,10 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert("dd-api-key", HeaderValue::from_static("sekrit-api"));
         headers.insert("dd-application-key", HeaderValue::from_static("sekrit-app"));
-        headers.insert("authorization", HeaderValue::from_static("Bearer sekrit-token"));
+        headers.insert(
+            "authorization",
+            HeaderValue::from_static("Bearer sekrit-token"),
+        );
         headers.insert("accept", HeaderValue::from_static("application/json"));
         let request = ReceivedRequest::from_parts(
             Method::GET,
@@ -97,12 +119,18 @@ mod tests {
         assert_eq!(request.path, "/api/v2/team/connections");
         assert_eq!(
             request.query,
-            vec![("filter[sources]".into(), "github,gitlab".into()), ("page[size]".into(), "2".into())]
+            vec![
+                ("filter[sources]".into(), "github,gitlab".into()),
+                ("page[size]".into(), "2".into())
+            ]
         );
         assert!(request.json_body().is_none());
         assert_eq!(request.header("Accept"), Some("application/json"));
         let debug = format!("{request:?}");
         assert!(!debug.contains("sekrit"), "{debug}");
-        assert!(debug.contains("<redacted>") && debug.contains("application/json"), "{debug}");
+        assert!(
+            debug.contains("<redacted>") && debug.contains("application/json"),
+            "{debug}"
+        );
     }
 }

@@ -76,7 +76,9 @@ pub struct ReplayServer {
 
 impl fmt::Debug for ReplayServer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ReplayServer").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("ReplayServer")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -137,7 +139,9 @@ impl Drop for ReplayServer {
 
 /// Locks the state; a panic while it was held cannot leave it inconsistent, so poisoning is ignored.
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 async fn accept_loop(listener: TcpListener, state: Arc<Mutex<State>>) {
@@ -161,13 +165,26 @@ async fn accept_loop(listener: TcpListener, state: Arc<Mutex<State>>) {
     }
 }
 
-async fn handle(state: Arc<Mutex<State>>, request: http::Request<Incoming>) -> Result<Response<Full<Bytes>>, Infallible> {
+async fn handle(
+    state: Arc<Mutex<State>>,
+    request: http::Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Infallible> {
     let (parts, body) = request.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes(),
-        Err(err) => return Ok(text_response(StatusCode::BAD_REQUEST, None, format!("cannot read the request body: {err}"))),
+        Err(err) => {
+            return Ok(text_response(
+                StatusCode::BAD_REQUEST,
+                None,
+                format!("cannot read the request body: {err}"),
+            ))
+        }
     };
-    let target = parts.uri.path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
+    let target = parts
+        .uri
+        .path_and_query()
+        .map(|pq| pq.as_str())
+        .unwrap_or("/");
     let mut received = ReceivedRequest::from_parts(parts.method, target, parts.headers, body);
     let canonical = CanonicalRequest::from_received(&received);
 
@@ -176,15 +193,26 @@ async fn handle(state: Arc<Mutex<State>>, request: http::Request<Incoming>) -> R
         Some(index) => {
             received.matched = Some(index);
             state.received.push(received);
-            let response = state.matcher.interactions().get(index).map(|i| replay(&i.response));
-            Ok(response.unwrap_or_else(|| text_response(StatusCode::INTERNAL_SERVER_ERROR, None, "interaction vanished".into())))
+            let response = state
+                .matcher
+                .interactions()
+                .get(index)
+                .map(|i| replay(&i.response));
+            Ok(response.unwrap_or_else(|| {
+                text_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    None,
+                    "interaction vanished".into(),
+                )
+            }))
         }
         None => {
             let mismatch = Mismatch::explain(received.clone(), &state.matcher);
             let text = mismatch.to_string();
             state.received.push(received);
             state.mismatches.push(mismatch);
-            let status = StatusCode::from_u16(MISMATCH_STATUS).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let status =
+                StatusCode::from_u16(MISMATCH_STATUS).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             Ok(text_response(status, Some(MISMATCH_REASON), text))
         }
     }
@@ -193,13 +221,20 @@ async fn handle(state: Arc<Mutex<State>>, request: http::Request<Incoming>) -> R
 /// The recorded response as an HTTP response (headers that are not legal HTTP are skipped).
 fn replay(recorded: &RecordedResponse) -> Response<Full<Bytes>> {
     let mut response = Response::new(Full::new(Bytes::from(recorded.body.clone())));
-    *response.status_mut() = StatusCode::from_u16(recorded.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    *response.status_mut() =
+        StatusCode::from_u16(recorded.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     set_reason(&mut response, &recorded.message);
     for (name, value) in &recorded.headers {
-        if NOT_REPLAYED.iter().any(|skip| skip.eq_ignore_ascii_case(name)) {
+        if NOT_REPLAYED
+            .iter()
+            .any(|skip| skip.eq_ignore_ascii_case(name))
+        {
             continue;
         }
-        if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
             response.headers_mut().append(name, value);
         }
     }
@@ -209,7 +244,10 @@ fn replay(recorded: &RecordedResponse) -> Response<Full<Bytes>> {
 fn text_response(status: StatusCode, reason: Option<&str>, text: String) -> Response<Full<Bytes>> {
     let mut response = Response::new(Full::new(Bytes::from(text)));
     *response.status_mut() = status;
-    response.headers_mut().insert(http::header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
     if let Some(reason) = reason {
         set_reason(&mut response, reason);
     }

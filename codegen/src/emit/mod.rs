@@ -41,11 +41,21 @@ pub(crate) fn emit(api: &Api, runtime: &str) -> BTreeMap<String, TokenStream> {
         "models/mod.rs".to_owned(),
         index_file("Request and response models, one file per operation group.", groups.iter().copied()),
     );
-    files.insert(
-        "operations/mod.rs".to_owned(),
-        index_file("Request builders, one file per API tag.", api.modules.keys().map(String::as_str)),
-    );
+    let mut operations_index = index_file("Request builders, one file per API tag.", api.modules.keys().map(String::as_str));
+    operations_index.extend(preview_list(api));
+    files.insert("operations/mod.rs".to_owned(), operations_index);
     files
+}
+
+/// The ids of the Preview operations, which the client checks `enable_preview` names against.
+fn preview_list(api: &Api) -> TokenStream {
+    let mut ids: Vec<&str> =
+        api.modules.values().flat_map(|m| &m.operations).filter(|o| o.preview.is_some()).map(|o| o.id.as_str()).collect();
+    ids.sort_unstable();
+    quote! {
+        /// The operations in Preview (`x-unstable`): each must be enabled on the client before use.
+        pub const PREVIEW_OPERATIONS: &[&str] = &[#(#ids),*];
+    }
 }
 
 /// A `mod.rs` that declares each file and re-exports its items.

@@ -208,7 +208,7 @@ fn builder(op: &Operation) -> TokenStream {
     let path_template = &op.path;
     let preview = op.preview.is_some();
     let path_expr = path_expression(op);
-    let query = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_statement);
+    let query: Vec<TokenStream> = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_statement).collect();
     let body_stmt = match &op.body {
         Some(b) if b.required => quote!(request.json_body(&self.body)?;),
         Some(_) => quote! {
@@ -218,6 +218,7 @@ fn builder(op: &Operation) -> TokenStream {
         },
         None => quote!(),
     };
+    let binding = if query.is_empty() && op.body.is_none() { quote!(request) } else { quote!(mut request) };
     let (output, decode) = match &op.success {
         Some(ty) => (type_tokens(ty), quote!(response.json())),
         None => (quote!(()), quote!(Ok(response.empty()))),
@@ -252,10 +253,10 @@ fn builder(op: &Operation) -> TokenStream {
 
             #[doc = #send_with_doc]
             pub async fn send_with_response(self) -> Result<rt::ApiResponse<#output>, Error> {
-                let mut request = rt::Request::new(Self::OPERATION, #path_expr);
+                let #binding = rt::Request::new(Self::OPERATION, #path_expr);
                 #(#query)*
                 #body_stmt
-                let response = self.client.execute(request).await?;
+                let response = rt::execute(&self.client, request).await?;
                 #decode
             }
         }

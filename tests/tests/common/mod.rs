@@ -17,7 +17,10 @@ pub struct RawResponse {
 
 impl RawResponse {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn text(&self) -> String {
@@ -33,7 +36,8 @@ pub async fn send(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> std::io::Result<RawResponse> {
-    let mut request = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut request =
+        format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -43,7 +47,9 @@ pub async fn send(
     request.push_str("\r\n");
     let mut bytes = request.into_bytes();
     bytes.extend_from_slice(body);
-    tokio::task::spawn_blocking(move || exchange(addr, &bytes)).await.map_err(std::io::Error::other)?
+    tokio::task::spawn_blocking(move || exchange(addr, &bytes))
+        .await
+        .map_err(std::io::Error::other)?
 }
 
 fn exchange(addr: SocketAddr, request: &[u8]) -> std::io::Result<RawResponse> {
@@ -57,38 +63,66 @@ fn exchange(addr: SocketAddr, request: &[u8]) -> std::io::Result<RawResponse> {
 
 fn parse(raw: &[u8]) -> std::io::Result<RawResponse> {
     let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or_else(|| bad("no end of headers"))?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| bad("no end of headers"))?;
     let head = std::str::from_utf8(&raw[..split]).map_err(|_| bad("head is not UTF-8"))?;
     let mut lines = head.split("\r\n");
     let status_line = lines.next().ok_or_else(|| bad("no status line"))?;
     let mut parts = status_line.splitn(3, ' ');
     let _version = parts.next();
-    let status = parts.next().and_then(|s| s.parse().ok()).ok_or_else(|| bad("bad status"))?;
+    let status = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| bad("bad status"))?;
     let reason = parts.next().unwrap_or("").to_string();
     let headers: Vec<(String, String)> = lines
         .filter_map(|line| line.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
     let mut body = raw[split + 4..].to_vec();
-    if let Some(len) = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("content-length")) {
+    if let Some(len) = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+    {
         let len: usize = len.1.parse().map_err(|_| bad("bad content-length"))?;
         body.truncate(len);
     }
-    Ok(RawResponse { status, reason, headers, body })
+    Ok(RawResponse {
+        status,
+        reason,
+        headers,
+        body,
+    })
 }
 
 /// Plays every recorded request of `cassette` against a fresh replay server, in order, and checks
 /// each gets its own recorded status and body, with nothing unmatched or left over.
-pub async fn replay_cassette(cassette: &datadog_connections_replay::Cassette) -> Result<(), String> {
+pub async fn replay_cassette(
+    cassette: &datadog_connections_replay::Cassette,
+) -> Result<(), String> {
     use datadog_connections_replay::ReplayServer;
-    let server = ReplayServer::start(cassette.interactions.clone()).await.map_err(|e| e.to_string())?;
+    let server = ReplayServer::start(cassette.interactions.clone())
+        .await
+        .map_err(|e| e.to_string())?;
     for (index, interaction) in cassette.interactions.iter().enumerate() {
         let request = &interaction.request;
-        let headers: Vec<(&str, &str)> = request.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let headers: Vec<(&str, &str)> = request
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         let body = request.body.as_deref().unwrap_or("");
-        let response = send(server.addr(), request.method.as_str(), &request.path_and_query(), &headers, body.as_bytes())
-            .await
-            .map_err(|e| format!("{} #{index}: {e}", cassette.name))?;
+        let response = send(
+            server.addr(),
+            request.method.as_str(),
+            &request.path_and_query(),
+            &headers,
+            body.as_bytes(),
+        )
+        .await
+        .map_err(|e| format!("{} #{index}: {e}", cassette.name))?;
         let want = &interaction.response;
         if response.status != want.status || response.text() != want.body {
             return Err(format!(
@@ -106,12 +140,18 @@ pub async fn replay_cassette(cassette: &datadog_connections_replay::Cassette) ->
     }
     let unused = server.unused();
     if !unused.is_empty() {
-        return Err(format!("{}: interactions never served: {unused:?}", cassette.name));
+        return Err(format!(
+            "{}: interactions never served: {unused:?}",
+            cassette.name
+        ));
     }
     let matched: Vec<Option<usize>> = server.received().iter().map(|r| r.matched).collect();
     let want: Vec<Option<usize>> = (0..cassette.interactions.len()).map(Some).collect();
     if matched != want {
-        return Err(format!("{}: served out of order: {matched:?}", cassette.name));
+        return Err(format!(
+            "{}: served out of order: {matched:?}",
+            cassette.name
+        ));
     }
     Ok(())
 }

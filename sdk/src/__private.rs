@@ -1,0 +1,10 @@
+//! Items for generated code only: not part of the public API, and free to change.
+
+pub use crate::request::{encode_path_segment, Method, Operation, ParamValue, Request};
+pub use crate::response::ApiResponse;
+pub use crate::serde_support::{deserialize_str_enum, double_option};
+
+/// Sends a request through the client's single runtime path.
+pub async fn execute(client: &crate::Client, request: Request) -> Result<crate::response::RawResponse, crate::Error> {
+    crate::client::execute(client, request).await
+}

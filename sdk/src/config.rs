@@ -1,0 +1,310 @@
+//! Client configuration: site or base URL, credentials, Preview opt-ins, user agent.
+
+use crate::client::{Client, ClientInner};
+use crate::error::ConfigError;
+use crate::site::Site;
+use http::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::Arc;
+use url::Url;
+
+/// Environment variable holding the API key.
+pub const ENV_API_KEY: &str = "DD_API_KEY";
+/// Environment variable holding the application key.
+pub const ENV_APP_KEY: &str = "DD_APP_KEY";
+/// Environment variable holding the site (`us3.datadoghq.com`, `EU1`) or a base URL (`http://127.0.0.1:8080`).
+pub const ENV_SITE: &str = "DD_SITE";
+
+const API_KEY_HEADER: &str = "dd-api-key";
+const APP_KEY_HEADER: &str = "dd-application-key";
+
+/// A credential: kept out of `Debug` output and marked sensitive when it becomes a header.
+#[derive(Clone, PartialEq, Eq)]
+struct Secret(String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Where requests go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    Site(Site),
+    Url(String),
+}
+
+/// Builds a [`Client`].
+///
+/// ```
+/// use datadog_connections::{Client, Site};
+///
+/// let client = Client::builder()
+///     .site(Site::Eu1)
+///     .api_key("my-api-key")
+///     .app_key("my-app-key")
+///     .enable_preview("ListTeamConnections")
+///     .build()?;
+/// assert_eq!(client.base_url(), "https://api.datadoghq.eu");
+/// # Ok::<(), datadog_connections::ConfigError>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct ClientBuilder {
+    target: Option<Target>,
+    site_error: Option<ConfigError>,
+    api_key: Option<Secret>,
+    app_key: Option<Secret>,
+    previews: BTreeSet<String>,
+    all_previews: bool,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("target", &self.target)
+            .field("api_key", &self.api_key)
+            .field("app_key", &self.app_key)
+            .field("previews", &self.previews)
+            .field("all_previews", &self.all_previews)
+            .field("user_agent", &self.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder with nothing set: the site defaults to US1 and both keys must be given.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder configured from `DD_API_KEY`, `DD_APP_KEY` and `DD_SITE` (each only if set).
+    ///
+    /// `DD_SITE` may be a site (`datadoghq.eu`, `EU1`) or a URL with a scheme (for proxies and local
+    /// servers); an unknown site is reported by [`build`](Self::build). Settings made after this call
+    /// override the environment.
+    pub fn from_env() -> Self {
+        let mut builder = Self::new();
+        if let Some(key) = env(ENV_API_KEY) {
+            builder = builder.api_key(key);
+        }
+        if let Some(key) = env(ENV_APP_KEY) {
+            builder = builder.app_key(key);
+        }
+        if let Some(site) = env(ENV_SITE) {
+            if site.contains("://") {
+                builder = builder.base_url(site);
+            } else {
+                match site.parse::<Site>() {
+                    Ok(site) => builder = builder.site(site),
+                    Err(e) => builder.site_error = Some(e),
+                }
+            }
+        }
+        builder
+    }
+
+    /// Sends requests to a Datadog site (`https://api.<domain>`).
+    pub fn site(mut self, site: Site) -> Self {
+        self.target = Some(Target::Site(site));
+        self.site_error = None;
+        self
+    }
+
+    /// Sends requests to an explicit base URL (a proxy, a regional endpoint, a local test server).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.target = Some(Target::Url(url.into()));
+        self.site_error = None;
+        self
+    }
+
+    /// The API key (`DD-API-KEY` header).
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(Secret(key.into()));
+        self
+    }
+
+    /// The application key (`DD-APPLICATION-KEY` header).
+    pub fn app_key(mut self, key: impl Into<String>) -> Self {
+        self.app_key = Some(Secret(key.into()));
+        self
+    }
+
+    /// Opts in to one Preview operation by its operation id (`ListTeamConnections`); see
+    /// [`operations::PREVIEW_OPERATIONS`](crate::operations::PREVIEW_OPERATIONS).
+    pub fn enable_preview(mut self, operation_id: impl Into<String>) -> Self {
+        self.previews.insert(operation_id.into());
+        self
+    }
+
+    /// Opts in to every Preview operation.
+    pub fn enable_all_previews(mut self) -> Self {
+        self.all_previews = true;
+        self
+    }
+
+    /// Replaces the default user agent (`datadog-connections/<version> (<os>; <arch>)`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots, connection pool settings).
+    ///
+    /// The SDK still sets its own headers on every request; the client's redirect policy is the
+    /// caller's responsibility in this case.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Validates the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        if let Some(e) = self.site_error {
+            return Err(e);
+        }
+        let base_url = match self.target.unwrap_or(Target::Site(Site::default())) {
+            Target::Site(site) => site.api_url(),
+            Target::Url(url) => validate_base_url(&url)?,
+        };
+        let api_key = self.api_key.ok_or(ConfigError::MissingApiKey)?;
+        let app_key = self.app_key.ok_or(ConfigError::MissingAppKey)?;
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(HeaderName::from_static(API_KEY_HEADER), key_header(&api_key, "API key")?);
+        headers.insert(HeaderName::from_static(APP_KEY_HEADER), key_header(&app_key, "application key")?);
+        for op in &self.previews {
+            if !crate::operations::PREVIEW_OPERATIONS.contains(&op.as_str()) {
+                return Err(ConfigError::UnknownPreviewOperation(op.clone()));
+            }
+        }
+        let user_agent = self.user_agent.unwrap_or_else(default_user_agent);
+        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| ConfigError::InvalidUserAgent)?;
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .redirect(crate::client::redirect_policy())
+                .build()
+                .map_err(|e| ConfigError::HttpClient(e.to_string()))?,
+        };
+        Ok(Client {
+            inner: Arc::new(ClientInner {
+                http,
+                base_url,
+                headers,
+                user_agent,
+                previews: self.previews,
+                all_previews: self.all_previews,
+            }),
+        })
+    }
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// A header value for a key; the key never appears in the error.
+fn key_header(key: &Secret, name: &'static str) -> Result<HeaderValue, ConfigError> {
+    if key.0.trim().is_empty() {
+        return Err(ConfigError::InvalidKey { name, reason: "it is empty" });
+    }
+    if key.0.trim() != key.0 {
+        return Err(ConfigError::InvalidKey { name, reason: "it has leading or trailing whitespace" });
+    }
+    let mut value = HeaderValue::from_str(&key.0)
+        .map_err(|_| ConfigError::InvalidKey { name, reason: "it has characters that cannot be sent in an HTTP header" })?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// Checks the URL and returns it without a trailing slash, ready for paths to be appended.
+fn validate_base_url(raw: &str) -> Result<String, ConfigError> {
+    let invalid = |reason: &str| ConfigError::InvalidBaseUrl { url: raw.to_owned(), reason: reason.to_owned() };
+    let url = Url::parse(raw.trim()).map_err(|e| invalid(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid("the scheme must be http or https"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(invalid("it has no host"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid("it must not have a query or fragment"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid("credentials belong in api_key/app_key, not in the URL"));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn default_user_agent() -> String {
+    format!(
+        "{}/{} (rust; {}; {})",
+        env!("CARGO_PKG_NAME"),
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keyed() -> ClientBuilder {
+        ClientBuilder::new().api_key("abc").app_key("def")
+    }
+
+    #[test]
+    fn defaults_to_us1() {
+        assert_eq!(keyed().build().unwrap().base_url(), "https://api.datadoghq.com");
+    }
+
+    #[test]
+    fn missing_keys_are_errors() {
+        assert_eq!(ClientBuilder::new().app_key("x").build().unwrap_err(), ConfigError::MissingApiKey);
+        assert_eq!(ClientBuilder::new().api_key("x").build().unwrap_err(), ConfigError::MissingAppKey);
+    }
+
+    #[test]
+    fn bad_keys_are_errors_that_do_not_leak_them() {
+        for key in ["", "  ", "line\nbreak", " padded"] {
+            let err = ClientBuilder::new().api_key(key).app_key("ok").build().unwrap_err();
+            assert!(matches!(err, ConfigError::InvalidKey { name: "API key", .. }), "{key:?}: {err:?}");
+        }
+        let err = ClientBuilder::new().api_key("ok").app_key("s3cr3t\r\n").build().unwrap_err();
+        assert!(!err.to_string().contains("s3cr3t"));
+    }
+
+    #[test]
+    fn base_urls_are_validated() {
+        assert_eq!(keyed().base_url("http://127.0.0.1:8080/").build().unwrap().base_url(), "http://127.0.0.1:8080");
+        assert_eq!(keyed().base_url("https://proxy.local/dd/").build().unwrap().base_url(), "https://proxy.local/dd");
+        for bad in ["not a url", "ftp://x.io", "http://x.io/?a=b", "http://user:pw@x.io"] {
+            assert!(matches!(keyed().base_url(bad).build(), Err(ConfigError::InvalidBaseUrl { .. })), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_preview_operation_is_an_error() {
+        let err = keyed().enable_preview("ListTeamConnection").build().unwrap_err();
+        assert_eq!(err, ConfigError::UnknownPreviewOperation("ListTeamConnection".into()));
+    }
+
+    #[test]
+    fn debug_never_shows_keys() {
+        let builder = ClientBuilder::new().api_key("api-secret-1").app_key("app-secret-2");
+        let text = format!("{builder:?} {:?}", builder.clone().build().unwrap());
+        assert!(!text.contains("api-secret-1") && !text.contains("app-secret-2"), "{text}");
+    }
+
+    #[test]
+    fn default_user_agent_names_crate_and_platform() {
+        let ua = default_user_agent();
+        assert!(ua.starts_with("datadog-connections/"), "{ua}");
+        assert!(ua.contains(std::env::consts::OS), "{ua}");
+    }
+}

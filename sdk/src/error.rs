@@ -1,0 +1,339 @@
+//! The SDK's one error type, and the details each kind carries.
+
+use bytes::Bytes;
+use http::{HeaderMap, StatusCode};
+use std::fmt;
+
+/// Everything an operation can fail with.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The API answered with a non-2xx status.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// A Preview operation was called without being enabled on the client; nothing was sent.
+    #[error("{operation} is a Preview operation and is not enabled; enable it with ClientBuilder::enable_preview(\"{operation}\")")]
+    PreviewNotEnabled {
+        /// The operation id.
+        operation: &'static str,
+    },
+    /// The request could not be sent or the response could not be read (connection, TLS, protocol).
+    #[error("{operation}: request failed: {source}")]
+    Transport {
+        /// The operation id.
+        operation: &'static str,
+        /// The HTTP client's error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// A 2xx response body did not match the documented schema; the raw body is kept.
+    #[error(transparent)]
+    Decode(Box<DecodeError>),
+    /// A request argument could not be encoded (a header value with a line break, say).
+    #[error("{operation}: invalid request: {reason}")]
+    InvalidRequest {
+        /// The operation id.
+        operation: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The client configuration is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+impl Error {
+    /// The HTTP status, for API errors and decode errors.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Decode(e) => Some(e.status),
+            _ => None,
+        }
+    }
+
+    /// The API error, when the server answered with a non-2xx status.
+    pub fn as_api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// A non-2xx response: the status, the parsed `errors` list, and everything needed to look closer.
+#[derive(Clone)]
+pub struct ApiError {
+    operation: &'static str,
+    status: StatusCode,
+    errors: Vec<String>,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// The documented error statuses, as a matchable kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ApiErrorKind {
+    /// 400
+    BadRequest,
+    /// 401
+    Unauthorized,
+    /// 403
+    Forbidden,
+    /// 404
+    NotFound,
+    /// 409
+    Conflict,
+    /// 429
+    TooManyRequests,
+    /// 5xx
+    Server,
+    /// Any other status.
+    Other,
+}
+
+impl ApiError {
+    pub(crate) fn new(operation: &'static str, status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+        let errors = parse_errors(&body);
+        ApiError { operation, status, errors, headers, body }
+    }
+
+    /// The operation id that failed.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The status as a matchable kind.
+    pub fn kind(&self) -> ApiErrorKind {
+        match self.status.as_u16() {
+            400 => ApiErrorKind::BadRequest,
+            401 => ApiErrorKind::Unauthorized,
+            403 => ApiErrorKind::Forbidden,
+            404 => ApiErrorKind::NotFound,
+            409 => ApiErrorKind::Conflict,
+            429 => ApiErrorKind::TooManyRequests,
+            500..=599 => ApiErrorKind::Server,
+            _ => ApiErrorKind::Other,
+        }
+    }
+
+    /// The messages of the body's `errors` list (empty when the body has none).
+    ///
+    /// Datadog sends plain strings (`{"errors": ["Not found"]}`) on most endpoints and JSON:API error
+    /// objects on others (`{"errors": [{"title": "Bad Request", "detail": "…"}]}`); objects are
+    /// rendered as `title: detail`. The exact body is always available from [`raw_body`](Self::raw_body).
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The response body exactly as received.
+    pub fn raw_body(&self) -> &Bytes {
+        &self.body
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("errors", &self.errors)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} failed with status {}", self.operation, self.status)?;
+        if !self.errors.is_empty() {
+            write!(f, ": {}", self.errors.join("; "))?;
+        } else if !self.body.is_empty() {
+            write!(f, ": {}", snippet(&self.body))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl From<ApiError> for Error {
+    fn from(e: ApiError) -> Self {
+        Error::Api(Box::new(e))
+    }
+}
+
+/// The `errors` list of an error body, leniently: a body that does not have one yields an empty list.
+fn parse_errors(body: &[u8]) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Body {
+        errors: Vec<serde_json::Value>,
+    }
+    let Ok(parsed) = serde_json::from_slice::<Body>(body) else { return Vec::new() };
+    parsed
+        .errors
+        .into_iter()
+        .map(|e| match e {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Object(o) => {
+                let text = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+                match (text("title"), text("detail")) {
+                    (Some(t), Some(d)) => format!("{t}: {d}"),
+                    (Some(t), None) => t,
+                    (None, Some(d)) => d,
+                    (None, None) => serde_json::Value::Object(o).to_string(),
+                }
+            }
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// A success body that does not match the schema.
+#[derive(Clone)]
+pub struct DecodeError {
+    pub(crate) operation: &'static str,
+    pub(crate) status: StatusCode,
+    pub(crate) path: String,
+    pub(crate) message: String,
+    pub(crate) body: Bytes,
+}
+
+impl DecodeError {
+    /// The operation id.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The JSON path of the value that failed (`data[0].attributes.created_at`; `.` for the root).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was wrong with it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The response body exactly as received.
+    pub fn raw_body(&self) -> &Bytes {
+        &self.body
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("path", &self.path)
+            .field("message", &self.message)
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .finish()
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: could not decode the {} response at `{}`: {}", self.operation, self.status, self.path, self.message)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// An invalid client configuration, reported by `ClientBuilder::build`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// No API key was set in code or in `DD_API_KEY`.
+    #[error("no API key: set one with ClientBuilder::api_key or the DD_API_KEY environment variable")]
+    MissingApiKey,
+    /// No application key was set in code or in `DD_APP_KEY`.
+    #[error("no application key: set one with ClientBuilder::app_key or the DD_APP_KEY environment variable")]
+    MissingAppKey,
+    /// A key is empty or cannot be sent in an HTTP header. The key itself is never included.
+    #[error("the {name} is invalid: {reason}")]
+    InvalidKey {
+        /// Which key (`API key`, `application key`).
+        name: &'static str,
+        /// Why.
+        reason: &'static str,
+    },
+    /// The site is not a Datadog site.
+    #[error("unknown Datadog site {0:?} (expected one of: {sites})", sites = crate::Site::ALL.iter().map(|s| s.domain()).collect::<Vec<_>>().join(", "))]
+    UnknownSite(String),
+    /// The base URL cannot be used.
+    #[error("invalid base URL {url:?}: {reason}")]
+    InvalidBaseUrl {
+        /// The URL as given.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+    /// `enable_preview` named an operation that is not a Preview operation.
+    #[error("{0:?} is not a Preview operation (Preview operations: {list})", list = crate::operations::PREVIEW_OPERATIONS.join(", "))]
+    UnknownPreviewOperation(String),
+    /// The user agent cannot be sent in an HTTP header.
+    #[error("the user agent is not a valid header value")]
+    InvalidUserAgent,
+    /// The HTTP client could not be built (TLS setup).
+    #[error("the HTTP client could not be built: {0}")]
+    HttpClient(String),
+}
+
+fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    match text.char_indices().nth(200) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, body: &str) -> ApiError {
+        ApiError::new("Op", StatusCode::from_u16(status).unwrap(), HeaderMap::new(), Bytes::from(body.to_owned()))
+    }
+
+    #[test]
+    fn parses_string_errors() {
+        let e = api(404, r#"{"errors":["Not found"]}"#);
+        assert_eq!(e.errors(), ["Not found"]);
+        assert_eq!(e.kind(), ApiErrorKind::NotFound);
+        assert_eq!(e.to_string(), "Op failed with status 404 Not Found: Not found");
+    }
+
+    #[test]
+    fn parses_jsonapi_errors() {
+        let e = api(400, r#"{"errors":[{"status":"400","title":"Bad Request","detail":"attribute \"id\" missing"}]}"#);
+        assert_eq!(e.errors(), ["Bad Request: attribute \"id\" missing"]);
+    }
+
+    #[test]
+    fn keeps_unparseable_bodies() {
+        let e = api(502, "<html>bad gateway</html>");
+        assert!(e.errors().is_empty());
+        assert_eq!(e.raw_body().as_ref(), b"<html>bad gateway</html>");
+        assert_eq!(e.kind(), ApiErrorKind::Server);
+        assert!(e.to_string().ends_with("<html>bad gateway</html>"));
+    }
+}

@@ -1,0 +1,18 @@
+// @generated from spec/datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models and operations generated from the Datadog Connections API (1.0).
+//!
+//! Manage the connections a Datadog organization takes part in.
+//!
+//! - **Org Connections** connect two Datadog organizations for cross-organization visibility: a
+//!   connection lets a destination (sink) organization see data, such as logs or metrics, from a
+//!   source organization, so that insights from several organizations of the same account can be
+//!   shown in one place. Create a connection from the organization that is to be the source; list
+//!   the connections this organization takes part in as source or destination; update which kinds
+//!   of data a connection shares; delete a connection from either side.
+//! - **Team Connections** relate Datadog teams to teams from external sources, such as GitHub
+//!   (Preview).
+
+pub mod models;
+pub mod operations;

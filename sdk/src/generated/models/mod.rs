@@ -1,0 +1,12 @@
+// @generated from spec/datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request and response models, one file per operation group.
+
+mod common;
+mod org_connections;
+mod team_connections;
+
+pub use self::common::*;
+pub use self::org_connections::*;
+pub use self::team_connections::*;

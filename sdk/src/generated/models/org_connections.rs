@@ -1,0 +1,714 @@
+// @generated from spec/datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models used by the `org_connections` operations.
+
+/// An org connection.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnection {
+    /// Org connection attributes.
+    pub attributes: OrgConnectionAttributes,
+    /// The unique identifier of the org connection.
+    ///
+    /// Example: `f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a`
+    pub id: uuid::Uuid,
+    /// Related organizations and user.
+    pub relationships: OrgConnectionRelationships,
+    /// Org connection type.
+    pub r#type: OrgConnectionType,
+}
+
+impl OrgConnection {
+    /// Creates a [`OrgConnection`] from its required fields.
+    pub fn new(
+        attributes: OrgConnectionAttributes,
+        id: uuid::Uuid,
+        relationships: OrgConnectionRelationships,
+        r#type: OrgConnectionType,
+    ) -> Self {
+        Self {
+            attributes,
+            id,
+            relationships,
+            r#type,
+        }
+    }
+}
+
+/// Org connection attributes.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionAttributes {
+    /// List of connection types.
+    ///
+    /// Example: `["logs","metrics"]`
+    pub connection_types: Vec<OrgConnectionTypeEnum>,
+    /// Timestamp when the connection was created.
+    ///
+    /// Example: `2023-01-01T12:00:00Z`
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl OrgConnectionAttributes {
+    /// Creates a [`OrgConnectionAttributes`] from its required fields.
+    pub fn new(
+        connection_types: Vec<OrgConnectionTypeEnum>,
+        created_at: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        Self {
+            connection_types,
+            created_at,
+        }
+    }
+}
+
+/// Org connection creation data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionCreate {
+    /// Attributes for creating an org connection.
+    pub attributes: OrgConnectionCreateAttributes,
+    /// Relationships for org connection creation.
+    pub relationships: OrgConnectionCreateRelationships,
+    /// Org connection type.
+    pub r#type: OrgConnectionType,
+}
+
+impl OrgConnectionCreate {
+    /// Creates a [`OrgConnectionCreate`] from its required fields.
+    pub fn new(
+        attributes: OrgConnectionCreateAttributes,
+        relationships: OrgConnectionCreateRelationships,
+        r#type: OrgConnectionType,
+    ) -> Self {
+        Self {
+            attributes,
+            relationships,
+            r#type,
+        }
+    }
+}
+
+/// Attributes for creating an org connection.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionCreateAttributes {
+    /// List of connection types to establish.
+    ///
+    /// Example: `["logs"]`
+    pub connection_types: Vec<OrgConnectionTypeEnum>,
+}
+
+impl OrgConnectionCreateAttributes {
+    /// Creates a [`OrgConnectionCreateAttributes`] from its required fields.
+    pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self {
+        Self { connection_types }
+    }
+}
+
+/// Relationships for org connection creation.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionCreateRelationships {
+    /// Org relationship.
+    pub sink_org: OrgConnectionOrgRelationship,
+}
+
+impl OrgConnectionCreateRelationships {
+    /// Creates a [`OrgConnectionCreateRelationships`] from its required fields.
+    pub fn new(sink_org: OrgConnectionOrgRelationship) -> Self {
+        Self { sink_org }
+    }
+}
+
+/// Request to create an org connection.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionCreateRequest {
+    /// Org connection creation data.
+    pub data: OrgConnectionCreate,
+}
+
+impl OrgConnectionCreateRequest {
+    /// Creates a [`OrgConnectionCreateRequest`] from its required fields.
+    pub fn new(data: OrgConnectionCreate) -> Self {
+        Self { data }
+    }
+}
+
+/// Response containing a list of org connections.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionListResponse {
+    /// List of org connections.
+    pub data: Vec<OrgConnection>,
+    /// Pagination metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<OrgConnectionListResponseMeta>,
+}
+
+impl OrgConnectionListResponse {
+    /// Creates a [`OrgConnectionListResponse`] from its required fields.
+    pub fn new(data: Vec<OrgConnection>) -> Self {
+        Self { data, meta: None }
+    }
+
+    /// Sets `meta`.
+    pub fn meta(mut self, value: OrgConnectionListResponseMeta) -> Self {
+        self.meta = Some(value);
+        self
+    }
+}
+
+/// Pagination metadata.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionListResponseMeta {
+    /// Page information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<OrgConnectionListResponseMetaPage>,
+}
+
+impl OrgConnectionListResponseMeta {
+    /// Creates a [`OrgConnectionListResponseMeta`] from its required fields.
+    pub fn new() -> Self {
+        Self { page: None }
+    }
+
+    /// Sets `page`.
+    pub fn page(mut self, value: OrgConnectionListResponseMetaPage) -> Self {
+        self.page = Some(value);
+        self
+    }
+}
+
+/// Page information.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionListResponseMetaPage {
+    /// Total number of org connections.
+    ///
+    /// Example: `0`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i64>,
+    /// Total number of org connections matching the filter.
+    ///
+    /// Example: `0`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_filtered_count: Option<i64>,
+}
+
+impl OrgConnectionListResponseMetaPage {
+    /// Creates a [`OrgConnectionListResponseMetaPage`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            total_count: None,
+            total_filtered_count: None,
+        }
+    }
+
+    /// Sets `total_count`.
+    pub fn total_count(mut self, value: i64) -> Self {
+        self.total_count = Some(value);
+        self
+    }
+
+    /// Sets `total_filtered_count`.
+    pub fn total_filtered_count(mut self, value: i64) -> Self {
+        self.total_filtered_count = Some(value);
+        self
+    }
+}
+
+/// Org relationship.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionOrgRelationship {
+    /// The definition of `OrgConnectionOrgRelationshipData` object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<OrgConnectionOrgRelationshipData>,
+}
+
+impl OrgConnectionOrgRelationship {
+    /// Creates a [`OrgConnectionOrgRelationship`] from its required fields.
+    pub fn new() -> Self {
+        Self { data: None }
+    }
+
+    /// Sets `data`.
+    pub fn data(mut self, value: OrgConnectionOrgRelationshipData) -> Self {
+        self.data = Some(value);
+        self
+    }
+}
+
+/// The definition of `OrgConnectionOrgRelationshipData` object.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionOrgRelationshipData {
+    /// Org UUID.
+    ///
+    /// Example: `f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Org name.
+    ///
+    /// Example: `Example Org`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The type of the organization relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<OrgConnectionOrgRelationshipDataType>,
+}
+
+impl OrgConnectionOrgRelationshipData {
+    /// Creates a [`OrgConnectionOrgRelationshipData`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            name: None,
+            r#type: None,
+        }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, value: String) -> Self {
+        self.id = Some(value);
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: String) -> Self {
+        self.name = Some(value);
+        self
+    }
+
+    /// Sets `type`.
+    pub fn r#type(mut self, value: OrgConnectionOrgRelationshipDataType) -> Self {
+        self.r#type = Some(value);
+        self
+    }
+}
+
+/// The type of the organization relationship.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrgConnectionOrgRelationshipDataType {
+    /// `orgs`
+    Orgs,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl OrgConnectionOrgRelationshipDataType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Orgs => "orgs",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OrgConnectionOrgRelationshipDataType {
+    fn from(value: &str) -> Self {
+        match value {
+            "orgs" => Self::Orgs,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for OrgConnectionOrgRelationshipDataType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for OrgConnectionOrgRelationshipDataType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OrgConnectionOrgRelationshipDataType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OrgConnectionOrgRelationshipDataType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+/// Related organizations and user.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionRelationships {
+    /// User relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<OrgConnectionUserRelationship>,
+    /// Org relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sink_org: Option<OrgConnectionOrgRelationship>,
+    /// Org relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_org: Option<OrgConnectionOrgRelationship>,
+}
+
+impl OrgConnectionRelationships {
+    /// Creates a [`OrgConnectionRelationships`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            created_by: None,
+            sink_org: None,
+            source_org: None,
+        }
+    }
+
+    /// Sets `created_by`.
+    pub fn created_by(mut self, value: OrgConnectionUserRelationship) -> Self {
+        self.created_by = Some(value);
+        self
+    }
+
+    /// Sets `sink_org`.
+    pub fn sink_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
+        self.sink_org = Some(value);
+        self
+    }
+
+    /// Sets `source_org`.
+    pub fn source_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
+        self.source_org = Some(value);
+        self
+    }
+}
+
+/// Response containing a single org connection.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionResponse {
+    /// An org connection.
+    pub data: OrgConnection,
+}
+
+impl OrgConnectionResponse {
+    /// Creates a [`OrgConnectionResponse`] from its required fields.
+    pub fn new(data: OrgConnection) -> Self {
+        Self { data }
+    }
+}
+
+/// Org connection type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrgConnectionType {
+    /// `org_connection`
+    OrgConnection,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl OrgConnectionType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OrgConnection => "org_connection",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OrgConnectionType {
+    fn from(value: &str) -> Self {
+        match value {
+            "org_connection" => Self::OrgConnection,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for OrgConnectionType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for OrgConnectionType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OrgConnectionType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OrgConnectionType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+/// Available connection types between organizations.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrgConnectionTypeEnum {
+    /// `logs`
+    Logs,
+    /// `metrics`
+    Metrics,
+    /// `audit`
+    Audit,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl OrgConnectionTypeEnum {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Logs => "logs",
+            Self::Metrics => "metrics",
+            Self::Audit => "audit",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OrgConnectionTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "logs" => Self::Logs,
+            "metrics" => Self::Metrics,
+            "audit" => Self::Audit,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for OrgConnectionTypeEnum {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for OrgConnectionTypeEnum {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OrgConnectionTypeEnum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OrgConnectionTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+/// Org connection update data.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionUpdate {
+    /// Attributes for updating an org connection.
+    pub attributes: OrgConnectionUpdateAttributes,
+    /// The unique identifier of the org connection.
+    ///
+    /// Example: `f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a`
+    pub id: uuid::Uuid,
+    /// Org connection type.
+    pub r#type: OrgConnectionType,
+}
+
+impl OrgConnectionUpdate {
+    /// Creates a [`OrgConnectionUpdate`] from its required fields.
+    pub fn new(
+        attributes: OrgConnectionUpdateAttributes,
+        id: uuid::Uuid,
+        r#type: OrgConnectionType,
+    ) -> Self {
+        Self { attributes, id, r#type }
+    }
+}
+
+/// Attributes for updating an org connection.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionUpdateAttributes {
+    /// Updated list of connection types.
+    ///
+    /// Example: `["logs","metrics"]`
+    pub connection_types: Vec<OrgConnectionTypeEnum>,
+}
+
+impl OrgConnectionUpdateAttributes {
+    /// Creates a [`OrgConnectionUpdateAttributes`] from its required fields.
+    pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self {
+        Self { connection_types }
+    }
+}
+
+/// Request to update an org connection.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionUpdateRequest {
+    /// Org connection update data.
+    pub data: OrgConnectionUpdate,
+}
+
+impl OrgConnectionUpdateRequest {
+    /// Creates a [`OrgConnectionUpdateRequest`] from its required fields.
+    pub fn new(data: OrgConnectionUpdate) -> Self {
+        Self { data }
+    }
+}
+
+/// User relationship.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionUserRelationship {
+    /// The data for a user relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<OrgConnectionUserRelationshipData>,
+}
+
+impl OrgConnectionUserRelationship {
+    /// Creates a [`OrgConnectionUserRelationship`] from its required fields.
+    pub fn new() -> Self {
+        Self { data: None }
+    }
+
+    /// Sets `data`.
+    pub fn data(mut self, value: OrgConnectionUserRelationshipData) -> Self {
+        self.data = Some(value);
+        self
+    }
+}
+
+/// The data for a user relationship.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrgConnectionUserRelationshipData {
+    /// User UUID.
+    ///
+    /// Example: `usr123abc456`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// User name.
+    ///
+    /// Example: `John Doe`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The type of the user relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<OrgConnectionUserRelationshipDataType>,
+}
+
+impl OrgConnectionUserRelationshipData {
+    /// Creates a [`OrgConnectionUserRelationshipData`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            name: None,
+            r#type: None,
+        }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, value: String) -> Self {
+        self.id = Some(value);
+        self
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: String) -> Self {
+        self.name = Some(value);
+        self
+    }
+
+    /// Sets `type`.
+    pub fn r#type(mut self, value: OrgConnectionUserRelationshipDataType) -> Self {
+        self.r#type = Some(value);
+        self
+    }
+}
+
+/// The type of the user relationship.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrgConnectionUserRelationshipDataType {
+    /// `users`
+    Users,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl OrgConnectionUserRelationshipDataType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Users => "users",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OrgConnectionUserRelationshipDataType {
+    fn from(value: &str) -> Self {
+        match value {
+            "users" => Self::Users,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for OrgConnectionUserRelationshipDataType {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for OrgConnectionUserRelationshipDataType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OrgConnectionUserRelationshipDataType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OrgConnectionUserRelationshipDataType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}

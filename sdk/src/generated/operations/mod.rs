@@ -1,0 +1,17 @@
+// @generated from spec/datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request builders, one file per API tag.
+
+mod org_connections;
+mod team_connections;
+
+pub use self::org_connections::*;
+pub use self::team_connections::*;
+
+/// The operations in Preview (`x-unstable`): each must be enabled on the client before use.
+pub const PREVIEW_OPERATIONS: &[&str] = &[
+    "CreateTeamConnections",
+    "DeleteTeamConnections",
+    "ListTeamConnections",
+];

@@ -1,0 +1,319 @@
+// @generated from spec/datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Org Connections".
+//!
+//! Manage connections between organizations. Org connections allow for controlled sharing of data between different Datadog organizations. See the [Cross-Organization Visibility](https://docs.datadoghq.com/account_management/org_settings/cross_org_visibility/) page for more information.
+
+use crate::models::{
+    OrgConnectionCreateRequest, OrgConnectionListResponse, OrgConnectionResponse,
+    OrgConnectionUpdateRequest,
+};
+
+use crate::{Client, Error};
+use crate::__private as rt;
+
+impl Client {
+    /// List Org Connections
+    ///
+    /// Returns a list of org connections. This endpoint requires the `org_connections_read` permission.
+    ///
+    /// OAuth apps require the `org_connections_read` authorization scope to access this endpoint.
+    ///
+    /// `GET /api/v2/org_connections` (operation `ListOrgConnections`).
+    ///
+    /// Permission: `org_connections_read`. OAuth scope: `org_connections_read`.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `401`: Unauthorized
+    /// - `403`: Forbidden
+    /// - `429`: Too many requests
+    pub fn list_org_connections(&self) -> ListOrgConnectionsRequest {
+        ListOrgConnectionsRequest {
+            client: self.clone(),
+            sink_org_id: None,
+            source_org_id: None,
+            limit: None,
+            offset: None,
+        }
+    }
+
+    /// Create Org Connection
+    ///
+    /// Create a new org connection between the current org and a target org. This endpoint requires the `org_connections_write` permission.
+    ///
+    /// OAuth apps require the `org_connections_write` authorization scope to access this endpoint.
+    ///
+    /// `POST /api/v2/org_connections` (operation `CreateOrgConnections`).
+    ///
+    /// Permission: `org_connections_write`. OAuth scope: `org_connections_write`.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `400`: Bad Request
+    /// - `401`: Unauthorized
+    /// - `403`: Forbidden
+    /// - `404`: Not Found
+    /// - `409`: Conflict
+    /// - `429`: Too many requests
+    pub fn create_org_connections(
+        &self,
+        body: OrgConnectionCreateRequest,
+    ) -> CreateOrgConnectionsRequest {
+        CreateOrgConnectionsRequest {
+            client: self.clone(),
+            body,
+        }
+    }
+
+    /// Delete Org Connection
+    ///
+    /// Delete an existing org connection. This endpoint requires the `org_connections_write` permission.
+    ///
+    /// OAuth apps require the `org_connections_write` authorization scope to access this endpoint.
+    ///
+    /// `DELETE /api/v2/org_connections/{connection_id}` (operation `DeleteOrgConnections`).
+    ///
+    /// Permission: `org_connections_write`. OAuth scope: `org_connections_write`.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `400`: Bad Request
+    /// - `401`: Unauthorized
+    /// - `403`: Forbidden
+    /// - `404`: Not Found
+    /// - `429`: Too many requests
+    pub fn delete_org_connections(
+        &self,
+        connection_id: impl std::fmt::Display,
+    ) -> DeleteOrgConnectionsRequest {
+        DeleteOrgConnectionsRequest {
+            client: self.clone(),
+            connection_id: connection_id.to_string(),
+        }
+    }
+
+    /// Update Org Connection
+    ///
+    /// Update an existing org connection. This endpoint requires the `org_connections_write` permission.
+    ///
+    /// OAuth apps require the `org_connections_write` authorization scope to access this endpoint.
+    ///
+    /// `PATCH /api/v2/org_connections/{connection_id}` (operation `UpdateOrgConnections`).
+    ///
+    /// Permission: `org_connections_write`. OAuth scope: `org_connections_write`.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `400`: Bad Request
+    /// - `401`: Unauthorized
+    /// - `403`: Forbidden
+    /// - `404`: Not Found
+    /// - `429`: Too many requests
+    pub fn update_org_connections(
+        &self,
+        connection_id: impl std::fmt::Display,
+        body: OrgConnectionUpdateRequest,
+    ) -> UpdateOrgConnectionsRequest {
+        UpdateOrgConnectionsRequest {
+            client: self.clone(),
+            connection_id: connection_id.to_string(),
+            body,
+        }
+    }
+}
+
+/// A `GET /api/v2/org_connections` request, created by [`Client::list_org_connections`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct ListOrgConnectionsRequest {
+    client: Client,
+    sink_org_id: Option<String>,
+    source_org_id: Option<String>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+impl ListOrgConnectionsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "ListOrgConnections",
+        method: rt::Method::Get,
+        path_template: "/api/v2/org_connections",
+        preview: false,
+    };
+
+    /// The Org ID of the sink org.
+    ///
+    /// Example: `0879ce27-29a1-481f-a12e-bc2a48ec9ae1`
+    pub fn sink_org_id(mut self, sink_org_id: impl Into<String>) -> Self {
+        self.sink_org_id = Some(sink_org_id.into());
+        self
+    }
+
+    /// The Org ID of the source org.
+    ///
+    /// Example: `0879ce27-29a1-481f-a12e-bc2a48ec9ae1`
+    pub fn source_org_id(mut self, source_org_id: impl Into<String>) -> Self {
+        self.source_org_id = Some(source_org_id.into());
+        self
+    }
+
+    /// The limit of number of entries you want to return. Default is 1000.
+    ///
+    /// Default: `1000`
+    ///
+    /// Example: `1000`
+    pub fn limit(mut self, limit: i64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// The pagination offset which you want to query from. Default is 0.
+    ///
+    /// Default: `0`
+    ///
+    /// Example: `0`
+    pub fn offset(mut self, offset: i64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// Sends the request; see [`Client::list_org_connections`] for what it returns and its errors.
+    pub async fn send(self) -> Result<OrgConnectionListResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<OrgConnectionListResponse>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/api/v2/org_connections".to_owned(),
+        );
+        request.query("sink_org_id", self.sink_org_id.as_ref());
+        request.query("source_org_id", self.source_org_id.as_ref());
+        request.query("limit", self.limit.as_ref());
+        request.query("offset", self.offset.as_ref());
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}
+
+/// A `POST /api/v2/org_connections` request, created by [`Client::create_org_connections`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct CreateOrgConnectionsRequest {
+    client: Client,
+    body: OrgConnectionCreateRequest,
+}
+
+impl CreateOrgConnectionsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "CreateOrgConnections",
+        method: rt::Method::Post,
+        path_template: "/api/v2/org_connections",
+        preview: false,
+    };
+
+    /// Sends the request; see [`Client::create_org_connections`] for what it returns and its errors.
+    pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<OrgConnectionResponse>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/api/v2/org_connections".to_owned(),
+        );
+        request.json_body(&self.body)?;
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}
+
+/// A `DELETE /api/v2/org_connections/{connection_id}` request, created by [`Client::delete_org_connections`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct DeleteOrgConnectionsRequest {
+    client: Client,
+    connection_id: String,
+}
+
+impl DeleteOrgConnectionsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "DeleteOrgConnections",
+        method: rt::Method::Delete,
+        path_template: "/api/v2/org_connections/{connection_id}",
+        preview: false,
+    };
+
+    /// Sends the request; see [`Client::delete_org_connections`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let request = rt::Request::new(
+            Self::OPERATION,
+            format!(
+                "/api/v2/org_connections/{}", rt::encode_path_segment(& self
+                .connection_id)
+            ),
+        );
+        let response = rt::execute(&self.client, request).await?;
+        Ok(response.empty())
+    }
+}
+
+/// A `PATCH /api/v2/org_connections/{connection_id}` request, created by [`Client::update_org_connections`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct UpdateOrgConnectionsRequest {
+    client: Client,
+    connection_id: String,
+    body: OrgConnectionUpdateRequest,
+}
+
+impl UpdateOrgConnectionsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "UpdateOrgConnections",
+        method: rt::Method::Patch,
+        path_template: "/api/v2/org_connections/{connection_id}",
+        preview: false,
+    };
+
+    /// Sends the request; see [`Client::update_org_connections`] for what it returns and its errors.
+    pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<OrgConnectionResponse>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            format!(
+                "/api/v2/org_connections/{}", rt::encode_path_segment(& self
+                .connection_id)
+            ),
+        );
+        request.json_body(&self.body)?;
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}

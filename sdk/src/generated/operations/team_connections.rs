@@ -1,0 +1,300 @@
+// @generated from spec/datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Team Connections".
+//!
+//! View and manage relationships between Datadog teams and teams from external sources, such as GitHub.
+
+use crate::models::{
+    TeamConnectionCreateRequest, TeamConnectionDeleteRequest, TeamConnectionsResponse,
+};
+
+use crate::{Client, Error};
+use crate::__private as rt;
+
+impl Client {
+    /// List team connections
+    ///
+    /// Returns all team connections. This endpoint requires the `teams_read` permission.
+    ///
+    /// OAuth apps require the `teams_read` authorization scope to access this endpoint.
+    ///
+    /// `GET /api/v2/team/connections` (operation `ListTeamConnections`).
+    ///
+    /// **Preview.** **Note**: This endpoint is in Preview. To request access, fill out this [form](https://www.datadoghq.com/product-preview/github-integration-for-teams/).
+    /// If you have any feedback, contact [Datadog support](https://docs.datadoghq.com/help/).
+    ///
+    /// This operation must be enabled first with `ClientBuilder::enable_preview("ListTeamConnections")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
+    ///
+    /// Permission: `teams_read`. OAuth scope: `teams_read`.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `400`: Bad Request
+    /// - `403`: Forbidden
+    /// - `429`: Too many requests
+    pub fn list_team_connections(&self) -> ListTeamConnectionsRequest {
+        ListTeamConnectionsRequest {
+            client: self.clone(),
+            page_size: None,
+            page_number: None,
+            filter_sources: None,
+            filter_team_ids: None,
+            filter_connected_team_ids: None,
+            filter_connection_ids: None,
+        }
+    }
+
+    /// Create team connections
+    ///
+    /// Create multiple team connections. This endpoint requires the `teams_read` permission.
+    ///
+    /// OAuth apps require the `teams_read` authorization scope to access this endpoint.
+    ///
+    /// `POST /api/v2/team/connections` (operation `CreateTeamConnections`).
+    ///
+    /// **Preview.** **Note**: This endpoint is in Preview. To request access, fill out this [form](https://www.datadoghq.com/product-preview/github-integration-for-teams/).
+    /// If you have any feedback, contact [Datadog support](https://docs.datadoghq.com/help/).
+    ///
+    /// This operation must be enabled first with `ClientBuilder::enable_preview("CreateTeamConnections")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
+    ///
+    /// Permission: `teams_read`. OAuth scope: `teams_read`.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `400`: Bad Request
+    /// - `403`: Forbidden
+    /// - `409`: Conflict
+    /// - `429`: Too many requests
+    pub fn create_team_connections(
+        &self,
+        body: TeamConnectionCreateRequest,
+    ) -> CreateTeamConnectionsRequest {
+        CreateTeamConnectionsRequest {
+            client: self.clone(),
+            body,
+        }
+    }
+
+    /// Delete team connections
+    ///
+    /// Delete multiple team connections. This endpoint requires the `teams_read` permission.
+    ///
+    /// OAuth apps require the `teams_read` authorization scope to access this endpoint.
+    ///
+    /// `DELETE /api/v2/team/connections` (operation `DeleteTeamConnections`).
+    ///
+    /// **Preview.** **Note**: This endpoint is in Preview. To request access, fill out this [form](https://www.datadoghq.com/product-preview/github-integration-for-teams/).
+    /// If you have any feedback, contact [Datadog support](https://docs.datadoghq.com/help/).
+    ///
+    /// This operation must be enabled first with `ClientBuilder::enable_preview("DeleteTeamConnections")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
+    ///
+    /// Permission: `teams_read`. OAuth scope: `teams_read`.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `400`: Bad Request
+    /// - `403`: Forbidden
+    /// - `404`: Not Found
+    /// - `429`: Too many requests
+    pub fn delete_team_connections(
+        &self,
+        body: TeamConnectionDeleteRequest,
+    ) -> DeleteTeamConnectionsRequest {
+        DeleteTeamConnectionsRequest {
+            client: self.clone(),
+            body,
+        }
+    }
+}
+
+/// A `GET /api/v2/team/connections` request, created by [`Client::list_team_connections`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct ListTeamConnectionsRequest {
+    client: Client,
+    page_size: Option<i64>,
+    page_number: Option<i64>,
+    filter_sources: Option<Vec<String>>,
+    filter_team_ids: Option<Vec<String>>,
+    filter_connected_team_ids: Option<Vec<String>>,
+    filter_connection_ids: Option<Vec<String>>,
+}
+
+impl ListTeamConnectionsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "ListTeamConnections",
+        method: rt::Method::Get,
+        path_template: "/api/v2/team/connections",
+        preview: true,
+    };
+
+    /// Size for a given page. The maximum allowed value is 100.
+    ///
+    /// Default: `10`
+    ///
+    /// Example: `10`
+    pub fn page_size(mut self, page_size: i64) -> Self {
+        self.page_size = Some(page_size);
+        self
+    }
+
+    /// Specific page number to return.
+    ///
+    /// Default: `0`
+    ///
+    /// Example: `0`
+    pub fn page_number(mut self, page_number: i64) -> Self {
+        self.page_number = Some(page_number);
+        self
+    }
+
+    /// Filter team connections by external source systems.
+    pub fn filter_sources(
+        mut self,
+        filter_sources: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.filter_sources = Some(filter_sources.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Filter team connections by Datadog team IDs.
+    pub fn filter_team_ids(
+        mut self,
+        filter_team_ids: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.filter_team_ids = Some(
+            filter_team_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Filter team connections by connected team IDs from external systems.
+    pub fn filter_connected_team_ids(
+        mut self,
+        filter_connected_team_ids: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.filter_connected_team_ids = Some(
+            filter_connected_team_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Filter team connections by connection IDs.
+    pub fn filter_connection_ids(
+        mut self,
+        filter_connection_ids: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.filter_connection_ids = Some(
+            filter_connection_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sends the request; see [`Client::list_team_connections`] for what it returns and its errors.
+    pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<TeamConnectionsResponse>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/api/v2/team/connections".to_owned(),
+        );
+        request.query("page[size]", self.page_size.as_ref());
+        request.query("page[number]", self.page_number.as_ref());
+        request.query_list("filter[sources]", self.filter_sources.as_ref(), false);
+        request.query_list("filter[team_ids]", self.filter_team_ids.as_ref(), false);
+        request
+            .query_list(
+                "filter[connected_team_ids]",
+                self.filter_connected_team_ids.as_ref(),
+                false,
+            );
+        request
+            .query_list(
+                "filter[connection_ids]",
+                self.filter_connection_ids.as_ref(),
+                false,
+            );
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}
+
+/// A `POST /api/v2/team/connections` request, created by [`Client::create_team_connections`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct CreateTeamConnectionsRequest {
+    client: Client,
+    body: TeamConnectionCreateRequest,
+}
+
+impl CreateTeamConnectionsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "CreateTeamConnections",
+        method: rt::Method::Post,
+        path_template: "/api/v2/team/connections",
+        preview: true,
+    };
+
+    /// Sends the request; see [`Client::create_team_connections`] for what it returns and its errors.
+    pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<TeamConnectionsResponse>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/api/v2/team/connections".to_owned(),
+        );
+        request.json_body(&self.body)?;
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}
+
+/// A `DELETE /api/v2/team/connections` request, created by [`Client::delete_team_connections`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct DeleteTeamConnectionsRequest {
+    client: Client,
+    body: TeamConnectionDeleteRequest,
+}
+
+impl DeleteTeamConnectionsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "DeleteTeamConnections",
+        method: rt::Method::Delete,
+        path_template: "/api/v2/team/connections",
+        preview: true,
+    };
+
+    /// Sends the request; see [`Client::delete_team_connections`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/api/v2/team/connections".to_owned(),
+        );
+        request.json_body(&self.body)?;
+        let response = rt::execute(&self.client, request).await?;
+        Ok(response.empty())
+    }
+}

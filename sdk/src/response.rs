@@ -1,0 +1,73 @@
+//! Successful responses: the raw parts, decoding into models, and the typed value with its metadata.
+
+use crate::error::{DecodeError, Error};
+use bytes::Bytes;
+use http::{HeaderMap, StatusCode};
+use serde::de::DeserializeOwned;
+
+/// A decoded response body with the status and headers it came with.
+#[derive(Debug, Clone)]
+pub struct ApiResponse<T> {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: T,
+}
+
+impl<T> ApiResponse<T> {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The decoded body.
+    pub fn body(&self) -> &T {
+        &self.body
+    }
+
+    /// The decoded body, by value.
+    pub fn into_body(self) -> T {
+        self.body
+    }
+}
+
+/// A 2xx response before decoding.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    pub(crate) operation: &'static str,
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+}
+
+impl RawResponse {
+    /// Decodes the JSON body.
+    ///
+    /// The fast path is plain serde_json; only when that fails is the body decoded again with path
+    /// tracking, to name the field that failed. The raw body is kept in the error.
+    pub fn json<T: DeserializeOwned>(self) -> Result<ApiResponse<T>, Error> {
+        match serde_json::from_slice::<T>(&self.body) {
+            Ok(body) => Ok(ApiResponse { status: self.status, headers: self.headers, body }),
+            Err(first) => {
+                let (path, message) = locate::<T>(&self.body).unwrap_or_else(|| (".".to_owned(), first.to_string()));
+                let error = DecodeError { operation: self.operation, status: self.status, path, message, body: self.body };
+                Err(Error::Decode(Box::new(error)))
+            }
+        }
+    }
+
+    /// Discards the body (the operation documents none).
+    pub fn empty(self) -> ApiResponse<()> {
+        ApiResponse { status: self.status, headers: self.headers, body: () }
+    }
+}
+
+/// Locates a schema mismatch: decodes `body` as `T` with path tracking.
+fn locate<T: DeserializeOwned>(body: &[u8]) -> Option<(String, String)> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize::<_, T>(&mut de).err().map(|e| (e.path().to_string(), e.into_inner().to_string()))
+}

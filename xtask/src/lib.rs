@@ -1,0 +1,199 @@
+//! The project's tasks as library functions, so the `xtask` binary stays thin and a test can run
+//! the drift check exactly as CI does.
+
+use datadog_connections_codegen::{generate, Generated, Options};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The workspace root (the folder above `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The default spec, relative to the workspace root.
+pub const DEFAULT_SPEC: &str = "spec/datadog-connections.yaml";
+/// The default output folder, relative to the workspace root.
+pub const DEFAULT_OUT: &str = "sdk/src/generated";
+
+/// What to generate from where.
+#[derive(Debug, Clone)]
+pub struct Task {
+    /// The spec file.
+    pub spec: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+    /// How the spec is named in generated headers.
+    pub spec_name: String,
+    /// The runtime crate path generated code uses (`crate` inside the SDK).
+    pub runtime: String,
+}
+
+impl Task {
+    /// The default task: the project's spec into the SDK.
+    pub fn default_for(root: &Path) -> Task {
+        Task {
+            spec: root.join(DEFAULT_SPEC),
+            out: root.join(DEFAULT_OUT),
+            spec_name: DEFAULT_SPEC.to_owned(),
+            runtime: "crate".to_owned(),
+        }
+    }
+}
+
+/// Why a task failed.
+#[derive(Debug)]
+pub enum TaskError {
+    /// Reading or writing a file failed.
+    Io(PathBuf, std::io::Error),
+    /// The generator refused the spec.
+    Generate(datadog_connections_codegen::Error),
+    /// The checked-in code differs from what the spec generates.
+    Drift(Drift),
+}
+
+impl fmt::Display for TaskError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TaskError::Io(path, e) => write!(f, "{}: {e}", path.display()),
+            TaskError::Generate(e) => write!(f, "generation failed: {e}"),
+            TaskError::Drift(d) => d.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for TaskError {}
+
+/// Files that differ between the checked-in output and a fresh generation.
+#[derive(Debug, Default)]
+pub struct Drift {
+    /// Changed files with their unified diffs (checked-in → generated).
+    pub changed: Vec<(String, String)>,
+    /// Files the spec generates that are not checked in.
+    pub missing: Vec<String>,
+    /// Checked-in `.rs` files the spec no longer generates.
+    pub orphaned: Vec<String>,
+    /// The command that fixes it.
+    pub fix: String,
+}
+
+impl Drift {
+    fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.missing.is_empty() && self.orphaned.is_empty()
+    }
+}
+
+impl fmt::Display for Drift {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "generated code is out of date with the spec:")?;
+        for (file, diff) in &self.changed {
+            writeln!(f, "\n--- changed: {file}\n{diff}")?;
+        }
+        for file in &self.missing {
+            writeln!(f, "missing: {file}")?;
+        }
+        for file in &self.orphaned {
+            writeln!(f, "orphaned (no longer generated): {file}")?;
+        }
+        write!(f, "\nfix: run `{}` and commit the result", self.fix)
+    }
+}
+
+/// A summary of a generation.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files written because they changed or were new.
+    pub written: Vec<String>,
+    /// Files removed because the spec no longer generates them.
+    pub removed: Vec<String>,
+    /// Files left untouched.
+    pub unchanged: usize,
+    /// The generator's notes.
+    pub diagnostics: Vec<String>,
+}
+
+fn run_generator(task: &Task) -> Result<Generated, TaskError> {
+    let text = std::fs::read_to_string(&task.spec).map_err(|e| TaskError::Io(task.spec.clone(), e))?;
+    let options = Options { spec_name: task.spec_name.clone(), runtime: task.runtime.clone() };
+    generate(&text, &options).map_err(TaskError::Generate)
+}
+
+/// The `.rs` files under `dir`, relative, with `/` separators.
+fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(TaskError::Io(d, e)),
+        };
+        for entry in entries {
+            let path = entry.map_err(|e| TaskError::Io(d.clone(), e))?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                if let Ok(rel) = path.strip_prefix(dir) {
+                    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                    out.insert(rel, path);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Writes the generated files (only those whose bytes changed) and removes orphaned ones.
+pub fn generate_files(task: &Task) -> Result<Report, TaskError> {
+    let generated = run_generator(task)?;
+    let existing = existing_files(&task.out)?;
+    let mut report = Report { diagnostics: generated.diagnostics.iter().map(|d| format!("{}: {}", d.pointer, d.message)).collect(), ..Report::default() };
+    for (rel, contents) in &generated.files {
+        let path = task.out.join(rel);
+        if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
+            report.unchanged += 1;
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| TaskError::Io(parent.to_path_buf(), e))?;
+        }
+        std::fs::write(&path, contents).map_err(|e| TaskError::Io(path.clone(), e))?;
+        report.written.push(rel.clone());
+    }
+    for (rel, path) in existing {
+        if !generated.files.contains_key(&rel) {
+            std::fs::remove_file(&path).map_err(|e| TaskError::Io(path.clone(), e))?;
+            report.removed.push(rel);
+        }
+    }
+    Ok(report)
+}
+
+/// Compares the checked-in files with a fresh generation; never writes.
+pub fn check_files(task: &Task, fix: &str) -> Result<(), TaskError> {
+    let generated = run_generator(task)?;
+    let existing = existing_files(&task.out)?;
+    let mut drift = Drift { fix: fix.to_owned(), ..Drift::default() };
+    for (rel, contents) in &generated.files {
+        match existing.get(rel) {
+            None => drift.missing.push(rel.clone()),
+            Some(path) => {
+                let old = std::fs::read_to_string(path).map_err(|e| TaskError::Io(path.clone(), e))?;
+                if &old != contents {
+                    let diff = similar::TextDiff::from_lines(&old, contents)
+                        .unified_diff()
+                        .context_radius(3)
+                        .header(&format!("a/{rel} (checked in)"), &format!("b/{rel} (generated)"))
+                        .to_string();
+                    drift.changed.push((rel.clone(), diff));
+                }
+            }
+        }
+    }
+    drift.orphaned = existing.keys().filter(|rel| !generated.files.contains_key(*rel)).cloned().collect();
+    if drift.is_empty() {
+        Ok(())
+    } else {
+        Err(TaskError::Drift(drift))
+    }
+}
