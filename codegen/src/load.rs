@@ -4,7 +4,9 @@
 //! path, plus the line and column when the YAML parser knows them.
 
 use crate::error::{Error, Pointer};
-use openapiv3::OpenAPI;
+use openapiv3::{OpenAPI, Operation, Parameter, ReferenceOr, RequestBody, Response, Responses, Schema};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 /// Parses an OpenAPI 3.0 document.
 pub fn load(text: &str) -> Result<OpenAPI, Error> {
@@ -13,7 +15,12 @@ pub fn load(text: &str) -> Result<OpenAPI, Error> {
         let pointer = path_to_pointer(err.path());
         let inner = err.into_inner();
         let location = inner.location().map(|l| (l.line(), l.column()));
-        Error::Parse { pointer, location, message: inner.to_string() }
+        // openapiv3 flattens extensions into most objects, which hides the path below them; parse
+        // the parts one by one to find the innermost one that fails.
+        match serde_yaml::from_str::<Value>(text).ok().and_then(|v| refine(&v).err()) {
+            Some((pointer, message)) => Error::Parse { pointer, location, message },
+            None => Error::Parse { pointer, location, message: inner.to_string() },
+        }
     })?;
     if !spec.openapi.starts_with("3.0") {
         return Err(Pointer::root()
@@ -21,6 +28,59 @@ pub fn load(text: &str) -> Result<OpenAPI, Error> {
             .unsupported(format!("OpenAPI version {:?} (only 3.0.x is supported)", spec.openapi)));
     }
     Ok(spec)
+}
+
+const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// The innermost failing part of a document that did not parse as a whole: each operation field and
+/// each component is tried on its own.
+fn refine(doc: &Value) -> Result<(), (String, String)> {
+    let root = Pointer::root();
+    for (path, item) in doc.get("paths").and_then(Value::as_object).into_iter().flatten() {
+        let at = root.push("paths").push(path);
+        for (key, value) in item.as_object().into_iter().flatten() {
+            let at = at.push(key);
+            if key == "parameters" {
+                try_parse::<Vec<ReferenceOr<Parameter>>>(value, &at)?;
+            } else if METHODS.contains(&key.as_str()) {
+                for (field, part) in value.as_object().into_iter().flatten() {
+                    let at = at.push(field);
+                    match field.as_str() {
+                        "parameters" => try_parse::<Vec<ReferenceOr<Parameter>>>(part, &at)?,
+                        "requestBody" => try_parse::<ReferenceOr<RequestBody>>(part, &at)?,
+                        "responses" => {
+                            try_parse::<Responses>(part, &at)?;
+                            for (code, response) in part.as_object().into_iter().flatten() {
+                                try_parse::<ReferenceOr<Response>>(response, &at.push(code))?;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                try_parse::<Operation>(value, &at)?;
+            }
+        }
+    }
+    if let Some(components) = doc.get("components").and_then(Value::as_object) {
+        let at = root.push("components");
+        for (name, schema) in components.get("schemas").and_then(Value::as_object).into_iter().flatten() {
+            try_parse::<ReferenceOr<Schema>>(schema, &at.push("schemas").push(name))?;
+        }
+        for (name, p) in components.get("parameters").and_then(Value::as_object).into_iter().flatten() {
+            try_parse::<ReferenceOr<Parameter>>(p, &at.push("parameters").push(name))?;
+        }
+        for (name, r) in components.get("responses").and_then(Value::as_object).into_iter().flatten() {
+            try_parse::<ReferenceOr<Response>>(r, &at.push("responses").push(name))?;
+        }
+    }
+    Ok(())
+}
+
+/// Parses `value` as `T`, or gives the pointer (below `at`) and message of the failure.
+fn try_parse<T: DeserializeOwned>(value: &Value, at: &Pointer) -> Result<(), (String, String)> {
+    serde_path_to_error::deserialize::<_, T>(value)
+        .map(drop)
+        .map_err(|e| (format!("{}{}", at.as_str(), path_to_pointer(e.path())), e.into_inner().to_string()))
 }
 
 /// Converts serde_path_to_error's path (`paths./api/v2/x.get`) into a JSON pointer.

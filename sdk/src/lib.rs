@@ -58,3 +58,8 @@ pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error};
 pub use generated::{models, operations};
 pub use response::ApiResponse;
 pub use site::Site;
+
+/// The README's examples compile as doctests, so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
