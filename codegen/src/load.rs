@@ -9,19 +9,40 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// Parses an OpenAPI 3.0 document.
+///
+/// Two steps: the text becomes a YAML value (syntax errors, duplicate keys; with line and column),
+/// then the value becomes `openapiv3` types (shape errors; with a JSON pointer). Going through one
+/// value also keeps `openapiv3`'s retrying deserializers consistent: on text with duplicate keys
+/// they can otherwise reach an `expect` inside the crate.
 pub fn load(text: &str) -> Result<OpenAPI, Error> {
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let spec: OpenAPI = serde_path_to_error::deserialize(deserializer).map_err(|err| {
-        let pointer = path_to_pointer(err.path());
-        let inner = err.into_inner();
-        let location = inner.location().map(|l| (l.line(), l.column()));
-        // openapiv3 flattens extensions into most objects, which hides the path below them; parse
-        // the parts one by one to find the innermost one that fails.
-        match serde_yaml::from_str::<Value>(text).ok().and_then(|v| refine(&v).err()) {
-            Some((pointer, message)) => Error::Parse { pointer, location, message },
-            None => Error::Parse { pointer, location, message: inner.to_string() },
-        }
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::Parse {
+        pointer: String::new(),
+        location: e.location().map(|l| (l.line(), l.column())),
+        message: e.to_string(),
     })?;
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        serde_path_to_error::deserialize::<_, OpenAPI>(value.clone())
+    }));
+    let spec = match parsed {
+        Ok(Ok(spec)) => spec,
+        Ok(Err(err)) => {
+            let pointer = path_to_pointer(err.path());
+            let message = err.into_inner().to_string();
+            // openapiv3 flattens extensions into most objects, which hides the path below them;
+            // parse the parts one by one to find the innermost one that fails.
+            let refined = serde_yaml::from_value::<Value>(value).ok().and_then(|v| refine(&v).err());
+            let (pointer, message) = refined.unwrap_or((pointer, message));
+            return Err(Error::Parse { pointer, location: None, message });
+        }
+        // A dependency bug must not take the caller down with it.
+        Err(_) => {
+            return Err(Error::Parse {
+                pointer: String::new(),
+                location: None,
+                message: "the OpenAPI parser failed on this document".to_owned(),
+            })
+        }
+    };
     if !spec.openapi.starts_with("3.0") {
         return Err(Pointer::root()
             .push("openapi")

@@ -59,6 +59,10 @@ pub use generated::{models, operations};
 pub use response::ApiResponse;
 pub use site::Site;
 
+#[cfg(test)]
+#[deny(warnings)]
+pub mod snapshot_fixtures;
+
 /// The README's examples compile as doctests, so the README cannot drift from the API.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

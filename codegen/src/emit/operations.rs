@@ -30,7 +30,7 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
         quote!()
     } else {
         let models = models.iter().map(|m| ident(m));
-        quote!(use #rt::models::{#(#models),*};)
+        quote!(use super::super::models::{#(#models),*};)
     };
     let methods = module.operations.iter().map(client_method);
     let builders = module.operations.iter().map(builder);
@@ -113,7 +113,11 @@ fn client_method(op: &Operation) -> TokenStream {
         let pname = ident(&p.name);
         let (arg_ty, convert) = argument(p);
         args.push(quote!(#pname: #arg_ty));
-        inits.push(quote!(#pname: #convert));
+        if convert.to_string() == pname.to_string() {
+            inits.push(quote!(#pname));
+        } else {
+            inits.push(quote!(#pname: #convert));
+        }
     }
     for p in op.params.iter().filter(|p| !p.required) {
         let pname = ident(&p.name);
@@ -278,13 +282,15 @@ fn param_setter(p: &Param) -> TokenStream {
     }
 }
 
-/// `format!("/a/{}/b", rt::encode_path_segment(&self.x))`, or a plain string without parameters.
+/// `["/a/", &rt::encode_path_segment(&self.x), "/b"].concat()`, or a plain string without parameters.
 fn path_expression(op: &Operation) -> TokenStream {
-    let mut format = String::new();
-    let mut args = Vec::new();
+    let mut parts: Vec<TokenStream> = Vec::new();
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
-        format.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        let literal = &rest[..start];
+        if !literal.is_empty() {
+            parts.push(quote!(#literal));
+        }
         let after = &rest[start + 1..];
         let Some(end) = after.find('}') else { break };
         let wire = &after[..end];
@@ -294,18 +300,18 @@ fn path_expression(op: &Operation) -> TokenStream {
                 TypeRef::String | TypeRef::Uuid => quote!(&self.#pname),
                 _ => quote!(&self.#pname.to_string()),
             };
-            args.push(quote!(rt::encode_path_segment(#value)));
+            parts.push(quote!(&rt::encode_path_segment(#value)));
         }
-        format.push_str("{}");
         rest = &after[end + 1..];
     }
-    format.push_str(&rest.replace('{', "{{").replace('}', "}}"));
-    if args.is_empty() {
+    if parts.is_empty() {
         let path = &op.path;
-        quote!(#path.to_owned())
-    } else {
-        quote!(format!(#format, #(#args),*))
+        return quote!(#path.to_owned());
     }
+    if !rest.is_empty() {
+        parts.push(quote!(#rest));
+    }
+    quote!([#(#parts),*].concat())
 }
 
 /// The statement that adds a query or header parameter to the request.

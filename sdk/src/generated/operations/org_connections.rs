@@ -5,7 +5,7 @@
 //!
 //! Manage connections between organizations. Org connections allow for controlled sharing of data between different Datadog organizations. See the [Cross-Organization Visibility](https://docs.datadoghq.com/account_management/org_settings/cross_org_visibility/) page for more information.
 
-use crate::models::{
+use super::super::models::{
     OrgConnectionCreateRequest, OrgConnectionListResponse, OrgConnectionResponse,
     OrgConnectionUpdateRequest,
 };
@@ -269,10 +269,8 @@ impl DeleteOrgConnectionsRequest {
     pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let request = rt::Request::new(
             Self::OPERATION,
-            format!(
-                "/api/v2/org_connections/{}", rt::encode_path_segment(& self
-                .connection_id)
-            ),
+            ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
+                .concat(),
         );
         let response = rt::execute(&self.client, request).await?;
         Ok(response.empty())
@@ -307,10 +305,8 @@ impl UpdateOrgConnectionsRequest {
     ) -> Result<rt::ApiResponse<OrgConnectionResponse>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
-            format!(
-                "/api/v2/org_connections/{}", rt::encode_path_segment(& self
-                .connection_id)
-            ),
+            ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
+                .concat(),
         );
         request.json_body(&self.body)?;
         let response = rt::execute(&self.client, request).await?;

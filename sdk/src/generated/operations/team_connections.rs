@@ -5,7 +5,7 @@
 //!
 //! View and manage relationships between Datadog teams and teams from external sources, such as GitHub.
 
-use crate::models::{
+use super::super::models::{
     TeamConnectionCreateRequest, TeamConnectionDeleteRequest, TeamConnectionsResponse,
 };
 

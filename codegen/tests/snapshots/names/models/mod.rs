@@ -1,0 +1,10 @@
+// @generated from codegen/tests/fixtures/names.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request and response models, one file per operation group.
+
+mod common;
+mod names;
+
+pub use self::common::*;
+pub use self::names::*;

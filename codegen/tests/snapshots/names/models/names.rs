@@ -1,0 +1,183 @@
+// @generated from codegen/tests/fixtures/names.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models used by the `names` operations.
+
+/// Values that are not identifiers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AwkwardValues {
+    /// ``
+    Empty,
+    /// `1d`
+    V1d,
+    /// `+`
+    Plus,
+    /// `-`
+    Minus,
+    /// `unknown`
+    Unknown2,
+    /// `Unknown`
+    Unknown3,
+    /// `a.b`
+    AB,
+    /// `a_b`
+    AB2,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl AwkwardValues {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Empty => "",
+            Self::V1d => "1d",
+            Self::Plus => "+",
+            Self::Minus => "-",
+            Self::Unknown2 => "unknown",
+            Self::Unknown3 => "Unknown",
+            Self::AB => "a.b",
+            Self::AB2 => "a_b",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for AwkwardValues {
+    fn from(value: &str) -> Self {
+        match value {
+            "" => Self::Empty,
+            "1d" => Self::V1d,
+            "+" => Self::Plus,
+            "-" => Self::Minus,
+            "unknown" => Self::Unknown2,
+            "Unknown" => Self::Unknown3,
+            "a.b" => Self::AB,
+            "a_b" => Self::AB2,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for AwkwardValues {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for AwkwardValues {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for AwkwardValues {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for AwkwardValues {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+/// Collides with AwsAccountId after case conversion; sorted first, so it keeps the name.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AwsAccountId {
+    /// A keyword field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    #[serde(rename = "self")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_: Option<String>,
+    #[serde(rename = "fooBar")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foo_bar: Option<String>,
+    /// Collides with fooBar.
+    #[serde(rename = "foo_bar")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foo_bar2: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<AwsAccountId2>,
+    /// Values that are not identifiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AwkwardValues>,
+}
+
+impl AwsAccountId {
+    /// Creates a [`AwsAccountId`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            self_: None,
+            foo_bar: None,
+            foo_bar2: None,
+            other: None,
+            kind: None,
+        }
+    }
+
+    /// Sets `type`.
+    pub fn r#type(mut self, value: String) -> Self {
+        self.r#type = Some(value);
+        self
+    }
+
+    /// Sets `self`.
+    pub fn self_(mut self, value: String) -> Self {
+        self.self_ = Some(value);
+        self
+    }
+
+    /// Sets `fooBar`.
+    pub fn foo_bar(mut self, value: String) -> Self {
+        self.foo_bar = Some(value);
+        self
+    }
+
+    /// Sets `foo_bar`.
+    pub fn foo_bar2(mut self, value: String) -> Self {
+        self.foo_bar2 = Some(value);
+        self
+    }
+
+    /// Sets `other`.
+    pub fn other(mut self, value: AwsAccountId2) -> Self {
+        self.other = Some(value);
+        self
+    }
+
+    /// Sets `kind`.
+    pub fn kind(mut self, value: AwkwardValues) -> Self {
+        self.kind = Some(value);
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AwsAccountId2 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+impl AwsAccountId2 {
+    /// Creates a [`AwsAccountId2`] from its required fields.
+    pub fn new() -> Self {
+        Self { id: None }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, value: String) -> Self {
+        self.id = Some(value);
+        self
+    }
+}

@@ -1,0 +1,55 @@
+// @generated from codegen/tests/fixtures/names.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Names".
+
+use super::super::models::AwsAccountId;
+use crate::{Client, Error};
+use crate::__private as rt;
+
+impl Client {
+    /// `GET /names/{type}` (operation `GetNamesThing`).
+    pub fn get_names_thing(
+        &self,
+        r#type: impl std::fmt::Display,
+    ) -> GetNamesThingRequest {
+        GetNamesThingRequest {
+            client: self.clone(),
+            r#type: r#type.to_string(),
+        }
+    }
+}
+
+/// A `GET /names/{type}` request, created by [`Client::get_names_thing`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct GetNamesThingRequest {
+    client: Client,
+    r#type: String,
+}
+
+impl GetNamesThingRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "GetNamesThing",
+        method: rt::Method::Get,
+        path_template: "/names/{type}",
+        preview: false,
+    };
+
+    /// Sends the request; see [`Client::get_names_thing`] for what it returns and its errors.
+    pub async fn send(self) -> Result<AwsAccountId, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<AwsAccountId>, Error> {
+        let request = rt::Request::new(
+            Self::OPERATION,
+            ["/names/", &rt::encode_path_segment(&self.r#type)].concat(),
+        );
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}

@@ -1,0 +1,138 @@
+// @generated from codegen/tests/fixtures/operations.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models used by the `widgets` operations.
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DeleteWidgetPartBody {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl DeleteWidgetPartBody {
+    /// Creates a [`DeleteWidgetPartBody`] from its required fields.
+    pub fn new() -> Self {
+        Self { reason: None }
+    }
+
+    /// Sets `reason`.
+    pub fn reason(mut self, value: String) -> Self {
+        self.reason = Some(value);
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GetWidgetPartMode {
+    /// `fast`
+    Fast,
+    /// `full`
+    Full,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl GetWidgetPartMode {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fast => "fast",
+            Self::Full => "full",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for GetWidgetPartMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "fast" => Self::Fast,
+            "full" => Self::Full,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for GetWidgetPartMode {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for GetWidgetPartMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for GetWidgetPartMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GetWidgetPartMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::__private::ParamValue for GetWidgetPartMode {
+    fn write_param(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetWidgetPartResponse200 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<GetWidgetPartResponse200PartsItem>>,
+}
+
+impl GetWidgetPartResponse200 {
+    /// Creates a [`GetWidgetPartResponse200`] from its required fields.
+    pub fn new() -> Self {
+        Self { name: None, parts: None }
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: String) -> Self {
+        self.name = Some(value);
+        self
+    }
+
+    /// Sets `parts`.
+    pub fn parts(mut self, value: Vec<GetWidgetPartResponse200PartsItem>) -> Self {
+        self.parts = Some(value);
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetWidgetPartResponse200PartsItem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+}
+
+impl GetWidgetPartResponse200PartsItem {
+    /// Creates a [`GetWidgetPartResponse200PartsItem`] from its required fields.
+    pub fn new() -> Self {
+        Self { sku: None }
+    }
+
+    /// Sets `sku`.
+    pub fn sku(mut self, value: String) -> Self {
+        self.sku = Some(value);
+        self
+    }
+}

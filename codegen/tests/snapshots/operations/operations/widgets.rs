@@ -1,0 +1,178 @@
+// @generated from codegen/tests/fixtures/operations.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Widgets".
+//!
+//! Widget operations.
+
+use super::super::models::{
+    DeleteWidgetPartBody, GetWidgetPartMode, GetWidgetPartResponse200,
+};
+
+use crate::{Client, Error};
+use crate::__private as rt;
+
+impl Client {
+    /// Get a widget part
+    ///
+    /// `GET /widgets/{widget_id}/parts/{part_id}` (operation `GetWidgetPart`).
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `404`: Not Found
+    pub fn get_widget_part(
+        &self,
+        widget_id: impl std::fmt::Display,
+        part_id: i64,
+        mode: GetWidgetPartMode,
+    ) -> GetWidgetPartRequest {
+        GetWidgetPartRequest {
+            client: self.clone(),
+            widget_id: widget_id.to_string(),
+            part_id,
+            mode,
+            filter_ids: None,
+            tag: None,
+            x_request_id: None,
+        }
+    }
+
+    /// `DELETE /widgets/{widget_id}/parts/{part_id}` (operation `DeleteWidgetPart`).
+    ///
+    /// **Preview.** This endpoint is in Preview.
+    ///
+    /// This operation must be enabled first with `ClientBuilder::enable_preview("DeleteWidgetPart")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
+    ///
+    /// Deprecated by the API.
+    #[deprecated]
+    pub fn delete_widget_part(
+        &self,
+        widget_id: impl std::fmt::Display,
+        part_id: i64,
+    ) -> DeleteWidgetPartRequest {
+        DeleteWidgetPartRequest {
+            client: self.clone(),
+            widget_id: widget_id.to_string(),
+            part_id,
+            body: None,
+        }
+    }
+}
+
+/// A `GET /widgets/{widget_id}/parts/{part_id}` request, created by [`Client::get_widget_part`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct GetWidgetPartRequest {
+    client: Client,
+    widget_id: String,
+    part_id: i64,
+    filter_ids: Option<Vec<String>>,
+    tag: Option<Vec<String>>,
+    mode: GetWidgetPartMode,
+    x_request_id: Option<String>,
+}
+
+impl GetWidgetPartRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "GetWidgetPart",
+        method: rt::Method::Get,
+        path_template: "/widgets/{widget_id}/parts/{part_id}",
+        preview: false,
+    };
+
+    pub fn filter_ids(
+        mut self,
+        filter_ids: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.filter_ids = Some(filter_ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    pub fn tag(mut self, tag: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.tag = Some(tag.into_iter().map(Into::into).collect());
+        self
+    }
+
+    pub fn x_request_id(mut self, x_request_id: impl Into<String>) -> Self {
+        self.x_request_id = Some(x_request_id.into());
+        self
+    }
+
+    /// Sends the request; see [`Client::get_widget_part`] for what it returns and its errors.
+    pub async fn send(self) -> Result<GetWidgetPartResponse200, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<GetWidgetPartResponse200>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            [
+                "/widgets/",
+                &rt::encode_path_segment(&self.widget_id),
+                "/parts/",
+                &rt::encode_path_segment(&self.part_id.to_string()),
+            ]
+                .concat(),
+        );
+        request.query_list("filter[ids]", self.filter_ids.as_ref(), false);
+        request.query_list("tag", self.tag.as_ref(), true);
+        request.query("mode", Some(&self.mode));
+        request.header("X-Request-Id", self.x_request_id.as_ref())?;
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}
+
+/// A `DELETE /widgets/{widget_id}/parts/{part_id}` request, created by [`Client::delete_widget_part`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct DeleteWidgetPartRequest {
+    client: Client,
+    widget_id: String,
+    part_id: i64,
+    body: Option<DeleteWidgetPartBody>,
+}
+
+impl DeleteWidgetPartRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "DeleteWidgetPart",
+        method: rt::Method::Delete,
+        path_template: "/widgets/{widget_id}/parts/{part_id}",
+        preview: true,
+    };
+
+    /// The request body.
+    pub fn body(mut self, value: DeleteWidgetPartBody) -> Self {
+        self.body = Some(value);
+        self
+    }
+
+    /// Sends the request; see [`Client::delete_widget_part`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            [
+                "/widgets/",
+                &rt::encode_path_segment(&self.widget_id),
+                "/parts/",
+                &rt::encode_path_segment(&self.part_id.to_string()),
+            ]
+                .concat(),
+        );
+        if let Some(body) = &self.body {
+            request.json_body(body)?;
+        }
+        let response = rt::execute(&self.client, request).await?;
+        Ok(response.empty())
+    }
+}

@@ -1,0 +1,51 @@
+// @generated from codegen/tests/fixtures/optionality.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Records".
+
+use super::super::models::Record;
+use crate::{Client, Error};
+use crate::__private as rt;
+
+impl Client {
+    /// `POST /records` (operation `CreateOptionalityRecord`).
+    pub fn create_optionality_record(
+        &self,
+        body: Record,
+    ) -> CreateOptionalityRecordRequest {
+        CreateOptionalityRecordRequest {
+            client: self.clone(),
+            body,
+        }
+    }
+}
+
+/// A `POST /records` request, created by [`Client::create_optionality_record`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct CreateOptionalityRecordRequest {
+    client: Client,
+    body: Record,
+}
+
+impl CreateOptionalityRecordRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "CreateOptionalityRecord",
+        method: rt::Method::Post,
+        path_template: "/records",
+        preview: false,
+    };
+
+    /// Sends the request; see [`Client::create_optionality_record`] for what it returns and its errors.
+    pub async fn send(self) -> Result<Record, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Record>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/records".to_owned());
+        request.json_body(&self.body)?;
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}
