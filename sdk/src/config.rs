@@ -146,7 +146,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Replaces the default user agent (`datadog-connections/<version> (<os>; <arch>)`).
+    /// Replaces the default user agent (`datadog-connections/<version> (rust; <os>; <arch>)`).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = Some(user_agent.into());
         self

@@ -173,9 +173,14 @@ fn setter(f: &Field) -> TokenStream {
     let doc = format!(" Sets `{}`.", f.wire_name);
     let deprecated = deprecated_attr(f.deprecated);
     let allow = if f.deprecated { quote!(#[allow(deprecated)]) } else { quote!() };
+    // Strings take anything that converts, so literals need no `.to_owned()`.
+    let (arg, converted) = match f.ty {
+        TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
+        _ => (ty.clone(), quote!(value)),
+    };
     let (param, value) = match (f.required, f.nullable) {
-        (true, _) => (quote!(#ty), quote!(value)),
-        (false, false) => (quote!(#ty), quote!(Some(value))),
+        (true, _) => (arg, converted),
+        (false, false) => (arg, quote!(Some(#converted))),
         // Nullable: `None` sends an explicit `null`.
         (false, true) => (quote!(Option<#ty>), quote!(Some(value))),
     };

@@ -1,7 +1,8 @@
 //! Operation records → one file per tag: a `Client` method and a request builder per operation.
 //!
-//! The builders are glue: they collect typed arguments and hand a request description to the
-//! runtime's single `Client::execute` path, which owns auth, retries, errors and decoding.
+//! The builders are glue: they collect typed arguments, encode them into a runtime `Request` and
+//! hand it to the runtime's single `execute` path (Preview checks, auth, tracing, error mapping);
+//! the runtime's `RawResponse` then decodes the body.
 
 use super::docs::{doc_attrs, inner_doc_attrs};
 use super::models::collect_named;

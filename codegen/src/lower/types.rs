@@ -227,6 +227,11 @@ fn define_enum(
         },
         Some(other) => return Err(pointer.push("default").invalid(format!("default {other} of a string enum is not a string"))),
     };
+    // A single-value enum (a JSON:API `type` tag) has only one sensible default: its value.
+    let default = default.or_else(|| match variants.as_slice() {
+        [only] => Some(only.name.clone()),
+        _ => None,
+    });
     cx.define(TypeDef {
         name: rust.to_owned(),
         origin: origin.to_owned(),

@@ -25,14 +25,19 @@ impl OrgConnection {
         attributes: OrgConnectionAttributes,
         id: uuid::Uuid,
         relationships: OrgConnectionRelationships,
-        r#type: OrgConnectionType,
     ) -> Self {
         Self {
             attributes,
             id,
             relationships,
-            r#type,
+            r#type: OrgConnectionType::OrgConnection,
         }
+    }
+
+    /// Sets `type`.
+    pub fn r#type(mut self, value: OrgConnectionType) -> Self {
+        self.r#type = value;
+        self
     }
 }
 
@@ -80,13 +85,18 @@ impl OrgConnectionCreate {
     pub fn new(
         attributes: OrgConnectionCreateAttributes,
         relationships: OrgConnectionCreateRelationships,
-        r#type: OrgConnectionType,
     ) -> Self {
         Self {
             attributes,
             relationships,
-            r#type,
+            r#type: OrgConnectionType::OrgConnection,
         }
+    }
+
+    /// Sets `type`.
+    pub fn r#type(mut self, value: OrgConnectionType) -> Self {
+        self.r#type = value;
+        self
     }
 }
 
@@ -273,14 +283,14 @@ impl OrgConnectionOrgRelationshipData {
     }
 
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
 
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
 
@@ -345,6 +355,12 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionOrgRelationshipDataType {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl Default for OrgConnectionOrgRelationshipDataType {
+    fn default() -> Self {
+        Self::Orgs
     }
 }
 
@@ -464,6 +480,12 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionType {
     }
 }
 
+impl Default for OrgConnectionType {
+    fn default() -> Self {
+        Self::OrgConnection
+    }
+}
+
 /// Available connection types between organizations.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -545,12 +567,18 @@ pub struct OrgConnectionUpdate {
 
 impl OrgConnectionUpdate {
     /// Creates a [`OrgConnectionUpdate`] from its required fields.
-    pub fn new(
-        attributes: OrgConnectionUpdateAttributes,
-        id: uuid::Uuid,
-        r#type: OrgConnectionType,
-    ) -> Self {
-        Self { attributes, id, r#type }
+    pub fn new(attributes: OrgConnectionUpdateAttributes, id: uuid::Uuid) -> Self {
+        Self {
+            attributes,
+            id,
+            r#type: OrgConnectionType::OrgConnection,
+        }
+    }
+
+    /// Sets `type`.
+    pub fn r#type(mut self, value: OrgConnectionType) -> Self {
+        self.r#type = value;
+        self
     }
 }
 
@@ -638,14 +666,14 @@ impl OrgConnectionUserRelationshipData {
     }
 
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
 
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
 
@@ -710,5 +738,11 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionUserRelationshipDataType {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl Default for OrgConnectionUserRelationshipDataType {
+    fn default() -> Self {
+        Self::Users
     }
 }

@@ -228,8 +228,8 @@ impl ConnectionsPagePagination {
     }
 
     /// Sets `type`.
-    pub fn r#type(mut self, value: String) -> Self {
-        self.r#type = Some(value);
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
         self
     }
 }
@@ -330,14 +330,14 @@ impl TeamConnectionAttributes {
     }
 
     /// Sets `managed_by`.
-    pub fn managed_by(mut self, value: String) -> Self {
-        self.managed_by = Some(value);
+    pub fn managed_by(mut self, value: impl Into<String>) -> Self {
+        self.managed_by = Some(value.into());
         self
     }
 
     /// Sets `source`.
-    pub fn source(mut self, value: String) -> Self {
-        self.source = Some(value);
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
         self
     }
 }

@@ -126,26 +126,26 @@ impl AwsAccountId {
     }
 
     /// Sets `type`.
-    pub fn r#type(mut self, value: String) -> Self {
-        self.r#type = Some(value);
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
         self
     }
 
     /// Sets `self`.
-    pub fn self_(mut self, value: String) -> Self {
-        self.self_ = Some(value);
+    pub fn self_(mut self, value: impl Into<String>) -> Self {
+        self.self_ = Some(value.into());
         self
     }
 
     /// Sets `fooBar`.
-    pub fn foo_bar(mut self, value: String) -> Self {
-        self.foo_bar = Some(value);
+    pub fn foo_bar(mut self, value: impl Into<String>) -> Self {
+        self.foo_bar = Some(value.into());
         self
     }
 
     /// Sets `foo_bar`.
-    pub fn foo_bar2(mut self, value: String) -> Self {
-        self.foo_bar2 = Some(value);
+    pub fn foo_bar2(mut self, value: impl Into<String>) -> Self {
+        self.foo_bar2 = Some(value.into());
         self
     }
 
@@ -176,8 +176,8 @@ impl AwsAccountId2 {
     }
 
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
 }

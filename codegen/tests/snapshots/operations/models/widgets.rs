@@ -17,8 +17,8 @@ impl DeleteWidgetPartBody {
     }
 
     /// Sets `reason`.
-    pub fn reason(mut self, value: String) -> Self {
-        self.reason = Some(value);
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
         self
     }
 }
@@ -105,8 +105,8 @@ impl GetWidgetPartResponse200 {
     }
 
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
 
@@ -131,8 +131,8 @@ impl GetWidgetPartResponse200PartsItem {
     }
 
     /// Sets `sku`.
-    pub fn sku(mut self, value: String) -> Self {
-        self.sku = Some(value);
+    pub fn sku(mut self, value: impl Into<String>) -> Self {
+        self.sku = Some(value.into());
         self
     }
 }
