@@ -21,17 +21,24 @@ pub const REQUIRE_ENV: &str = "DATADOG_SHARED_REQUIRED";
 /// When the folder is absent and [`REQUIRE_ENV`] is set to anything but `0` or an empty string: in CI
 /// a silent skip would hide a test that never ran.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
-    let dir = locate();
-    if let Some(dir) = dir {
-        return Some(dir);
-    }
     let required = std::env::var(REQUIRE_ENV).map(|v| !v.is_empty() && v != "0").unwrap_or(false);
+    match decide(test, locate(), required) {
+        Ok(found) => found,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+/// The skip-or-fail rule, apart from the environment so it can be tested.
+fn decide(test: &str, found: Option<PathBuf>, required: bool) -> Result<Option<PathBuf>, String> {
+    if found.is_some() {
+        return Ok(found);
+    }
     let looked = candidates().into_iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
     if required {
-        panic!("{test}: Datadog reference data not found (looked in {looked}) and {REQUIRE_ENV} is set");
+        return Err(format!("{test}: Datadog reference data not found (looked in {looked}) and {REQUIRE_ENV} is set"));
     }
     eprintln!("skipped {test}: Datadog reference data not found (looked in {looked}); set {DIR_ENV} to run it");
-    None
+    Ok(None)
 }
 
 /// A path inside the reference folder, with the same skip rules as [`shared_dir`].
@@ -52,4 +59,18 @@ fn candidates() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     out.push(root.join("..").join("shared"));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absent_data_skips_unless_required() {
+        assert_eq!(decide("t", None, false), Ok(None));
+        let err = decide("t", None, true).unwrap_err();
+        assert!(err.contains(REQUIRE_ENV) && err.starts_with("t: "), "{err}");
+        let here = PathBuf::from("/somewhere");
+        assert_eq!(decide("t", Some(here.clone()), true), Ok(Some(here)));
+    }
 }

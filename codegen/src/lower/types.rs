@@ -4,6 +4,7 @@ use super::{docs, refs, Lowerer, COMMON_GROUP};
 use crate::error::{Error, Pointer};
 use crate::ir::{Enum, Field, Struct, TypeDef, TypeKind, TypeRef, Variant};
 use crate::names::{self, Namer};
+use std::borrow::Borrow;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, ObjectType, ReferenceOr, Schema, SchemaKind,
     StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
@@ -53,29 +54,16 @@ pub(crate) fn lower_component(
     }
 }
 
-/// Lowers a schema that may be a reference.
-pub(crate) fn lower_schema(
+/// Lowers a schema that may be a reference (plain, or boxed as `openapiv3` stores properties).
+pub(crate) fn lower_schema<S: Borrow<Schema>>(
     cx: &mut Lowerer<'_>,
-    schema: &ReferenceOr<Schema>,
+    schema: &ReferenceOr<S>,
     hint: &str,
     pointer: &Pointer,
 ) -> Result<TypeRef, Error> {
     match schema {
         ReferenceOr::Reference { reference } => ref_type(cx, reference, pointer),
-        ReferenceOr::Item(schema) => lower_inline(cx, schema, hint, pointer),
-    }
-}
-
-/// Lowers a boxed schema that may be a reference (the shape `openapiv3` uses for properties).
-pub(crate) fn lower_boxed(
-    cx: &mut Lowerer<'_>,
-    schema: &ReferenceOr<Box<Schema>>,
-    hint: &str,
-    pointer: &Pointer,
-) -> Result<TypeRef, Error> {
-    match schema {
-        ReferenceOr::Reference { reference } => ref_type(cx, reference, pointer),
-        ReferenceOr::Item(schema) => lower_inline(cx, schema, hint, pointer),
+        ReferenceOr::Item(schema) => lower_inline(cx, schema.borrow(), hint, pointer),
     }
 }
 
@@ -144,7 +132,7 @@ fn lower_named(
         SchemaKind::Type(Type::Array(a)) => match &a.items {
             Some(items) => {
                 let item_hint = format!("{} item", if rust.is_empty() { origin } else { rust });
-                Ok(TypeRef::List(Box::new(lower_boxed(cx, items, &item_hint, &pointer.push("items"))?)))
+                Ok(TypeRef::List(Box::new(lower_schema(cx, items, &item_hint, &pointer.push("items"))?)))
             }
             None => Ok(TypeRef::List(Box::new(TypeRef::Json))),
         },
@@ -260,7 +248,7 @@ fn define_struct(
     for (prop, schema) in &object.properties {
         let at = pointer.push("properties").push(prop);
         let hint = format!("{rust} {prop}");
-        let ty = lower_boxed(cx, schema, &hint, &at)?;
+        let ty = lower_schema(cx, schema, &hint, &at)?;
         let (nullable, description, example, deprecated) = match schema {
             ReferenceOr::Item(s) => {
                 let d = &s.schema_data;
