@@ -323,3 +323,24 @@ async fn many_items_and_pages_decode_with_nullable_page_numbers() {
     assert_eq!(seen, 5);
     assert!(server.unused().is_empty());
 }
+
+/// The harness can fail: when the SDK's request differs from the recording, the server answers 599
+/// with a diff against the nearest interaction, and the SDK surfaces it as an API error.
+#[tokio::test]
+async fn a_request_that_differs_from_the_recording_is_reported_with_a_diff() {
+    let cassette = Cassette::load(&own_cassettes().join("create_org_connections/Create-Org-Connection-returns-OK-response.json")).unwrap();
+    let original = cassette.interactions[0].request.clone();
+    let mut recorded = cassette.interactions.clone();
+    let body = recorded[0].request.body.clone().unwrap();
+    assert!(body.contains("\"logs\""), "{body}");
+    recorded[0].request.body = Some(body.replace("\"logs\"", "\"metrics\""));
+    let server = ReplayServer::start(recorded).await.unwrap();
+    let client = Client::builder().base_url(server.base_url()).api_key(API_KEY).app_key(APP_KEY).build().unwrap();
+    let err = client.create_org_connections(body::<OrgConnectionCreateRequest>(&original)).send().await.unwrap_err();
+    assert_eq!(err.status().map(|s| s.as_u16()), Some(datadog_connections_replay::MISMATCH_STATUS));
+    let mismatches = server.mismatches();
+    assert_eq!(mismatches.len(), 1);
+    let diff = mismatches[0].to_string();
+    assert!(diff.contains("\"metrics\"") && diff.contains("\"logs\""), "{diff}");
+    assert!(!diff.contains(API_KEY) && !diff.contains(APP_KEY), "no secrets in diffs: {diff}");
+}
