@@ -331,9 +331,9 @@ async fn a_request_that_differs_from_the_recording_is_reported_with_a_diff() {
     let cassette = Cassette::load(&own_cassettes().join("create_org_connections/Create-Org-Connection-returns-OK-response.json")).unwrap();
     let original = cassette.interactions[0].request.clone();
     let mut recorded = cassette.interactions.clone();
-    let body = recorded[0].request.body.clone().unwrap();
-    assert!(body.contains("\"logs\""), "{body}");
-    recorded[0].request.body = Some(body.replace("\"logs\"", "\"metrics\""));
+    let text = recorded[0].request.body.clone().unwrap();
+    assert!(text.contains("\"logs\""), "{text}");
+    recorded[0].request.body = Some(text.replace("\"logs\"", "\"metrics\""));
     let server = ReplayServer::start(recorded).await.unwrap();
     let client = Client::builder().base_url(server.base_url()).api_key(API_KEY).app_key(APP_KEY).build().unwrap();
     let err = client.create_org_connections(body::<OrgConnectionCreateRequest>(&original)).send().await.unwrap_err();
