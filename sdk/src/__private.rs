@@ -1,6 +1,7 @@
 //! Items for generated code only: not part of the public API, and free to change.
 
 pub use crate::request::{encode_path_segment, Method, Operation, ParamValue, Request};
+pub use crate::options::RequestOptions;
 pub use crate::response::ApiResponse;
 pub use crate::serde_support::{deserialize_str_enum, double_option};
 

@@ -44,6 +44,8 @@ mod config;
 mod error;
 #[path = "generated/mod.rs"]
 mod generated;
+mod options;
+pub mod pagination;
 mod request;
 mod response;
 mod serde_support;
@@ -56,6 +58,7 @@ pub use client::Client;
 pub use config::{ClientBuilder, ENV_API_KEY, ENV_APP_KEY, ENV_SITE};
 pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error};
 pub use generated::{models, operations};
+pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use site::Site;
 

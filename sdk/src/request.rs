@@ -1,6 +1,7 @@
 //! What a generated operation hands the runtime: the operation's identity and the encoded request.
 
 use crate::error::Error;
+use crate::options::RequestOptions;
 use http::header::{HeaderName, HeaderValue};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -76,12 +77,18 @@ pub struct Request {
     pub(crate) query: String,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Option<Vec<u8>>,
+    pub(crate) options: RequestOptions,
 }
 
 impl Request {
     /// A request for `operation` at `path` (already filled in and percent-encoded).
     pub fn new(operation: Operation, path: String) -> Self {
-        Request { operation, path, query: String::new(), headers: Vec::new(), body: None }
+        Request { operation, path, query: String::new(), headers: Vec::new(), body: None, options: RequestOptions::default() }
+    }
+
+    /// Applies per-call options (retry and timeout overrides).
+    pub fn set_options(&mut self, options: RequestOptions) {
+        self.options = options;
     }
 
     /// Adds `name=value` to the query string when a value is given.

@@ -133,6 +133,7 @@ fn client_method(op: &Operation) -> TokenStream {
         Some(_) => inits.push(quote!(body: None)),
         None => {}
     }
+    inits.push(quote!(options: Default::default()));
     let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
     quote! {
         #docs
@@ -223,7 +224,7 @@ fn builder(op: &Operation) -> TokenStream {
         },
         None => quote!(),
     };
-    let binding = if query.is_empty() && op.body.is_none() { quote!(request) } else { quote!(mut request) };
+
     let (output, decode) = match &op.success {
         Some(ty) => (type_tokens(ty), quote!(response.json())),
         None => (quote!(()), quote!(Ok(response.empty()))),
@@ -238,6 +239,7 @@ fn builder(op: &Operation) -> TokenStream {
             client: Client,
             #(#fields)*
             #body_field
+            options: rt::RequestOptions,
         }
 
         impl #name {
@@ -251,6 +253,12 @@ fn builder(op: &Operation) -> TokenStream {
             #(#setters)*
             #body_setter
 
+            /// Overrides the client's retry and timeout settings for this call.
+            pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+                self.options = options;
+                self
+            }
+
             #[doc = #send_doc]
             pub async fn send(self) -> Result<#output, Error> {
                 self.send_with_response().await.map(rt::ApiResponse::into_body)
@@ -258,7 +266,8 @@ fn builder(op: &Operation) -> TokenStream {
 
             #[doc = #send_with_doc]
             pub async fn send_with_response(self) -> Result<rt::ApiResponse<#output>, Error> {
-                let #binding = rt::Request::new(Self::OPERATION, #path_expr);
+                let mut request = rt::Request::new(Self::OPERATION, #path_expr);
+                request.set_options(self.options);
                 #(#query)*
                 #body_stmt
                 let response = rt::execute(&self.client, request).await?;

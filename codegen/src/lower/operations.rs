@@ -11,7 +11,7 @@ use openapiv3::{
 use std::collections::BTreeMap;
 
 /// Methods the generated client and builders define themselves.
-const RESERVED_METHODS: &[&str] = &["builder", "clone", "from_env", "send", "send_with_response"];
+const RESERVED_METHODS: &[&str] = &["builder", "clone", "from_env", "send", "send_with_response", "with_options"];
 
 /// Lowers every operation, grouped by the module of its first tag.
 pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>, Error> {
@@ -158,7 +158,7 @@ fn lower_params(
         }
     }
     // Builder fields sit beside the client handle; setters beside `send`.
-    let mut namer = Namer::with_reserved(&["client", "body", "send", "send_with_response"]);
+    let mut namer = Namer::with_reserved(&["client", "body", "options", "send", "send_with_response", "with_options"]);
     let template_names = template_params(path, pointer)?;
     let mut params = Vec::new();
     for (at, p) in &resolved {

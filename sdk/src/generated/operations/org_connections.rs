@@ -38,6 +38,7 @@ impl Client {
             source_org_id: None,
             limit: None,
             offset: None,
+            options: Default::default(),
         }
     }
 
@@ -68,6 +69,7 @@ impl Client {
         CreateOrgConnectionsRequest {
             client: self.clone(),
             body,
+            options: Default::default(),
         }
     }
 
@@ -97,6 +99,7 @@ impl Client {
         DeleteOrgConnectionsRequest {
             client: self.clone(),
             connection_id: connection_id.to_string(),
+            options: Default::default(),
         }
     }
 
@@ -128,6 +131,7 @@ impl Client {
             client: self.clone(),
             connection_id: connection_id.to_string(),
             body,
+            options: Default::default(),
         }
     }
 }
@@ -141,6 +145,7 @@ pub struct ListOrgConnectionsRequest {
     source_org_id: Option<String>,
     limit: Option<i64>,
     offset: Option<i64>,
+    options: rt::RequestOptions,
 }
 
 impl ListOrgConnectionsRequest {
@@ -187,6 +192,12 @@ impl ListOrgConnectionsRequest {
         self
     }
 
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request; see [`Client::list_org_connections`] for what it returns and its errors.
     pub async fn send(self) -> Result<OrgConnectionListResponse, Error> {
         self.send_with_response().await.map(rt::ApiResponse::into_body)
@@ -200,6 +211,7 @@ impl ListOrgConnectionsRequest {
             Self::OPERATION,
             "/api/v2/org_connections".to_owned(),
         );
+        request.set_options(self.options);
         request.query("sink_org_id", self.sink_org_id.as_ref());
         request.query("source_org_id", self.source_org_id.as_ref());
         request.query("limit", self.limit.as_ref());
@@ -215,6 +227,7 @@ impl ListOrgConnectionsRequest {
 pub struct CreateOrgConnectionsRequest {
     client: Client,
     body: OrgConnectionCreateRequest,
+    options: rt::RequestOptions,
 }
 
 impl CreateOrgConnectionsRequest {
@@ -224,6 +237,12 @@ impl CreateOrgConnectionsRequest {
         path_template: "/api/v2/org_connections",
         preview: false,
     };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
 
     /// Sends the request; see [`Client::create_org_connections`] for what it returns and its errors.
     pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
@@ -238,6 +257,7 @@ impl CreateOrgConnectionsRequest {
             Self::OPERATION,
             "/api/v2/org_connections".to_owned(),
         );
+        request.set_options(self.options);
         request.json_body(&self.body)?;
         let response = rt::execute(&self.client, request).await?;
         response.json()
@@ -250,6 +270,7 @@ impl CreateOrgConnectionsRequest {
 pub struct DeleteOrgConnectionsRequest {
     client: Client,
     connection_id: String,
+    options: rt::RequestOptions,
 }
 
 impl DeleteOrgConnectionsRequest {
@@ -260,6 +281,12 @@ impl DeleteOrgConnectionsRequest {
         preview: false,
     };
 
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request; see [`Client::delete_org_connections`] for what it returns and its errors.
     pub async fn send(self) -> Result<(), Error> {
         self.send_with_response().await.map(rt::ApiResponse::into_body)
@@ -267,11 +294,12 @@ impl DeleteOrgConnectionsRequest {
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
     pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
-        let request = rt::Request::new(
+        let mut request = rt::Request::new(
             Self::OPERATION,
             ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
                 .concat(),
         );
+        request.set_options(self.options);
         let response = rt::execute(&self.client, request).await?;
         Ok(response.empty())
     }
@@ -284,6 +312,7 @@ pub struct UpdateOrgConnectionsRequest {
     client: Client,
     connection_id: String,
     body: OrgConnectionUpdateRequest,
+    options: rt::RequestOptions,
 }
 
 impl UpdateOrgConnectionsRequest {
@@ -293,6 +322,12 @@ impl UpdateOrgConnectionsRequest {
         path_template: "/api/v2/org_connections/{connection_id}",
         preview: false,
     };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
 
     /// Sends the request; see [`Client::update_org_connections`] for what it returns and its errors.
     pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
@@ -308,6 +343,7 @@ impl UpdateOrgConnectionsRequest {
             ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
                 .concat(),
         );
+        request.set_options(self.options);
         request.json_body(&self.body)?;
         let response = rt::execute(&self.client, request).await?;
         response.json()

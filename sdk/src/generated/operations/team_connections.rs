@@ -44,6 +44,7 @@ impl Client {
             filter_team_ids: None,
             filter_connected_team_ids: None,
             filter_connection_ids: None,
+            options: Default::default(),
         }
     }
 
@@ -77,6 +78,7 @@ impl Client {
         CreateTeamConnectionsRequest {
             client: self.clone(),
             body,
+            options: Default::default(),
         }
     }
 
@@ -110,6 +112,7 @@ impl Client {
         DeleteTeamConnectionsRequest {
             client: self.clone(),
             body,
+            options: Default::default(),
         }
     }
 }
@@ -125,6 +128,7 @@ pub struct ListTeamConnectionsRequest {
     filter_team_ids: Option<Vec<String>>,
     filter_connected_team_ids: Option<Vec<String>>,
     filter_connection_ids: Option<Vec<String>>,
+    options: rt::RequestOptions,
 }
 
 impl ListTeamConnectionsRequest {
@@ -197,6 +201,12 @@ impl ListTeamConnectionsRequest {
         self
     }
 
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request; see [`Client::list_team_connections`] for what it returns and its errors.
     pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
         self.send_with_response().await.map(rt::ApiResponse::into_body)
@@ -210,6 +220,7 @@ impl ListTeamConnectionsRequest {
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
         );
+        request.set_options(self.options);
         request.query("page[size]", self.page_size.as_ref());
         request.query("page[number]", self.page_number.as_ref());
         request.query_list("filter[sources]", self.filter_sources.as_ref(), false);
@@ -237,6 +248,7 @@ impl ListTeamConnectionsRequest {
 pub struct CreateTeamConnectionsRequest {
     client: Client,
     body: TeamConnectionCreateRequest,
+    options: rt::RequestOptions,
 }
 
 impl CreateTeamConnectionsRequest {
@@ -246,6 +258,12 @@ impl CreateTeamConnectionsRequest {
         path_template: "/api/v2/team/connections",
         preview: true,
     };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
 
     /// Sends the request; see [`Client::create_team_connections`] for what it returns and its errors.
     pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
@@ -260,6 +278,7 @@ impl CreateTeamConnectionsRequest {
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
         );
+        request.set_options(self.options);
         request.json_body(&self.body)?;
         let response = rt::execute(&self.client, request).await?;
         response.json()
@@ -272,6 +291,7 @@ impl CreateTeamConnectionsRequest {
 pub struct DeleteTeamConnectionsRequest {
     client: Client,
     body: TeamConnectionDeleteRequest,
+    options: rt::RequestOptions,
 }
 
 impl DeleteTeamConnectionsRequest {
@@ -281,6 +301,12 @@ impl DeleteTeamConnectionsRequest {
         path_template: "/api/v2/team/connections",
         preview: true,
     };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
 
     /// Sends the request; see [`Client::delete_team_connections`] for what it returns and its errors.
     pub async fn send(self) -> Result<(), Error> {
@@ -293,6 +319,7 @@ impl DeleteTeamConnectionsRequest {
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
         );
+        request.set_options(self.options);
         request.json_body(&self.body)?;
         let response = rt::execute(&self.client, request).await?;
         Ok(response.empty())

@@ -16,6 +16,7 @@ impl Client {
         GetNamesThingRequest {
             client: self.clone(),
             r#type: r#type.to_string(),
+            options: Default::default(),
         }
     }
 }
@@ -26,6 +27,7 @@ impl Client {
 pub struct GetNamesThingRequest {
     client: Client,
     r#type: String,
+    options: rt::RequestOptions,
 }
 
 impl GetNamesThingRequest {
@@ -36,6 +38,12 @@ impl GetNamesThingRequest {
         preview: false,
     };
 
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request; see [`Client::get_names_thing`] for what it returns and its errors.
     pub async fn send(self) -> Result<AwsAccountId, Error> {
         self.send_with_response().await.map(rt::ApiResponse::into_body)
@@ -45,10 +53,11 @@ impl GetNamesThingRequest {
     pub async fn send_with_response(
         self,
     ) -> Result<rt::ApiResponse<AwsAccountId>, Error> {
-        let request = rt::Request::new(
+        let mut request = rt::Request::new(
             Self::OPERATION,
             ["/names/", &rt::encode_path_segment(&self.r#type)].concat(),
         );
+        request.set_options(self.options);
         let response = rt::execute(&self.client, request).await?;
         response.json()
     }

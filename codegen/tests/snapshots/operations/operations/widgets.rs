@@ -36,6 +36,7 @@ impl Client {
             filter_ids: None,
             tag: None,
             x_request_id: None,
+            options: Default::default(),
         }
     }
 
@@ -57,6 +58,7 @@ impl Client {
             widget_id: widget_id.to_string(),
             part_id,
             body: None,
+            options: Default::default(),
         }
     }
 }
@@ -72,6 +74,7 @@ pub struct GetWidgetPartRequest {
     tag: Option<Vec<String>>,
     mode: GetWidgetPartMode,
     x_request_id: Option<String>,
+    options: rt::RequestOptions,
 }
 
 impl GetWidgetPartRequest {
@@ -100,6 +103,12 @@ impl GetWidgetPartRequest {
         self
     }
 
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request; see [`Client::get_widget_part`] for what it returns and its errors.
     pub async fn send(self) -> Result<GetWidgetPartResponse200, Error> {
         self.send_with_response().await.map(rt::ApiResponse::into_body)
@@ -119,6 +128,7 @@ impl GetWidgetPartRequest {
             ]
                 .concat(),
         );
+        request.set_options(self.options);
         request.query_list("filter[ids]", self.filter_ids.as_ref(), false);
         request.query_list("tag", self.tag.as_ref(), true);
         request.query("mode", Some(&self.mode));
@@ -136,6 +146,7 @@ pub struct DeleteWidgetPartRequest {
     widget_id: String,
     part_id: i64,
     body: Option<DeleteWidgetPartBody>,
+    options: rt::RequestOptions,
 }
 
 impl DeleteWidgetPartRequest {
@@ -149,6 +160,12 @@ impl DeleteWidgetPartRequest {
     /// The request body.
     pub fn body(mut self, value: DeleteWidgetPartBody) -> Self {
         self.body = Some(value);
+        self
+    }
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
         self
     }
 
@@ -169,6 +186,7 @@ impl DeleteWidgetPartRequest {
             ]
                 .concat(),
         );
+        request.set_options(self.options);
         if let Some(body) = &self.body {
             request.json_body(body)?;
         }

@@ -16,6 +16,7 @@ impl Client {
         CreateOptionalityRecordRequest {
             client: self.clone(),
             body,
+            options: Default::default(),
         }
     }
 }
@@ -26,6 +27,7 @@ impl Client {
 pub struct CreateOptionalityRecordRequest {
     client: Client,
     body: Record,
+    options: rt::RequestOptions,
 }
 
 impl CreateOptionalityRecordRequest {
@@ -36,6 +38,12 @@ impl CreateOptionalityRecordRequest {
         preview: false,
     };
 
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Sends the request; see [`Client::create_optionality_record`] for what it returns and its errors.
     pub async fn send(self) -> Result<Record, Error> {
         self.send_with_response().await.map(rt::ApiResponse::into_body)
@@ -44,6 +52,7 @@ impl CreateOptionalityRecordRequest {
     /// Like `send`, and also returns the HTTP status and headers of the response.
     pub async fn send_with_response(self) -> Result<rt::ApiResponse<Record>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/records".to_owned());
+        request.set_options(self.options);
         request.json_body(&self.body)?;
         let response = rt::execute(&self.client, request).await?;
         response.json()
