@@ -47,3 +47,130 @@ pub mod double_option {
         Option::<T>::deserialize(deserializer).map(Some)
     }
 }
+
+/// An object key, borrowed from the input when the format allows (serde_json does for keys without
+/// escapes), so matching known fields costs no allocation.
+#[derive(Debug)]
+pub enum Key<'de> {
+    /// Borrowed from the input.
+    Borrowed(&'de str),
+    /// Copied (the input had escapes, or the format cannot lend).
+    Owned(String),
+}
+
+impl Key<'_> {
+    /// The key text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+
+    /// The key as an owned string (for unknown properties, which are kept).
+    pub fn into_string(self) -> String {
+        match self {
+            Key::Borrowed(s) => s.to_owned(),
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(value))
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(value.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(value))
+            }
+        }
+
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Implements `Deserialize` for a generated model: known properties decode straight into their
+/// typed fields (as serde's derive would), and only unknown ones go through `serde_json::Value`
+/// into `additional_properties`, so they round-trip without every object being buffered.
+///
+/// Field kinds: `required` (absent is an error; a nullable required field is an `Option`),
+/// `optional` (`Option<T>`: absent or `null` is `None`), `nullable` (`Option<Option<T>>`: absent is
+/// `None`, `null` is `Some(None)`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __deserialize_struct {
+    ($name:ident { $( $field:ident ($kind:ident) = $wire:literal ),* $(,)? }) => {
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::__private::serde::Deserializer<'de>,
+            {
+                struct ModelVisitor;
+
+                impl<'de> $crate::__private::serde::de::Visitor<'de> for ModelVisitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " object"))
+                    }
+
+                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<$name, A::Error>
+                    where
+                        A: $crate::__private::serde::de::MapAccess<'de>,
+                    {
+                        $( let mut $field = ::core::option::Option::None; )*
+                        let mut additional = ::std::collections::BTreeMap::new();
+                        while let ::core::option::Option::Some(key) = map.next_key::<$crate::__private::Key<'de>>()? {
+                            match key.as_str() {
+                                $(
+                                    $wire => {
+                                        if $field.is_some() {
+                                            return ::core::result::Result::Err(
+                                                <A::Error as $crate::__private::serde::de::Error>::duplicate_field($wire),
+                                            );
+                                        }
+                                        $field = ::core::option::Option::Some(map.next_value()?);
+                                    }
+                                )*
+                                _ => {
+                                    let value = map.next_value::<$crate::__private::serde_json::Value>()?;
+                                    additional.insert(key.into_string(), value);
+                                }
+                            }
+                        }
+                        ::core::result::Result::Ok($name {
+                            $( $field: $crate::__deserialize_struct!(@finish $kind $field $wire A), )*
+                            additional_properties: additional,
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(ModelVisitor)
+            }
+        }
+    };
+    (@finish required $field:ident $wire:literal $a:ident) => {
+        $field.ok_or_else(|| <$a::Error as $crate::__private::serde::de::Error>::missing_field($wire))?
+    };
+    (@finish optional $field:ident $wire:literal $a:ident) => {
+        $field.unwrap_or_default()
+    };
+    (@finish nullable $field:ident $wire:literal $a:ident) => {
+        $field
+    };
+}

@@ -69,7 +69,7 @@ fn type_item(def: &TypeDef, runtime: &str) -> TokenStream {
 fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
-    let double_option = format!("{runtime}::__private::double_option");
+    let double_option = format!("{runtime}::__private::double_option::serialize");
     let fields = s.fields.iter().map(|f| {
         let docs = doc_attrs(f.docs.as_deref());
         let fname = ident(&f.name);
@@ -78,8 +78,8 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
         let deprecated = deprecated_attr(f.deprecated);
         let serde = match (f.required, f.nullable) {
             (true, _) => quote!(),
-            (false, false) => quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
-            (false, true) => quote!(#[serde(default, skip_serializing_if = "Option::is_none", with = #double_option)]),
+            (false, false) => quote!(#[serde(skip_serializing_if = "Option::is_none")]),
+            (false, true) => quote!(#[serde(skip_serializing_if = "Option::is_none", serialize_with = #double_option)]),
         };
         quote! { #docs #deprecated #rename #serde pub #fname: #ty, }
     });
@@ -87,18 +87,34 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
     let derive_default = if all_optional { quote!(Default,) } else { quote!() };
     let constructor = constructor(def, s);
     let setters = s.fields.iter().filter(|f| !f.required || f.default_variant.is_some()).map(setter);
+    let macro_path = path_tokens(&format!("{runtime}::__deserialize_struct"));
+    let entries = s.fields.iter().map(|f| {
+        let fname = ident(&f.name);
+        let wire = &f.wire_name;
+        let kind = ident(match (f.required, f.nullable) {
+            (true, _) => "required",
+            (false, false) => "optional",
+            (false, true) => "nullable",
+        });
+        quote!(#fname (#kind) = #wire)
+    });
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
+            /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+            #[serde(flatten)]
+            pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
         }
 
         impl #name {
             #constructor
             #(#setters)*
         }
+
+        #macro_path!(#name { #(#entries),* });
     }
 }
 
@@ -150,6 +166,7 @@ fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
             (None, false) => quote!(#name: None),
         }
     });
+    let inits = inits.chain(std::iter::once(quote!(additional_properties: Default::default())));
     let doc = format!(" Creates a [`{}`] from its required fields.", def.name);
     let allow = if s.fields.iter().filter(|f| f.required && f.default_variant.is_none()).count() > 7 {
         quote!(#[allow(clippy::too_many_arguments)])

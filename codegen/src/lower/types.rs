@@ -243,7 +243,8 @@ fn define_struct(
             return Err(pointer.push("required").push(i.to_string()).invalid(format!("required property `{required}` is not among the properties")));
         }
     }
-    let mut field_names = Namer::default();
+    // `additional_properties` holds unknown properties in every model.
+    let mut field_names = Namer::with_reserved(&["additional_properties"]);
     let mut fields = Vec::with_capacity(object.properties.len());
     for (prop, schema) in &object.properties {
         let at = pointer.push("properties").push(prop);

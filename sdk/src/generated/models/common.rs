@@ -4,18 +4,25 @@
 //! Models shared by several operation groups.
 
 /// API error response.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiErrorResponse {
     /// A list of errors.
     ///
     /// Example: `["Bad Request"]`
     pub errors: Vec<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl ApiErrorResponse {
     /// Creates a [`ApiErrorResponse`] from its required fields.
     pub fn new(errors: Vec<String>) -> Self {
-        Self { errors }
+        Self {
+            errors,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(ApiErrorResponse { errors(required) = "errors" });

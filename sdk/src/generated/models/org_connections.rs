@@ -4,7 +4,7 @@
 //! Models used by the `org_connections` operations.
 
 /// An org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnection {
     /// Org connection attributes.
@@ -17,6 +17,9 @@ pub struct OrgConnection {
     pub relationships: OrgConnectionRelationships,
     /// Org connection type.
     pub r#type: OrgConnectionType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnection {
@@ -31,6 +34,7 @@ impl OrgConnection {
             id,
             relationships,
             r#type: OrgConnectionType::OrgConnection,
+            additional_properties: Default::default(),
         }
     }
 
@@ -40,9 +44,13 @@ impl OrgConnection {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnection { attributes(required) = "attributes", id(required) = "id",
+    relationships(required) = "relationships", r#type(required) = "type" }
+);
 
 /// Org connection attributes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionAttributes {
     /// List of connection types.
@@ -53,6 +61,9 @@ pub struct OrgConnectionAttributes {
     ///
     /// Example: `2023-01-01T12:00:00Z`
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionAttributes {
@@ -64,12 +75,17 @@ impl OrgConnectionAttributes {
         Self {
             connection_types,
             created_at,
+            additional_properties: Default::default(),
         }
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionAttributes { connection_types(required) = "connection_types",
+    created_at(required) = "created_at" }
+);
 
 /// Org connection creation data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreate {
     /// Attributes for creating an org connection.
@@ -78,6 +94,9 @@ pub struct OrgConnectionCreate {
     pub relationships: OrgConnectionCreateRelationships,
     /// Org connection type.
     pub r#type: OrgConnectionType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionCreate {
@@ -90,6 +109,7 @@ impl OrgConnectionCreate {
             attributes,
             relationships,
             r#type: OrgConnectionType::OrgConnection,
+            additional_properties: Default::default(),
         }
     }
 
@@ -99,69 +119,105 @@ impl OrgConnectionCreate {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionCreate { attributes(required) = "attributes", relationships(required) =
+    "relationships", r#type(required) = "type" }
+);
 
 /// Attributes for creating an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateAttributes {
     /// List of connection types to establish.
     ///
     /// Example: `["logs"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionCreateAttributes {
     /// Creates a [`OrgConnectionCreateAttributes`] from its required fields.
     pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self {
-        Self { connection_types }
+        Self {
+            connection_types,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionCreateAttributes { connection_types(required) = "connection_types" }
+);
 
 /// Relationships for org connection creation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRelationships {
     /// Org relationship.
     pub sink_org: OrgConnectionOrgRelationship,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionCreateRelationships {
     /// Creates a [`OrgConnectionCreateRelationships`] from its required fields.
     pub fn new(sink_org: OrgConnectionOrgRelationship) -> Self {
-        Self { sink_org }
+        Self {
+            sink_org,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionCreateRelationships { sink_org(required) = "sink_org" }
+);
 
 /// Request to create an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRequest {
     /// Org connection creation data.
     pub data: OrgConnectionCreate,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionCreateRequest {
     /// Creates a [`OrgConnectionCreateRequest`] from its required fields.
     pub fn new(data: OrgConnectionCreate) -> Self {
-        Self { data }
+        Self {
+            data,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(OrgConnectionCreateRequest { data(required) = "data" });
 
 /// Response containing a list of org connections.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponse {
     /// List of org connections.
     pub data: Vec<OrgConnection>,
     /// Pagination metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<OrgConnectionListResponseMeta>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionListResponse {
     /// Creates a [`OrgConnectionListResponse`] from its required fields.
     pub fn new(data: Vec<OrgConnection>) -> Self {
-        Self { data, meta: None }
+        Self {
+            data,
+            meta: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `meta`.
@@ -170,20 +226,29 @@ impl OrgConnectionListResponse {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionListResponse { data(required) = "data", meta(optional) = "meta" }
+);
 
 /// Pagination metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMeta {
     /// Page information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<OrgConnectionListResponseMetaPage>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionListResponseMeta {
     /// Creates a [`OrgConnectionListResponseMeta`] from its required fields.
     pub fn new() -> Self {
-        Self { page: None }
+        Self {
+            page: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `page`.
@@ -192,21 +257,25 @@ impl OrgConnectionListResponseMeta {
         self
     }
 }
+crate::__deserialize_struct!(OrgConnectionListResponseMeta { page(optional) = "page" });
 
 /// Page information.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMetaPage {
     /// Total number of org connections.
     ///
     /// Example: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Total number of org connections matching the filter.
     ///
     /// Example: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_filtered_count: Option<i64>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionListResponseMetaPage {
@@ -215,6 +284,7 @@ impl OrgConnectionListResponseMetaPage {
         Self {
             total_count: None,
             total_filtered_count: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -230,20 +300,30 @@ impl OrgConnectionListResponseMetaPage {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionListResponseMetaPage { total_count(optional) = "total_count",
+    total_filtered_count(optional) = "total_filtered_count" }
+);
 
 /// Org relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationship {
     /// The definition of `OrgConnectionOrgRelationshipData` object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionOrgRelationshipData>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionOrgRelationship {
     /// Creates a [`OrgConnectionOrgRelationship`] from its required fields.
     pub fn new() -> Self {
-        Self { data: None }
+        Self {
+            data: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `data`.
@@ -252,24 +332,28 @@ impl OrgConnectionOrgRelationship {
         self
     }
 }
+crate::__deserialize_struct!(OrgConnectionOrgRelationship { data(optional) = "data" });
 
 /// The definition of `OrgConnectionOrgRelationshipData` object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationshipData {
     /// Org UUID.
     ///
     /// Example: `f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Org name.
     ///
     /// Example: `Example Org`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the organization relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionOrgRelationshipDataType>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionOrgRelationshipData {
@@ -279,6 +363,7 @@ impl OrgConnectionOrgRelationshipData {
             id: None,
             name: None,
             r#type: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -300,6 +385,10 @@ impl OrgConnectionOrgRelationshipData {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionOrgRelationshipData { id(optional) = "id", name(optional) = "name",
+    r#type(optional) = "type" }
+);
 
 /// The type of the organization relationship.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -365,18 +454,21 @@ impl Default for OrgConnectionOrgRelationshipDataType {
 }
 
 /// Related organizations and user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionRelationships {
     /// User relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<OrgConnectionUserRelationship>,
     /// Org relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sink_org: Option<OrgConnectionOrgRelationship>,
     /// Org relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_org: Option<OrgConnectionOrgRelationship>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionRelationships {
@@ -386,6 +478,7 @@ impl OrgConnectionRelationships {
             created_by: None,
             sink_org: None,
             source_org: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -407,21 +500,32 @@ impl OrgConnectionRelationships {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionRelationships { created_by(optional) = "created_by", sink_org(optional)
+    = "sink_org", source_org(optional) = "source_org" }
+);
 
 /// Response containing a single org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionResponse {
     /// An org connection.
     pub data: OrgConnection,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionResponse {
     /// Creates a [`OrgConnectionResponse`] from its required fields.
     pub fn new(data: OrgConnection) -> Self {
-        Self { data }
+        Self {
+            data,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(OrgConnectionResponse { data(required) = "data" });
 
 /// Org connection type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -552,7 +656,7 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionTypeEnum {
 }
 
 /// Org connection update data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdate {
     /// Attributes for updating an org connection.
@@ -563,6 +667,9 @@ pub struct OrgConnectionUpdate {
     pub id: uuid::Uuid,
     /// Org connection type.
     pub r#type: OrgConnectionType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionUpdate {
@@ -572,6 +679,7 @@ impl OrgConnectionUpdate {
             attributes,
             id,
             r#type: OrgConnectionType::OrgConnection,
+            additional_properties: Default::default(),
         }
     }
 
@@ -581,52 +689,78 @@ impl OrgConnectionUpdate {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionUpdate { attributes(required) = "attributes", id(required) = "id",
+    r#type(required) = "type" }
+);
 
 /// Attributes for updating an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateAttributes {
     /// Updated list of connection types.
     ///
     /// Example: `["logs","metrics"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionUpdateAttributes {
     /// Creates a [`OrgConnectionUpdateAttributes`] from its required fields.
     pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self {
-        Self { connection_types }
+        Self {
+            connection_types,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionUpdateAttributes { connection_types(required) = "connection_types" }
+);
 
 /// Request to update an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateRequest {
     /// Org connection update data.
     pub data: OrgConnectionUpdate,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionUpdateRequest {
     /// Creates a [`OrgConnectionUpdateRequest`] from its required fields.
     pub fn new(data: OrgConnectionUpdate) -> Self {
-        Self { data }
+        Self {
+            data,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(OrgConnectionUpdateRequest { data(required) = "data" });
 
 /// User relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationship {
     /// The data for a user relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionUserRelationshipData>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionUserRelationship {
     /// Creates a [`OrgConnectionUserRelationship`] from its required fields.
     pub fn new() -> Self {
-        Self { data: None }
+        Self {
+            data: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `data`.
@@ -635,24 +769,28 @@ impl OrgConnectionUserRelationship {
         self
     }
 }
+crate::__deserialize_struct!(OrgConnectionUserRelationship { data(optional) = "data" });
 
 /// The data for a user relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationshipData {
     /// User UUID.
     ///
     /// Example: `usr123abc456`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User name.
     ///
     /// Example: `John Doe`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the user relationship.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionUserRelationshipDataType>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl OrgConnectionUserRelationshipData {
@@ -662,6 +800,7 @@ impl OrgConnectionUserRelationshipData {
             id: None,
             name: None,
             r#type: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -683,6 +822,10 @@ impl OrgConnectionUserRelationshipData {
         self
     }
 }
+crate::__deserialize_struct!(
+    OrgConnectionUserRelationshipData { id(optional) = "id", name(optional) = "name",
+    r#type(optional) = "type" }
+);
 
 /// The type of the user relationship.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

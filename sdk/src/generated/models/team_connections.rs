@@ -4,18 +4,24 @@
 //! Models used by the `team_connections` operations.
 
 /// Reference to a team from an external system.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectedTeamRef {
     /// Reference to connected external team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<ConnectedTeamRefData>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl ConnectedTeamRef {
     /// Creates a [`ConnectedTeamRef`] from its required fields.
     pub fn new() -> Self {
-        Self { data: None }
+        Self {
+            data: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `data`.
@@ -24,9 +30,10 @@ impl ConnectedTeamRef {
         self
     }
 }
+crate::__deserialize_struct!(ConnectedTeamRef { data(optional) = "data" });
 
 /// Reference to connected external team.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectedTeamRefData {
     /// The connected team ID as it is referenced throughout the Datadog ecosystem.
@@ -35,6 +42,9 @@ pub struct ConnectedTeamRefData {
     pub id: String,
     /// External team resource type.
     pub r#type: ConnectedTeamRefDataType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl ConnectedTeamRefData {
@@ -43,6 +53,7 @@ impl ConnectedTeamRefData {
         Self {
             id,
             r#type: ConnectedTeamRefDataType::GithubTeam,
+            additional_properties: Default::default(),
         }
     }
 
@@ -52,6 +63,9 @@ impl ConnectedTeamRefData {
         self
     }
 }
+crate::__deserialize_struct!(
+    ConnectedTeamRefData { id(required) = "id", r#type(required) = "type" }
+);
 
 /// External team resource type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -117,57 +131,58 @@ impl Default for ConnectedTeamRefDataType {
 }
 
 /// Page-based pagination metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectionsPagePagination {
     /// The first page number.
     ///
     /// Example: `0`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_number: Option<i64>,
     /// The last page number.
     ///
     /// Example: `2`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_number: Option<i64>,
     /// The next page number.
     ///
     /// Example: `2`
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::__private::double_option"
+        serialize_with = "crate::__private::double_option::serialize"
     )]
     pub next_number: Option<Option<i64>>,
     /// The current page number.
     ///
     /// Example: `1`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
     /// The previous page number.
     ///
     /// Example: `0`
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::__private::double_option"
+        serialize_with = "crate::__private::double_option::serialize"
     )]
     pub prev_number: Option<Option<i64>>,
     /// The page size.
     ///
     /// Example: `10`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Total connections matching request.
     ///
     /// Example: `25`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Pagination type.
     ///
     /// Example: `number_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl ConnectionsPagePagination {
@@ -182,6 +197,7 @@ impl ConnectionsPagePagination {
             size: None,
             total: None,
             r#type: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -233,20 +249,32 @@ impl ConnectionsPagePagination {
         self
     }
 }
+crate::__deserialize_struct!(
+    ConnectionsPagePagination { first_number(optional) = "first_number",
+    last_number(optional) = "last_number", next_number(nullable) = "next_number",
+    number(optional) = "number", prev_number(nullable) = "prev_number", size(optional) =
+    "size", total(optional) = "total", r#type(optional) = "type" }
+);
 
 /// Connections response metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectionsResponseMeta {
     /// Page-based pagination metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<ConnectionsPagePagination>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl ConnectionsResponseMeta {
     /// Creates a [`ConnectionsResponseMeta`] from its required fields.
     pub fn new() -> Self {
-        Self { page: None }
+        Self {
+            page: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `page`.
@@ -255,23 +283,27 @@ impl ConnectionsResponseMeta {
         self
     }
 }
+crate::__deserialize_struct!(ConnectionsResponseMeta { page(optional) = "page" });
 
 /// A relationship between a Datadog team and a team from another external system.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnection {
     /// Attributes of the team connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<TeamConnectionAttributes>,
     /// The unique identifier of the team connection.
     ///
     /// Example: `12345678-1234-5678-9abc-123456789012`
     pub id: String,
     /// Relationships of the team connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnection {
@@ -282,6 +314,7 @@ impl TeamConnection {
             id,
             relationships: None,
             r#type: TeamConnectionType::TeamConnection,
+            additional_properties: Default::default(),
         }
     }
 
@@ -303,21 +336,28 @@ impl TeamConnection {
         self
     }
 }
+crate::__deserialize_struct!(
+    TeamConnection { attributes(optional) = "attributes", id(required) = "id",
+    relationships(optional) = "relationships", r#type(required) = "type" }
+);
 
 /// Attributes of the team connection.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionAttributes {
     /// The entity that manages this team connection.
     ///
     /// Example: `github_sync`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_by: Option<String>,
     /// The name of the external source.
     ///
     /// Example: `github`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnectionAttributes {
@@ -326,6 +366,7 @@ impl TeamConnectionAttributes {
         Self {
             managed_by: None,
             source: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -341,19 +382,26 @@ impl TeamConnectionAttributes {
         self
     }
 }
+crate::__deserialize_struct!(
+    TeamConnectionAttributes { managed_by(optional) = "managed_by", source(optional) =
+    "source" }
+);
 
 /// Data for creating a team connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionCreateData {
     /// Attributes of the team connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<TeamConnectionAttributes>,
     /// Relationships of the team connection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnectionCreateData {
@@ -363,6 +411,7 @@ impl TeamConnectionCreateData {
             attributes: None,
             relationships: None,
             r#type: TeamConnectionType::TeamConnection,
+            additional_properties: Default::default(),
         }
     }
 
@@ -384,39 +433,57 @@ impl TeamConnectionCreateData {
         self
     }
 }
+crate::__deserialize_struct!(
+    TeamConnectionCreateData { attributes(optional) = "attributes",
+    relationships(optional) = "relationships", r#type(required) = "type" }
+);
 
 /// Request for creating team connections.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionCreateRequest {
     /// Array of team connections to create.
     pub data: Vec<TeamConnectionCreateData>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnectionCreateRequest {
     /// Creates a [`TeamConnectionCreateRequest`] from its required fields.
     pub fn new(data: Vec<TeamConnectionCreateData>) -> Self {
-        Self { data }
+        Self {
+            data,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(TeamConnectionCreateRequest { data(required) = "data" });
 
 /// Request for deleting team connections.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionDeleteRequest {
     /// Array of team connection IDs to delete.
     pub data: Vec<TeamConnectionDeleteRequestDataItem>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnectionDeleteRequest {
     /// Creates a [`TeamConnectionDeleteRequest`] from its required fields.
     pub fn new(data: Vec<TeamConnectionDeleteRequestDataItem>) -> Self {
-        Self { data }
+        Self {
+            data,
+            additional_properties: Default::default(),
+        }
     }
 }
+crate::__deserialize_struct!(TeamConnectionDeleteRequest { data(required) = "data" });
 
 /// A collection of connection ids to delete.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionDeleteRequestDataItem {
     /// The unique identifier of the team connection to delete.
@@ -425,6 +492,9 @@ pub struct TeamConnectionDeleteRequestDataItem {
     pub id: String,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnectionDeleteRequestDataItem {
@@ -433,6 +503,7 @@ impl TeamConnectionDeleteRequestDataItem {
         Self {
             id,
             r#type: TeamConnectionType::TeamConnection,
+            additional_properties: Default::default(),
         }
     }
 
@@ -442,17 +513,24 @@ impl TeamConnectionDeleteRequestDataItem {
         self
     }
 }
+crate::__deserialize_struct!(
+    TeamConnectionDeleteRequestDataItem { id(required) = "id", r#type(required) = "type"
+    }
+);
 
 /// Relationships of the team connection.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionRelationships {
     /// Reference to a team from an external system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connected_team: Option<ConnectedTeamRef>,
     /// Reference to a Datadog team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<TeamRef>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnectionRelationships {
@@ -461,6 +539,7 @@ impl TeamConnectionRelationships {
         Self {
             connected_team: None,
             team: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -476,6 +555,10 @@ impl TeamConnectionRelationships {
         self
     }
 }
+crate::__deserialize_struct!(
+    TeamConnectionRelationships { connected_team(optional) = "connected_team",
+    team(optional) = "team" }
+);
 
 /// Team connection resource type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -541,21 +624,28 @@ impl Default for TeamConnectionType {
 }
 
 /// Response containing information about multiple team connections.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionsResponse {
     /// Array of team connections.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<TeamConnection>>,
     /// Connections response metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<ConnectionsResponseMeta>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamConnectionsResponse {
     /// Creates a [`TeamConnectionsResponse`] from its required fields.
     pub fn new() -> Self {
-        Self { data: None, meta: None }
+        Self {
+            data: None,
+            meta: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `data`.
@@ -570,20 +660,29 @@ impl TeamConnectionsResponse {
         self
     }
 }
+crate::__deserialize_struct!(
+    TeamConnectionsResponse { data(optional) = "data", meta(optional) = "meta" }
+);
 
 /// Reference to a Datadog team.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamRef {
     /// Reference to a Datadog team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<TeamRefData>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamRef {
     /// Creates a [`TeamRef`] from its required fields.
     pub fn new() -> Self {
-        Self { data: None }
+        Self {
+            data: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `data`.
@@ -592,9 +691,10 @@ impl TeamRef {
         self
     }
 }
+crate::__deserialize_struct!(TeamRef { data(optional) = "data" });
 
 /// Reference to a Datadog team.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamRefData {
     /// The Datadog team ID.
@@ -603,6 +703,9 @@ pub struct TeamRefData {
     pub id: String,
     /// Datadog team resource type.
     pub r#type: TeamRefDataType,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl TeamRefData {
@@ -611,6 +714,7 @@ impl TeamRefData {
         Self {
             id,
             r#type: TeamRefDataType::Team,
+            additional_properties: Default::default(),
         }
     }
 
@@ -620,6 +724,9 @@ impl TeamRefData {
         self
     }
 }
+crate::__deserialize_struct!(
+    TeamRefData { id(required) = "id", r#type(required) = "type" }
+);
 
 /// Datadog team resource type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -89,27 +89,30 @@ impl<'de> serde::Deserialize<'de> for AwkwardValues {
 }
 
 /// Collides with AwsAccountId after case conversion; sorted first, so it keeps the name.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AwsAccountId {
     /// A keyword field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     #[serde(rename = "self")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     #[serde(rename = "fooBar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub foo_bar: Option<String>,
     /// Collides with fooBar.
     #[serde(rename = "foo_bar")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub foo_bar2: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<AwsAccountId2>,
     /// Values that are not identifiers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<AwkwardValues>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl AwsAccountId {
@@ -122,6 +125,7 @@ impl AwsAccountId {
             foo_bar2: None,
             other: None,
             kind: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -161,18 +165,29 @@ impl AwsAccountId {
         self
     }
 }
+crate::__deserialize_struct!(
+    AwsAccountId { r#type(optional) = "type", self_(optional) = "self", foo_bar(optional)
+    = "fooBar", foo_bar2(optional) = "foo_bar", other(optional) = "other", kind(optional)
+    = "kind" }
+);
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AwsAccountId2 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl AwsAccountId2 {
     /// Creates a [`AwsAccountId2`] from its required fields.
     pub fn new() -> Self {
-        Self { id: None }
+        Self {
+            id: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `id`.
@@ -181,3 +196,4 @@ impl AwsAccountId2 {
         self
     }
 }
+crate::__deserialize_struct!(AwsAccountId2 { id(optional) = "id" });

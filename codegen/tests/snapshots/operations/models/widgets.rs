@@ -3,17 +3,23 @@
 
 //! Models used by the `widgets` operations.
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeleteWidgetPartBody {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl DeleteWidgetPartBody {
     /// Creates a [`DeleteWidgetPartBody`] from its required fields.
     pub fn new() -> Self {
-        Self { reason: None }
+        Self {
+            reason: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `reason`.
@@ -22,6 +28,7 @@ impl DeleteWidgetPartBody {
         self
     }
 }
+crate::__deserialize_struct!(DeleteWidgetPartBody { reason(optional) = "reason" });
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -89,19 +96,26 @@ impl crate::__private::ParamValue for GetWidgetPartMode {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetWidgetPartResponse200 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<GetWidgetPartResponse200PartsItem>>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl GetWidgetPartResponse200 {
     /// Creates a [`GetWidgetPartResponse200`] from its required fields.
     pub fn new() -> Self {
-        Self { name: None, parts: None }
+        Self {
+            name: None,
+            parts: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `name`.
@@ -116,18 +130,27 @@ impl GetWidgetPartResponse200 {
         self
     }
 }
+crate::__deserialize_struct!(
+    GetWidgetPartResponse200 { name(optional) = "name", parts(optional) = "parts" }
+);
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetWidgetPartResponse200PartsItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl GetWidgetPartResponse200PartsItem {
     /// Creates a [`GetWidgetPartResponse200PartsItem`] from its required fields.
     pub fn new() -> Self {
-        Self { sku: None }
+        Self {
+            sku: None,
+            additional_properties: Default::default(),
+        }
     }
 
     /// Sets `sku`.
@@ -136,3 +159,6 @@ impl GetWidgetPartResponse200PartsItem {
         self
     }
 }
+crate::__deserialize_struct!(
+    GetWidgetPartResponse200PartsItem { sku(optional) = "sku" }
+);

@@ -4,39 +4,41 @@
 //! Models used by the `records` operations.
 
 /// Every optionality and format.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Record {
     pub id: uuid::Uuid,
     pub kind: RecordKind,
     pub created_at: chrono::DateTime<chrono::Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<chrono::NaiveDate>,
     /// Required but may be null.
     pub maybe_required: Option<i64>,
     /// May be absent
     #[serde(
-        default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::__private::double_option"
+        serialize_with = "crate::__private::double_option::serialize"
     )]
     pub maybe_optional: Option<Option<i32>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
     /// Free-form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<serde_json::Value>,
     /// No type at all.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub anything: Option<serde_json::Value>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl Record {
@@ -60,6 +62,7 @@ impl Record {
             labels: None,
             extra: None,
             anything: None,
+            additional_properties: Default::default(),
         }
     }
 
@@ -123,6 +126,14 @@ impl Record {
         self
     }
 }
+crate::__deserialize_struct!(
+    Record { id(required) = "id", kind(required) = "kind", created_at(required) =
+    "created_at", day(optional) = "day", maybe_required(required) = "maybe_required",
+    maybe_optional(nullable) = "maybe_optional", ratio(optional) = "ratio",
+    score(optional) = "score", enabled(optional) = "enabled", tags(optional) = "tags",
+    labels(optional) = "labels", extra(optional) = "extra", anything(optional) =
+    "anything" }
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
