@@ -71,6 +71,10 @@ pub enum TypeRef {
     List(Box<TypeRef>),
     /// `BTreeMap<String, T>`.
     Map(Box<TypeRef>),
+    /// `Box<T>`: breaks a cycle of types that contain each other directly.
+    Boxed(Box<TypeRef>),
+    /// Raw bytes (`Vec<u8>`), for binary bodies.
+    Bytes,
 }
 
 /// A named type.
@@ -97,6 +101,46 @@ pub enum TypeKind {
     Enum(Enum),
     /// A name for another type.
     Alias(TypeRef),
+    /// One of several shapes (`oneOf`/`anyOf`), with a catch-all that keeps unknown shapes.
+    Union(Union),
+    /// An integer enum: a newtype with a constant per documented value, keeping unknown values.
+    IntEnum(IntEnum),
+}
+
+/// A `oneOf`/`anyOf`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// Variants in spec order.
+    pub variants: Vec<UnionVariant>,
+    /// The discriminating property and its value → variant mapping, when the spec gives one.
+    pub discriminator: Option<Discriminator>,
+}
+
+/// One shape of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub name: String,
+    /// The payload type.
+    pub ty: TypeRef,
+}
+
+/// `discriminator`: which property selects the variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discriminator {
+    /// The property name on the wire.
+    pub property: String,
+    /// Property value → variant name.
+    pub mapping: Vec<(String, String)>,
+}
+
+/// An integer enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntEnum {
+    /// `I32` or `I64`.
+    pub base: TypeRef,
+    /// Constant name and value, in spec order.
+    pub values: Vec<(String, i64)>,
 }
 
 /// A struct.
@@ -207,8 +251,10 @@ pub struct Operation {
     pub body: Option<Body>,
     /// Documented responses by status (`200`, `4XX`, `default`), in status order.
     pub responses: Vec<Response>,
-    /// The success body type, or `None` when success has no body.
-    pub success: Option<TypeRef>,
+    /// The success body type (`None` when success has no body), and its encoding.
+    pub success: Option<(TypeRef, Media)>,
+    /// Servers for this operation only (`servers` on the operation), as URL templates.
+    pub servers: Vec<String>,
     /// The Preview note (`x-unstable`), when the operation is in Preview.
     pub preview: Option<String>,
     /// `deprecated: true`.
@@ -251,11 +297,26 @@ pub struct Param {
     pub deprecated: bool,
 }
 
-/// A JSON request body.
+/// How a request or response body is encoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Media {
+    /// JSON (`application/json`, `*+json`).
+    Json,
+    /// Text with this content type (`text/plain`, `application/yaml`).
+    Text(String),
+    /// Opaque bytes with this content type (`application/zip`, `application/octet-stream`).
+    Bytes(String),
+    /// `multipart/form-data`, built part by part.
+    Multipart,
+}
+
+/// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
-    /// The body type.
+    /// The body type (`String` for text, `Bytes` for binary; the schema's type for JSON and multipart docs).
     pub ty: TypeRef,
+    /// The encoding.
+    pub media: Media,
     /// Required bodies are positional arguments of the client method.
     pub required: bool,
     /// Rustdoc text.
@@ -269,6 +330,8 @@ pub struct Response {
     pub status: String,
     /// The response description.
     pub description: String,
-    /// The JSON body type, if any.
+    /// The body type, if any (`String` for text, `Bytes` for binary).
     pub ty: Option<TypeRef>,
+    /// The body encoding, if there is a body.
+    pub media: Option<Media>,
 }

@@ -21,7 +21,9 @@ fn body(items: usize) -> Vec<u8> {
     format!(r#"{{"data":[{}],"meta":{{"page":{{"total_count":{items},"total_filtered_count":{items}}}}}}}"#, data.join(",")).into_bytes()
 }
 
-/// serde-derive mirror of the models, unknown fields dropped: the speed to match.
+/// serde-derive mirror of the models, unknown fields dropped: the speed to match. (Fields are
+/// decoded, never read.)
+#[allow(dead_code)]
 mod plain {
     use super::Deserialize;
 
@@ -72,6 +74,7 @@ mod plain {
 }
 
 /// The same mirror keeping unknown fields through `#[serde(flatten)]`, which buffers every object.
+#[allow(dead_code)]
 mod flatten {
     use super::{BTreeMap, Deserialize};
     type Extra = BTreeMap<String, serde_json::Value>;

@@ -163,6 +163,12 @@ macro_rules! __deserialize_struct {
                 deserializer.deserialize_map(ModelVisitor)
             }
         }
+
+        impl $crate::__private::Exact for $name {
+            fn is_exact(&self) -> bool {
+                self.additional_properties.is_empty() $( && $crate::__private::Exact::is_exact(&self.$field) )*
+            }
+        }
     };
     (@finish required $field:ident $wire:literal $a:ident) => {
         $field.ok_or_else(|| <$a::Error as $crate::__private::serde::de::Error>::missing_field($wire))?
@@ -172,5 +178,108 @@ macro_rules! __deserialize_struct {
     };
     (@finish nullable $field:ident $wire:literal $a:ident) => {
         $field
+    };
+}
+
+/// Whether a decoded value matched its schema exactly: no unknown enum values, no unknown
+/// properties, no unknown union shapes anywhere inside. Unions use it to prefer the variant that
+/// explains the whole input over one that merely tolerates it.
+pub trait Exact {
+    /// `true` when nothing was kept as "unknown" while decoding.
+    fn is_exact(&self) -> bool;
+}
+
+macro_rules! always_exact {
+    ($($ty:ty),*) => {$(
+        impl Exact for $ty {
+            fn is_exact(&self) -> bool {
+                true
+            }
+        }
+    )*};
+}
+
+always_exact!(bool, u8, i32, i64, f32, f64, String, uuid::Uuid, chrono::DateTime<chrono::Utc>, chrono::NaiveDate, serde_json::Value);
+
+impl<T: Exact> Exact for Option<T> {
+    fn is_exact(&self) -> bool {
+        self.as_ref().is_none_or(Exact::is_exact)
+    }
+}
+
+impl<T: Exact> Exact for Vec<T> {
+    fn is_exact(&self) -> bool {
+        self.iter().all(Exact::is_exact)
+    }
+}
+
+impl<T: Exact + ?Sized> Exact for Box<T> {
+    fn is_exact(&self) -> bool {
+        (**self).is_exact()
+    }
+}
+
+impl<T: Exact> Exact for std::collections::BTreeMap<String, T> {
+    fn is_exact(&self) -> bool {
+        self.values().all(Exact::is_exact)
+    }
+}
+
+/// Implements `Deserialize` (and [`Exact`]) for a generated `oneOf`/`anyOf` enum.
+///
+/// The input is read once into a `serde_json::Value`; with a discriminator whose value maps to a
+/// variant, that variant decodes it (its errors are reported). Otherwise each variant is tried in
+/// spec order and the first that decodes *exactly* wins; failing that, the first that decodes at
+/// all; failing that, the input is kept verbatim in `Unknown`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __deserialize_union {
+    ($name:ident { $( $variant:ident($ty:ty) ),* $(,)? } $( tag $prop:literal { $( $value:literal => $tagged:ident ),* $(,)? } )?) => {
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::__private::serde::Deserializer<'de>,
+            {
+                use $crate::__private::serde::de::Error as _;
+                let value = <$crate::__private::serde_json::Value as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
+                #[allow(unused_mut, unused_assignments)]
+                let mut preferred: ::core::option::Option<&'static str> = ::core::option::Option::None;
+                $(
+                    if let ::core::option::Option::Some(tag) = value.get($prop).and_then(|v| v.as_str()) {
+                        preferred = match tag {
+                            $( $value => ::core::option::Option::Some(stringify!($tagged)), )*
+                            _ => ::core::option::Option::None,
+                        };
+                    }
+                )?
+                let mut fallback: ::core::option::Option<$name> = ::core::option::Option::None;
+                $(
+                    if preferred.is_none() || preferred == ::core::option::Option::Some(stringify!($variant)) {
+                        match <$ty as $crate::__private::serde::Deserialize>::deserialize(&value) {
+                            ::core::result::Result::Ok(decoded) => {
+                                if preferred.is_some() || $crate::__private::Exact::is_exact(&decoded) {
+                                    return ::core::result::Result::Ok($name::$variant(decoded));
+                                }
+                                if fallback.is_none() {
+                                    fallback = ::core::option::Option::Some($name::$variant(decoded));
+                                }
+                            }
+                            ::core::result::Result::Err(e) if preferred.is_some() => return ::core::result::Result::Err(D::Error::custom(e)),
+                            ::core::result::Result::Err(_) => {}
+                        }
+                    }
+                )*
+                ::core::result::Result::Ok(fallback.unwrap_or($name::Unknown(value)))
+            }
+        }
+
+        impl $crate::__private::Exact for $name {
+            fn is_exact(&self) -> bool {
+                match self {
+                    $( $name::$variant(v) => $crate::__private::Exact::is_exact(v), )*
+                    $name::Unknown(_) => false,
+                }
+            }
+        }
     };
 }

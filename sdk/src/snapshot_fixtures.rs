@@ -1,9 +1,71 @@
 //! The generator's snapshot fixtures (`codegen/tests/snapshots/`), compiled against this runtime
 //! with warnings denied (test builds only), so every construct the generator emits is known to build.
 
+#[path = "../../codegen/tests/snapshots/composition/mod.rs"]
+pub mod composition;
 #[path = "../../codegen/tests/snapshots/names/mod.rs"]
 pub mod names;
 #[path = "../../codegen/tests/snapshots/operations/mod.rs"]
 pub mod operations;
 #[path = "../../codegen/tests/snapshots/optionality/mod.rs"]
 pub mod optionality;
+
+/// Behaviour of the generated constructs, not just their shape.
+#[cfg(test)]
+mod tests {
+    use super::composition::models::{Priority, ScalarOrList, Shape, ShapeList, TreeOrLeaf};
+    use serde_json::json;
+
+    #[test]
+    fn discriminator_selects_the_variant_and_all_of_merges_fields() {
+        let list: ShapeList = serde_json::from_value(json!({
+            "data": [{"kind": "square", "name": "s", "side": 2.0}, {"kind": "circle", "name": "c", "radius": 1.0}]
+        }))
+        .unwrap();
+        match (&list.data[0], &list.data[1]) {
+            (Shape::Square(s), Shape::Circle(c)) => {
+                assert_eq!((s.name.as_str(), s.side), ("s", 2.0));
+                assert_eq!((c.name.as_str(), c.radius), ("c", 1.0));
+            }
+            other => panic!("wrong variants: {other:?}"),
+        }
+        // A mapped tag that does not fit its variant is an error, not a silent fallback.
+        assert!(serde_json::from_value::<Shape>(json!({"kind": "square", "name": "s"})).is_err());
+        // An unmapped tag falls back to trying the variants, then to `Unknown`.
+        let unknown: Shape = serde_json::from_value(json!({"kind": "hexagon", "corners": 6})).unwrap();
+        assert!(matches!(unknown, Shape::Unknown(_)));
+        assert_eq!(serde_json::to_value(&unknown).unwrap(), json!({"kind": "hexagon", "corners": 6}));
+    }
+
+    #[test]
+    fn untagged_unions_prefer_exact_matches_and_keep_unknown_shapes() {
+        assert!(matches!(serde_json::from_value(json!("x")).unwrap(), ScalarOrList::String(s) if s == "x"));
+        assert!(matches!(serde_json::from_value(json!([1, 2])).unwrap(), ScalarOrList::List(v) if v == [1, 2]));
+        assert!(matches!(serde_json::from_value(json!({"name": "n"})).unwrap(), ScalarOrList::Named(_)));
+        let odd: ScalarOrList = serde_json::from_value(json!(true)).unwrap();
+        assert!(matches!(odd, ScalarOrList::Unknown(_)));
+        assert_eq!(serde_json::to_value(&odd).unwrap(), json!(true));
+    }
+
+    #[test]
+    fn recursive_schemas_are_boxed_and_decode() {
+        let list: ShapeList = serde_json::from_value(json!({
+            "data": [],
+            "tree": {"label": "root", "parent": {"label": "up"}, "children": [{"label": "kid"}], "either": {"label": "inner"}}
+        }))
+        .unwrap();
+        let tree = list.tree.unwrap();
+        assert_eq!(tree.parent.unwrap().label.as_deref(), Some("up"));
+        assert_eq!(tree.children.unwrap()[0].label.as_deref(), Some("kid"));
+        assert!(matches!(tree.either.as_deref(), Some(TreeOrLeaf::TreeNode(_))));
+    }
+
+    #[test]
+    fn integer_enums_keep_unknown_values() {
+        assert_eq!(serde_json::from_value::<Priority>(json!(2)).unwrap(), Priority::V2);
+        assert_eq!(Priority::MINUS_1.0, -1);
+        let future: Priority = serde_json::from_value(json!(7)).unwrap();
+        assert!(!future.is_known());
+        assert_eq!(serde_json::to_value(future).unwrap(), json!(7));
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::docs::{doc_attrs, inner_doc_attrs};
 use super::types::{ident, path_tokens, type_tokens};
-use crate::ir::{Enum, Field, Struct, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Enum, Field, IntEnum, Struct, TypeDef, TypeKind, TypeRef, Union};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,7 +32,8 @@ fn cross_group_imports(group: &str, members: &[&TypeDef], types: &BTreeMap<Strin
         match &t.kind {
             TypeKind::Struct(s) => s.fields.iter().for_each(|f| collect_named(&f.ty, &mut used)),
             TypeKind::Alias(ty) => collect_named(ty, &mut used),
-            TypeKind::Enum(_) => {}
+            TypeKind::Union(u) => u.variants.iter().for_each(|v| collect_named(&v.ty, &mut used)),
+            TypeKind::Enum(_) | TypeKind::IntEnum(_) => {}
         }
     }
     let foreign: Vec<_> = used.into_iter().filter(|n| types.get(n).is_some_and(|t| t.group != group)).map(|n| ident(&n)).collect();
@@ -48,7 +49,7 @@ pub(crate) fn collect_named(ty: &TypeRef, out: &mut BTreeSet<String>) {
         TypeRef::Named(n) => {
             out.insert(n.clone());
         }
-        TypeRef::List(inner) | TypeRef::Map(inner) => collect_named(inner, out),
+        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => collect_named(inner, out),
         _ => {}
     }
 }
@@ -57,6 +58,8 @@ fn type_item(def: &TypeDef, runtime: &str) -> TokenStream {
     match &def.kind {
         TypeKind::Struct(s) => struct_item(def, s, runtime),
         TypeKind::Enum(e) => enum_item(def, e, runtime),
+        TypeKind::Union(u) => union_item(def, u, runtime),
+        TypeKind::IntEnum(e) => int_enum_item(def, e, runtime),
         TypeKind::Alias(ty) => {
             let docs = doc_attrs(def.docs.as_deref());
             let name = ident(&def.name);
@@ -305,7 +308,106 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
             }
         }
 
+        impl #rt::__private::Exact for #name {
+            fn is_exact(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+        }
+
         #default
         #query
+    }
+}
+
+fn union_item(def: &TypeDef, u: &Union, runtime: &str) -> TokenStream {
+    let docs = doc_attrs(def.docs.as_deref());
+    let name = ident(&def.name);
+    let variants = u.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let ty = type_tokens(&v.ty);
+        quote!(#vname(#ty),)
+    });
+    let macro_path = path_tokens(&format!("{runtime}::__deserialize_union"));
+    let entries = u.variants.iter().map(|v| {
+        let vname = ident(&v.name);
+        let ty = type_tokens(&v.ty);
+        quote!(#vname(#ty))
+    });
+    let tag = u.discriminator.as_ref().map(|d| {
+        let property = &d.property;
+        let pairs = d.mapping.iter().map(|(value, variant)| {
+            let variant = ident(variant);
+            quote!(#value => #variant)
+        });
+        quote!(tag #property { #(#pairs),* })
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A shape none of the variants accepts, kept verbatim so it round-trips.
+            Unknown(serde_json::Value),
+        }
+
+        #macro_path!(#name { #(#entries),* } #tag);
+    }
+}
+
+fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str) -> TokenStream {
+    let docs = doc_attrs(def.docs.as_deref());
+    let name = ident(&def.name);
+    let rt = path_tokens(runtime);
+    let base = type_tokens(&e.base);
+    let consts = e.values.iter().map(|(cname, value)| {
+        let cname = ident(cname);
+        let doc = format!(" `{value}`");
+        let literal = match e.base {
+            TypeRef::I32 => {
+                let v = i32::try_from(*value).unwrap_or_default();
+                quote!(#v)
+            }
+            _ => quote!(#value),
+        };
+        quote! {
+            #[doc = #doc]
+            pub const #cname: Self = Self(#literal);
+        }
+    });
+    let known = e.values.iter().map(|(_, v)| match e.base {
+        TypeRef::I32 => {
+            let v = i32::try_from(*v).unwrap_or_default();
+            quote!(#v)
+        }
+        _ => quote!(#v),
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(pub #base);
+
+        impl #name {
+            #(#consts)*
+
+            /// Whether the value is one the spec documents (others are kept as they are).
+            pub fn is_known(self) -> bool {
+                matches!(self.0, #(#known)|*)
+            }
+        }
+
+        impl #rt::__private::Exact for #name {
+            fn is_exact(&self) -> bool {
+                self.is_known()
+            }
+        }
+
+        impl #rt::__private::ParamValue for #name {
+            fn write_param(&self, out: &mut String) {
+                #rt::__private::ParamValue::write_param(&self.0, out);
+            }
+        }
     }
 }

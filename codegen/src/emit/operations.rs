@@ -7,7 +7,7 @@
 use super::docs::{doc_attrs, inner_doc_attrs};
 use super::models::collect_named;
 use super::types::{ident, path_tokens, type_tokens};
-use crate::ir::{Module, Operation, Param, ParamLocation, TypeRef};
+use crate::ir::{Media, Module, Operation, Param, ParamLocation, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -24,8 +24,8 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
     let mut models = BTreeSet::new();
     for op in &module.operations {
         op.params.iter().for_each(|p| collect_named(&p.ty, &mut models));
-        op.body.iter().for_each(|b| collect_named(&b.ty, &mut models));
-        op.success.iter().for_each(|t| collect_named(t, &mut models));
+        op.body.iter().filter(|b| b.media != Media::Multipart).for_each(|b| collect_named(&b.ty, &mut models));
+        op.success.iter().for_each(|(t, _)| collect_named(t, &mut models));
     }
     let models_import = if models.is_empty() {
         quote!()
@@ -126,7 +126,7 @@ fn client_method(op: &Operation) -> TokenStream {
     }
     match &op.body {
         Some(b) if b.required => {
-            let ty = type_tokens(&b.ty);
+            let ty = body_type(b);
             args.push(quote!(body: #ty));
             inits.push(quote!(body));
         }
@@ -190,7 +190,7 @@ fn builder(op: &Operation) -> TokenStream {
         quote!(#pname: #ty,)
     });
     let body_field = op.body.as_ref().map(|b| {
-        let ty = type_tokens(&b.ty);
+        let ty = body_type(b);
         if b.required {
             quote!(body: #ty,)
         } else {
@@ -199,7 +199,7 @@ fn builder(op: &Operation) -> TokenStream {
     });
     let setters = op.params.iter().filter(|p| !p.required).map(param_setter);
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|b| {
-        let ty = type_tokens(&b.ty);
+        let ty = body_type(b);
         let docs = doc_attrs(Some(b.docs.as_deref().unwrap_or("The request body.")));
         quote! {
             #docs
@@ -216,17 +216,31 @@ fn builder(op: &Operation) -> TokenStream {
     let path_expr = path_expression(op);
     let query: Vec<TokenStream> = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_statement).collect();
     let body_stmt = match &op.body {
-        Some(b) if b.required => quote!(request.json_body(&self.body)?;),
-        Some(_) => quote! {
-            if let Some(body) = &self.body {
-                request.json_body(body)?;
+        Some(b) => {
+            // JSON is serialized from a reference; other encodings take the value itself.
+            let set = |value: TokenStream| match &b.media {
+                Media::Json => quote!(request.json_body(&#value)?;),
+                Media::Text(ct) => quote!(request.text_body(#ct, #value);),
+                Media::Bytes(ct) => quote!(request.bytes_body(#ct, #value);),
+                Media::Multipart => quote!(request.multipart_body(#value);),
+            };
+            if b.required {
+                set(quote!(self.body))
+            } else {
+                let stmt = set(quote!(body));
+                quote! {
+                    if let Some(body) = self.body {
+                        #stmt
+                    }
+                }
             }
-        },
+        }
         None => quote!(),
     };
-
     let (output, decode) = match &op.success {
-        Some(ty) => (type_tokens(ty), quote!(response.json())),
+        Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), quote!(response.json())),
+        Some((_, Media::Text(_))) => (quote!(String), quote!(response.text())),
+        Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), quote!(Ok(response.bytes()))),
         None => (quote!(()), quote!(Ok(response.empty()))),
     };
     let send_doc = format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
@@ -337,5 +351,15 @@ fn param_statement(p: &Param) -> TokenStream {
         (ParamLocation::Query, _) => quote!(request.query(#wire, #value);),
         (ParamLocation::Header, _) => quote!(request.header(#wire, #value)?;),
         (ParamLocation::Path, _) => quote!(),
+    }
+}
+
+/// The Rust type a body is passed as: the model for JSON, text, bytes, or the runtime's multipart form.
+fn body_type(b: &crate::ir::Body) -> TokenStream {
+    match b.media {
+        Media::Json => type_tokens(&b.ty),
+        Media::Text(_) => quote!(String),
+        Media::Bytes(_) => quote!(Vec<u8>),
+        Media::Multipart => quote!(rt::Multipart),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{docs, refs, types, Lowerer};
 use crate::error::{Error, Pointer};
-use crate::ir::{Body, Method, Module, Operation, Param, ParamLocation, Response, TypeRef};
+use crate::ir::{Body, Media, Method, Module, Operation, Param, ParamLocation, Response, TypeRef};
 use crate::names::{self, Namer};
 use openapiv3::{
     Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, QueryStyle, ReferenceOr,
@@ -93,15 +93,16 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
         Some(body) => {
             let at = pointer.push("requestBody");
             let body = refs::request_body(cx.spec, body, at.as_str())?;
-            let (media, content) = json_content(&body.content).ok_or_else(|| {
-                at.push("content").unsupported(format!("request media types {:?} (only JSON is supported)", body.content.keys().collect::<Vec<_>>()))
-            })?;
-            let at = at.push("content").push(media).push("schema");
-            let ty = match &content.schema {
-                Some(schema) => types::lower_schema(cx, schema, &format!("{id} body"), &at)?,
-                None => TypeRef::Json,
+            let (media_type, content, media) = choose_content(&body.content)
+                .ok_or_else(|| at.push("content").invalid("a request body needs at least one media type"))?;
+            let at = at.push("content").push(media_type).push("schema");
+            let ty = match (&media, &content.schema) {
+                (Media::Json | Media::Multipart, Some(schema)) => types::lower_schema(cx, schema, &format!("{id} body"), &at)?,
+                (Media::Json | Media::Multipart, None) => TypeRef::Json,
+                (Media::Text(_), _) => TypeRef::String,
+                (Media::Bytes(_), _) => TypeRef::Bytes,
             };
-            Some(Body { ty, required: body.required, docs: body.description.clone() })
+            Some(Body { ty, media, required: body.required, docs: body.description.clone() })
         }
     };
     let responses = lower_responses(cx, &id, op, pointer)?;
@@ -118,6 +119,7 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
         body,
         responses,
         success,
+        servers: op.servers.iter().map(|s| s.url.clone()).collect(),
         preview: preview_note(op),
         deprecated: op.deprecated,
         permissions: permissions(op),
@@ -125,11 +127,22 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
     })
 }
 
-fn json_content(content: &openapiv3::Content) -> Option<(&String, &openapiv3::MediaType)> {
-    content.iter().find(|(media, _)| {
-        let media = media.split(';').next().unwrap_or_default().trim();
-        media == "application/json" || media.ends_with("+json")
-    })
+/// The media type a body is sent or read as: JSON when offered, then multipart, text and bytes.
+fn choose_content(content: &openapiv3::Content) -> Option<(&String, &openapiv3::MediaType, Media)> {
+    let essence = |m: &str| m.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    let rank = |m: &str| {
+        let m = essence(m);
+        if m == "application/json" || m.ends_with("+json") {
+            (0, Media::Json)
+        } else if m == "multipart/form-data" {
+            (1, Media::Multipart)
+        } else if m.starts_with("text/") || m == "application/yaml" || m == "application/x-yaml" || m.starts_with("application/logplex") {
+            (2, Media::Text(m))
+        } else {
+            (3, Media::Bytes(m))
+        }
+    };
+    content.iter().map(|(k, v)| (k, v, rank(k))).min_by_key(|(_, _, (r, _))| *r).map(|(k, v, (_, media))| (k, v, media))
 }
 
 fn lower_params(
@@ -257,23 +270,26 @@ fn lower_responses(cx: &mut Lowerer<'_>, id: &str, op: &SpecOperation, pointer: 
     for (status, response) in entries {
         let at = pointer.push("responses").push(&status);
         let response = refs::response(cx.spec, response, at.as_str())?;
-        let ty = match json_content(&response.content) {
-            Some((media, content)) => match &content.schema {
-                Some(schema) => {
-                    let hint = format!("{id} response {status}");
-                    Some(types::lower_schema(cx, schema, &hint, &at.push("content").push(media).push("schema"))?)
+        let (ty, media) = match choose_content(&response.content) {
+            None => (None, None),
+            Some((media_type, content, media)) => {
+                let at = at.push("content").push(media_type).push("schema");
+                let ty = match (&media, &content.schema) {
+                    (Media::Json | Media::Multipart, Some(schema)) => {
+                        types::lower_schema(cx, schema, &format!("{id} response {status}"), &at)?
+                    }
+                    (Media::Json | Media::Multipart, None) => TypeRef::Json,
+                    (Media::Text(_), _) => TypeRef::String,
+                    (Media::Bytes(_), _) => TypeRef::Bytes,
+                };
+                // A multipart response is read as raw bytes: the runtime does not parse multipart.
+                match media {
+                    Media::Multipart => (Some(TypeRef::Bytes), Some(Media::Bytes("multipart/form-data".to_owned()))),
+                    media => (Some(ty), Some(media)),
                 }
-                None => Some(TypeRef::Json),
-            },
-            None if response.content.is_empty() => None,
-            None => {
-                return Err(at.push("content").unsupported(format!(
-                    "response media types {:?} (only JSON is supported)",
-                    response.content.keys().collect::<Vec<_>>()
-                )))
             }
         };
-        out.push(Response { status, description: response.description.clone(), ty });
+        out.push(Response { status, description: response.description.clone(), ty, media });
     }
     Ok(out)
 }
@@ -282,20 +298,23 @@ fn status_text(code: &StatusCode) -> String {
     code.to_string()
 }
 
-/// The single body type of the 2xx responses (or none when success has no body).
-fn success_type(responses: &[Response], pointer: &Pointer) -> Result<Option<TypeRef>, Error> {
-    let mut found: Option<&TypeRef> = None;
-    for r in responses.iter().filter(|r| r.status.starts_with('2')) {
-        if let Some(ty) = &r.ty {
+/// The single body type of the 2xx responses (or of `default` when no 2xx is documented); `None`
+/// when success has no body.
+fn success_type(responses: &[Response], pointer: &Pointer) -> Result<Option<(TypeRef, Media)>, Error> {
+    let has_2xx = responses.iter().any(|r| r.status.starts_with('2'));
+    let mut found: Option<(&TypeRef, &Media)> = None;
+    let successes = responses.iter().filter(|r| if has_2xx { r.status.starts_with('2') } else { r.status == "default" });
+    for r in successes {
+        if let (Some(ty), Some(media)) = (&r.ty, &r.media) {
             match found {
-                Some(prev) if prev != ty => {
+                Some((prev, prev_media)) if prev != ty || prev_media != media => {
                     return Err(pointer.push("responses").unsupported("several success responses with different body types"))
                 }
-                _ => found = Some(ty),
+                _ => found = Some((ty, media)),
             }
         }
     }
-    Ok(found.cloned())
+    Ok(found.map(|(t, m)| (t.clone(), m.clone())))
 }
 
 fn preview_note(op: &SpecOperation) -> Option<String> {

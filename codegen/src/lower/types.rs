@@ -2,7 +2,7 @@
 
 use super::{docs, refs, Lowerer, COMMON_GROUP};
 use crate::error::{Error, Pointer};
-use crate::ir::{Enum, Field, Struct, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{Discriminator, Enum, Field, IntEnum, Struct, TypeDef, TypeKind, TypeRef, Union, UnionVariant, Variant};
 use crate::names::{self, Namer};
 use std::borrow::Borrow;
 use openapiv3::{
@@ -101,7 +101,9 @@ fn needs_name(schema: &Schema) -> bool {
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(s)) => s.enumeration.iter().any(Option::is_some),
         SchemaKind::Type(Type::Object(o)) => !o.properties.is_empty(),
-        SchemaKind::Any(any) => !any.properties.is_empty(),
+        SchemaKind::Type(Type::Integer(i)) => i.enumeration.iter().any(Option::is_some),
+        SchemaKind::Any(any) => !any.properties.is_empty() || !any.one_of.is_empty() || !any.any_of.is_empty() || !any.all_of.is_empty(),
+        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } => true,
         _ => false,
     }
 }
@@ -120,10 +122,18 @@ fn lower_named(
             define_enum(cx, rust, origin, schema, s, pointer)
         }
         SchemaKind::Type(Type::String(s)) => Ok(string_type(s)),
-        SchemaKind::Type(Type::Integer(i)) => Ok(match i.format {
-            VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
-            _ => TypeRef::I64,
-        }),
+        SchemaKind::Type(Type::Integer(i)) => {
+            let base = match i.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+                _ => TypeRef::I64,
+            };
+            let values: Vec<i64> = i.enumeration.iter().flatten().copied().collect();
+            if values.is_empty() {
+                Ok(base)
+            } else {
+                define_int_enum(cx, rust, origin, schema, base, &values)
+            }
+        }
         SchemaKind::Type(Type::Number(n)) => Ok(match n.format {
             VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
             _ => TypeRef::F64,
@@ -153,12 +163,17 @@ fn lower_named(
             };
             define_struct(cx, rust, origin, data.description.clone(), &object, pointer)
         }
-        SchemaKind::Any(any) if any.one_of.is_empty() && any.all_of.is_empty() && any.any_of.is_empty() && any.not.is_none() => {
-            Ok(TypeRef::Json)
+        SchemaKind::OneOf { one_of: members } | SchemaKind::AnyOf { any_of: members } => {
+            define_union(cx, rust, origin, schema, members, pointer)
         }
-        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } | SchemaKind::Not { .. } | SchemaKind::Any(_) => {
-            Err(pointer.unsupported("schema composition (oneOf/anyOf/allOf/not)"))
+        SchemaKind::AllOf { all_of } => define_all_of(cx, rust, origin, schema, all_of, pointer),
+        SchemaKind::Any(any) if !any.one_of.is_empty() || !any.any_of.is_empty() => {
+            let members = if any.one_of.is_empty() { &any.any_of } else { &any.one_of };
+            define_union(cx, rust, origin, schema, members, pointer)
         }
+        SchemaKind::Any(any) if !any.all_of.is_empty() => define_all_of(cx, rust, origin, schema, &any.all_of, pointer),
+        // `not`, and schemas with no recognisable shape, accept any JSON value.
+        SchemaKind::Any(_) | SchemaKind::Not { .. } => Ok(TypeRef::Json),
     }
 }
 
@@ -278,6 +293,193 @@ fn define_struct(
         docs: description,
         group: COMMON_GROUP.to_owned(),
         kind: TypeKind::Struct(Struct { fields }),
+    });
+    Ok(TypeRef::Named(rust.to_owned()))
+}
+
+/// Follows `$ref`s to a component schema (bounded, so a cycle is an error).
+fn resolve_schema<'a>(cx: &Lowerer<'a>, schema: &'a ReferenceOr<Schema>, pointer: &Pointer) -> Result<&'a Schema, Error> {
+    let mut current = schema;
+    for _ in 0..32 {
+        match current {
+            ReferenceOr::Item(s) => return Ok(s),
+            ReferenceOr::Reference { reference } => {
+                let name = refs::component_name(reference, "schemas", pointer.as_str())?;
+                current = cx.spec.components.as_ref().and_then(|c| c.schemas.get(name)).ok_or_else(|| Error::Reference {
+                    pointer: pointer.to_string(),
+                    reference: reference.clone(),
+                    reason: format!("no schema named `{name}` in components"),
+                })?;
+            }
+        }
+    }
+    Err(pointer.invalid("schema reference chain is cyclic or longer than 32 links"))
+}
+
+/// `allOf`: the members' properties and `required` lists merged into one struct. A single member is
+/// an alias of it; members that only annotate (no type, no properties) are skipped.
+fn define_all_of(
+    cx: &mut Lowerer<'_>,
+    rust: &str,
+    origin: &str,
+    schema: &Schema,
+    members: &[ReferenceOr<Schema>],
+    pointer: &Pointer,
+) -> Result<TypeRef, Error> {
+    if let [only] = members {
+        return lower_schema(cx, only, rust, &pointer.push("allOf").push("0"));
+    }
+    let mut merged = ObjectType::default();
+    let mut stack: Vec<(&ReferenceOr<Schema>, Pointer, usize)> =
+        members.iter().enumerate().rev().map(|(i, m)| (m, pointer.push("allOf").push(i.to_string()), 0)).collect();
+    while let Some((member, at, depth)) = stack.pop() {
+        if depth > 16 {
+            return Err(at.invalid("allOf nesting is cyclic or deeper than 16 levels"));
+        }
+        let member = resolve_schema(cx, member, &at)?;
+        match &member.schema_kind {
+            SchemaKind::Type(Type::Object(o)) => merge_object(&mut merged, &o.properties, &o.required, o.additional_properties.as_ref()),
+            SchemaKind::Any(any) if any.all_of.is_empty() => {
+                merge_object(&mut merged, &any.properties, &any.required, any.additional_properties.as_ref())
+            }
+            SchemaKind::AllOf { all_of } => {
+                stack.extend(all_of.iter().enumerate().rev().map(|(i, m)| (m, at.push("allOf").push(i.to_string()), depth + 1)))
+            }
+            SchemaKind::Any(any) => {
+                merge_object(&mut merged, &any.properties, &any.required, any.additional_properties.as_ref());
+                stack.extend(any.all_of.iter().enumerate().rev().map(|(i, m)| (m, at.push("allOf").push(i.to_string()), depth + 1)))
+            }
+            _ => return Err(at.unsupported("an allOf member that is not an object")),
+        }
+    }
+    if merged.properties.is_empty() {
+        return map_type(cx, if rust.is_empty() { origin } else { rust }, merged.additional_properties.as_ref(), pointer);
+    }
+    define_struct(cx, rust, origin, schema.schema_data.description.clone(), &merged, pointer)
+}
+
+fn merge_object(
+    into: &mut ObjectType,
+    properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+    required: &[String],
+    additional: Option<&AdditionalProperties>,
+) {
+    for (name, schema) in properties {
+        into.properties.insert(name.clone(), schema.clone());
+    }
+    for r in required {
+        if !into.required.contains(r) {
+            into.required.push(r.clone());
+        }
+    }
+    if into.additional_properties.is_none() {
+        into.additional_properties = additional.cloned();
+    }
+}
+
+/// `oneOf`/`anyOf`: an enum with a variant per member and a catch-all for shapes no member accepts.
+fn define_union(
+    cx: &mut Lowerer<'_>,
+    rust: &str,
+    origin: &str,
+    schema: &Schema,
+    members: &[ReferenceOr<Schema>],
+    pointer: &Pointer,
+) -> Result<TypeRef, Error> {
+    let key = if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) { "anyOf" } else { "oneOf" };
+    // `Unknown` is the catch-all variant.
+    let mut namer = Namer::with_reserved(&["Unknown"]);
+    let mut variants: Vec<UnionVariant> = Vec::new();
+    for (i, member) in members.iter().enumerate() {
+        let at = pointer.push(key).push(i.to_string());
+        let ty = lower_schema(cx, member, &format!("{rust} {i}"), &at)?;
+        if variants.iter().any(|v| v.ty == ty) {
+            continue;
+        }
+        let desired = variant_name_for(&ty, rust);
+        let name = namer.claim(desired.clone(), &desired, at.as_str(), &mut cx.diagnostics);
+        variants.push(UnionVariant { name, ty });
+    }
+    let discriminator = match &schema.schema_data.discriminator {
+        None => None,
+        Some(d) => {
+            let mut mapping = Vec::new();
+            for (value, reference) in &d.mapping {
+                let ty = ref_type(cx, reference, &pointer.push("discriminator").push("mapping").push(value))?;
+                match variants.iter().find(|v| v.ty == ty) {
+                    Some(v) => mapping.push((value.clone(), v.name.clone())),
+                    None => return Err(pointer.push("discriminator").push("mapping").push(value).invalid(format!("`{reference}` is not one of the {key} members"))),
+                }
+            }
+            // Without an explicit mapping, a member is selected by its schema name.
+            for v in &variants {
+                if let TypeRef::Named(n) = &v.ty {
+                    let spec_name = cx.components.iter().find(|(_, r)| *r == n).map(|(k, _)| k.clone());
+                    if let Some(spec_name) = spec_name {
+                        if !mapping.iter().any(|(_, var)| var == &v.name) {
+                            mapping.push((spec_name, v.name.clone()));
+                        }
+                    }
+                }
+            }
+            Some(Discriminator { property: d.property_name.clone(), mapping })
+        }
+    };
+    cx.define(TypeDef {
+        name: rust.to_owned(),
+        origin: origin.to_owned(),
+        docs: schema.schema_data.description.clone(),
+        group: COMMON_GROUP.to_owned(),
+        kind: TypeKind::Union(Union { variants, discriminator }),
+    });
+    Ok(TypeRef::Named(rust.to_owned()))
+}
+
+/// A union variant's name: the payload type's name, shortened by the union's own name when it
+/// starts with it (`ItemUser` in `Item` → `User`), or the primitive's name.
+fn variant_name_for(ty: &TypeRef, union: &str) -> String {
+    match ty {
+        TypeRef::Named(n) => match n.strip_prefix(union) {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => rest.to_owned(),
+            _ => n.clone(),
+        },
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Uuid => "Uuid".to_owned(),
+        TypeRef::DateTime => "DateTime".to_owned(),
+        TypeRef::Date => "Date".to_owned(),
+        TypeRef::Bool => "Bool".to_owned(),
+        TypeRef::I32 | TypeRef::I64 => "Integer".to_owned(),
+        TypeRef::F32 | TypeRef::F64 => "Number".to_owned(),
+        TypeRef::Json => "Value".to_owned(),
+        TypeRef::List(_) => "List".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Boxed(inner) => variant_name_for(inner, union),
+        TypeRef::Bytes => "Bytes".to_owned(),
+    }
+}
+
+/// An integer enum: a newtype over the integer with a constant per documented value.
+fn define_int_enum(
+    cx: &mut Lowerer<'_>,
+    rust: &str,
+    origin: &str,
+    schema: &Schema,
+    base: TypeRef,
+    values: &[i64],
+) -> Result<TypeRef, Error> {
+    let mut namer = Namer::default();
+    let mut consts = Vec::new();
+    for v in values {
+        let desired = if *v < 0 { format!("MINUS_{}", v.unsigned_abs()) } else { format!("V{v}") };
+        let name = namer.claim(desired, &v.to_string(), origin, &mut cx.diagnostics);
+        consts.push((name, *v));
+    }
+    cx.define(TypeDef {
+        name: rust.to_owned(),
+        origin: origin.to_owned(),
+        docs: schema.schema_data.description.clone(),
+        group: COMMON_GROUP.to_owned(),
+        kind: TypeKind::IntEnum(IntEnum { base, values: consts }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
 }

@@ -447,6 +447,12 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionOrgRelationshipDataType {
     }
 }
 
+impl crate::__private::Exact for OrgConnectionOrgRelationshipDataType {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
 impl Default for OrgConnectionOrgRelationshipDataType {
     fn default() -> Self {
         Self::Orgs
@@ -584,6 +590,12 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionType {
     }
 }
 
+impl crate::__private::Exact for OrgConnectionType {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
 impl Default for OrgConnectionType {
     fn default() -> Self {
         Self::OrgConnection
@@ -652,6 +664,12 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionTypeEnum {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::__private::Exact for OrgConnectionTypeEnum {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
     }
 }
 
@@ -881,6 +899,12 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionUserRelationshipDataType {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::__private::Exact for OrgConnectionUserRelationshipDataType {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
     }
 }
 

@@ -124,6 +124,12 @@ impl<'de> serde::Deserialize<'de> for ConnectedTeamRefDataType {
     }
 }
 
+impl crate::__private::Exact for ConnectedTeamRefDataType {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
 impl Default for ConnectedTeamRefDataType {
     fn default() -> Self {
         Self::GithubTeam
@@ -617,6 +623,12 @@ impl<'de> serde::Deserialize<'de> for TeamConnectionType {
     }
 }
 
+impl crate::__private::Exact for TeamConnectionType {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
 impl Default for TeamConnectionType {
     fn default() -> Self {
         Self::TeamConnection
@@ -782,6 +794,12 @@ impl<'de> serde::Deserialize<'de> for TeamRefDataType {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::__private::Exact for TeamRefDataType {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
     }
 }
 

@@ -88,6 +88,12 @@ impl<'de> serde::Deserialize<'de> for AwkwardValues {
     }
 }
 
+impl crate::__private::Exact for AwkwardValues {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
 /// Collides with AwsAccountId after case conversion; sorted first, so it keeps the name.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]

@@ -90,6 +90,12 @@ impl<'de> serde::Deserialize<'de> for GetWidgetPartMode {
     }
 }
 
+impl crate::__private::Exact for GetWidgetPartMode {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
 impl crate::__private::ParamValue for GetWidgetPartMode {
     fn write_param(&self, out: &mut String) {
         out.push_str(self.as_str());

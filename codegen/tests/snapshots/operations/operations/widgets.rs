@@ -187,8 +187,8 @@ impl DeleteWidgetPartRequest {
                 .concat(),
         );
         request.set_options(self.options);
-        if let Some(body) = &self.body {
-            request.json_body(body)?;
+        if let Some(body) = self.body {
+            request.json_body(&body)?;
         }
         let response = rt::execute(&self.client, request).await?;
         Ok(response.empty())

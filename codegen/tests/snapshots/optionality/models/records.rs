@@ -195,6 +195,12 @@ impl<'de> serde::Deserialize<'de> for RecordKind {
     }
 }
 
+impl crate::__private::Exact for RecordKind {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
 impl Default for RecordKind {
     fn default() -> Self {
         Self::Standard

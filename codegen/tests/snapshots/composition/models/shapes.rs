@@ -1,0 +1,421 @@
+// @generated from codegen/tests/fixtures/composition.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models used by the `shapes` operations.
+
+/// A named circle (allOf of Named and its own fields).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Circle {
+    pub name: String,
+    pub kind: CircleKind,
+    pub radius: f64,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Circle {
+    /// Creates a [`Circle`] from its required fields.
+    pub fn new(name: String, radius: f64) -> Self {
+        Self {
+            name,
+            kind: CircleKind::Circle,
+            radius,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `kind`.
+    pub fn kind(mut self, value: CircleKind) -> Self {
+        self.kind = value;
+        self
+    }
+}
+crate::__deserialize_struct!(
+    Circle { name(required) = "name", kind(required) = "kind", radius(required) =
+    "radius" }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CircleKind {
+    /// `circle`
+    Circle,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl CircleKind {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Circle => "circle",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CircleKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "circle" => Self::Circle,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for CircleKind {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for CircleKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CircleKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CircleKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::__private::Exact for CircleKind {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
+impl Default for CircleKind {
+    fn default() -> Self {
+        Self::Circle
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Named {
+    pub name: String,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Named {
+    /// Creates a [`Named`] from its required fields.
+    pub fn new(name: String) -> Self {
+        Self {
+            name,
+            additional_properties: Default::default(),
+        }
+    }
+}
+crate::__deserialize_struct!(Named { name(required) = "name" });
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct Priority(pub i32);
+
+impl Priority {
+    /// `1`
+    pub const V1: Self = Self(1i32);
+
+    /// `2`
+    pub const V2: Self = Self(2i32);
+
+    /// `3`
+    pub const V3: Self = Self(3i32);
+
+    /// `-1`
+    pub const MINUS_1: Self = Self(-1i32);
+
+    /// Whether the value is one the spec documents (others are kept as they are).
+    pub fn is_known(self) -> bool {
+        matches!(self.0, 1i32 | 2i32 | 3i32 | - 1i32)
+    }
+}
+
+impl crate::__private::Exact for Priority {
+    fn is_exact(&self) -> bool {
+        self.is_known()
+    }
+}
+
+impl crate::__private::ParamValue for Priority {
+    fn write_param(&self, out: &mut String) {
+        crate::__private::ParamValue::write_param(&self.0, out);
+    }
+}
+
+/// No discriminator; the first exact match wins.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ScalarOrList {
+    String(String),
+    List(Vec<i64>),
+    Named(Named),
+    /// A shape none of the variants accepts, kept verbatim so it round-trips.
+    Unknown(serde_json::Value),
+}
+crate::__deserialize_union!(
+    ScalarOrList { String(String), List(Vec < i64 >), Named(Named) }
+);
+
+/// Selected by `kind`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Shape {
+    Circle(Circle),
+    Square(Square),
+    /// A shape none of the variants accepts, kept verbatim so it round-trips.
+    Unknown(serde_json::Value),
+}
+crate::__deserialize_union!(
+    Shape { Circle(Circle), Square(Square) } tag "kind" { "circle" => Circle, "square" =>
+    Square }
+);
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct ShapeList {
+    pub data: Vec<Shape>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_name: Option<std::collections::BTreeMap<String, Shape>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tree: Option<TreeNode>,
+    /// No discriminator; the first exact match wins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<ScalarOrList>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl ShapeList {
+    /// Creates a [`ShapeList`] from its required fields.
+    pub fn new(data: Vec<Shape>) -> Self {
+        Self {
+            data,
+            by_name: None,
+            tree: None,
+            value: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `by_name`.
+    pub fn by_name(mut self, value: std::collections::BTreeMap<String, Shape>) -> Self {
+        self.by_name = Some(value);
+        self
+    }
+
+    /// Sets `tree`.
+    pub fn tree(mut self, value: TreeNode) -> Self {
+        self.tree = Some(value);
+        self
+    }
+
+    /// Sets `value`.
+    pub fn value(mut self, value: ScalarOrList) -> Self {
+        self.value = Some(value);
+        self
+    }
+}
+crate::__deserialize_struct!(
+    ShapeList { data(required) = "data", by_name(optional) = "by_name", tree(optional) =
+    "tree", value(optional) = "value" }
+);
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Square {
+    pub name: String,
+    pub kind: SquareKind,
+    pub side: f64,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Square {
+    /// Creates a [`Square`] from its required fields.
+    pub fn new(name: String, side: f64) -> Self {
+        Self {
+            name,
+            kind: SquareKind::Square,
+            side,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `kind`.
+    pub fn kind(mut self, value: SquareKind) -> Self {
+        self.kind = value;
+        self
+    }
+}
+crate::__deserialize_struct!(
+    Square { name(required) = "name", kind(required) = "kind", side(required) = "side" }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SquareKind {
+    /// `square`
+    Square,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl SquareKind {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Square => "square",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for SquareKind {
+    fn from(value: &str) -> Self {
+        match value {
+            "square" => Self::Square,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for SquareKind {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for SquareKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for SquareKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SquareKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        crate::__private::deserialize_str_enum(deserializer)
+    }
+}
+
+impl crate::__private::Exact for SquareKind {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
+impl Default for SquareKind {
+    fn default() -> Self {
+        Self::Square
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct TreeNode {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Box<TreeNode>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children: Option<Vec<TreeNode>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub either: Option<Box<TreeOrLeaf>>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl TreeNode {
+    /// Creates a [`TreeNode`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            label: None,
+            parent: None,
+            children: None,
+            either: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+
+    /// Sets `parent`.
+    pub fn parent(mut self, value: Box<TreeNode>) -> Self {
+        self.parent = Some(value);
+        self
+    }
+
+    /// Sets `children`.
+    pub fn children(mut self, value: Vec<TreeNode>) -> Self {
+        self.children = Some(value);
+        self
+    }
+
+    /// Sets `either`.
+    pub fn either(mut self, value: Box<TreeOrLeaf>) -> Self {
+        self.either = Some(value);
+        self
+    }
+}
+crate::__deserialize_struct!(
+    TreeNode { label(optional) = "label", parent(optional) = "parent", children(optional)
+    = "children", either(optional) = "either" }
+);
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum TreeOrLeaf {
+    TreeNode(Box<TreeNode>),
+    String(String),
+    /// A shape none of the variants accepts, kept verbatim so it round-trips.
+    Unknown(serde_json::Value),
+}
+crate::__deserialize_union!(TreeOrLeaf { TreeNode(Box < TreeNode >), String(String) });

@@ -1,0 +1,68 @@
+// @generated from codegen/tests/fixtures/composition.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Shapes".
+
+use super::super::models::{Priority, ShapeList};
+use crate::{Client, Error};
+use crate::__private as rt;
+
+impl Client {
+    /// `GET /shapes` (operation `ListCompositionShapes`).
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `default`: The shapes.
+    pub fn list_composition_shapes(&self) -> ListCompositionShapesRequest {
+        ListCompositionShapesRequest {
+            client: self.clone(),
+            priority: None,
+            options: Default::default(),
+        }
+    }
+}
+
+/// A `GET /shapes` request, created by [`Client::list_composition_shapes`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct ListCompositionShapesRequest {
+    client: Client,
+    priority: Option<Priority>,
+    options: rt::RequestOptions,
+}
+
+impl ListCompositionShapesRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "ListCompositionShapes",
+        method: rt::Method::Get,
+        path_template: "/shapes",
+        preview: false,
+    };
+
+    pub fn priority(mut self, priority: Priority) -> Self {
+        self.priority = Some(priority);
+        self
+    }
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::list_composition_shapes`] for what it returns and its errors.
+    pub async fn send(self) -> Result<ShapeList, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<ShapeList>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/shapes".to_owned());
+        request.set_options(self.options);
+        request.query("priority", self.priority.as_ref());
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}
