@@ -88,6 +88,8 @@ pub struct TypeDef {
     pub docs: Option<String>,
     /// The model file it is emitted into.
     pub group: String,
+    /// The operation modules whose operations reach it (its Cargo features, in a crate build).
+    pub users: std::collections::BTreeSet<String>,
     /// The shape.
     pub kind: TypeKind,
 }

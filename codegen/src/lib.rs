@@ -24,14 +24,26 @@ use std::collections::BTreeMap;
 pub struct Options {
     /// The spec's name as the generated headers mention it (`spec/datadog-connections.yaml`).
     pub spec_name: String,
-    /// The path of the crate that provides the runtime (`Client`, `Error`, `__private`) to generated
-    /// code: `crate` when generating into the SDK itself.
+    /// The path of the crate that provides the runtime (`Error`, `__private`) to generated code:
+    /// `crate` when generating into the SDK itself.
     pub runtime: String,
+    /// Generate a standalone crate (Cargo.toml, `src/lib.rs`, one Cargo feature per tag) that
+    /// depends on the SDK for its runtime, instead of modules for the SDK itself.
+    pub krate: Option<CrateOptions>,
+}
+
+/// How a standalone crate is generated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrateOptions {
+    /// The package name.
+    pub name: String,
+    /// The path of the SDK crate (the runtime), as written in the generated Cargo.toml.
+    pub sdk_path: String,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { spec_name: "spec/datadog-connections.yaml".to_owned(), runtime: "crate".to_owned() }
+        Options { spec_name: "spec/datadog-connections.yaml".to_owned(), runtime: "crate".to_owned(), krate: None }
     }
 }
 
@@ -49,10 +61,16 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
     validate_runtime_path(&options.runtime)?;
     let spec = load::load(spec_text)?;
     let api = lower::lower(&spec)?;
+    let features = options.krate.is_some();
+    let prefix = if features { "src/" } else { "" };
     let mut files = BTreeMap::new();
-    for (path, tokens) in emit::emit(&api, &options.runtime) {
-        let text = write::render(&path, tokens, &options.spec_name)?;
-        files.insert(path, text);
+    for (path, text) in write::render_all(&api, &options.runtime, features, &options.spec_name)? {
+        files.insert(format!("{prefix}{path}"), text);
+    }
+    if let Some(krate) = &options.krate {
+        let lib = emit::crate_root(&api, &options.runtime);
+        files.insert("src/lib.rs".to_owned(), write::render("src/lib.rs", lib, &options.spec_name)?);
+        files.insert("Cargo.toml".to_owned(), emit::cargo_toml(&api, krate, &options.spec_name));
     }
     Ok(Generated { files, diagnostics: api.diagnostics })
 }

@@ -20,9 +20,7 @@ pub fn load(text: &str) -> Result<OpenAPI, Error> {
         location: e.location().map(|l| (l.line(), l.column())),
         message: e.to_string(),
     })?;
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        serde_path_to_error::deserialize::<_, OpenAPI>(value.clone())
-    }));
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| serde_path_to_error::deserialize::<_, OpenAPI>(value)));
     let spec = match parsed {
         Ok(Ok(spec)) => spec,
         Ok(Err(err)) => {
@@ -30,7 +28,8 @@ pub fn load(text: &str) -> Result<OpenAPI, Error> {
             let message = err.into_inner().to_string();
             // openapiv3 flattens extensions into most objects, which hides the path below them;
             // parse the parts one by one to find the innermost one that fails.
-            let refined = serde_yaml::from_value::<Value>(value).ok().and_then(|v| refine(&v).err());
+            // The error path re-reads the text rather than keeping a copy of the value on the fast path.
+            let refined = serde_yaml::from_str::<Value>(text).ok().and_then(|v| refine(&v).err());
             let (pointer, message) = refined.unwrap_or((pointer, message));
             return Err(Error::Parse { pointer, location: None, message });
         }

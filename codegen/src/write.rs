@@ -1,6 +1,8 @@
 //! Stage 4: token streams → formatted Rust source with the "generated" header.
 
+use crate::emit;
 use crate::error::Error;
+use crate::ir::Api;
 use proc_macro2::TokenStream;
 
 /// Formats `tokens` with prettyplease and prefixes the header naming the spec and the command.
@@ -10,6 +12,40 @@ pub(crate) fn render(file: &str, tokens: TokenStream, spec_name: &str) -> Result
     Ok(format!(
         "// @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n{body}"
     ))
+}
+
+/// Emits and renders every file, on every core (formatting dominates generation time). The result
+/// is in path order, so output stays deterministic.
+pub(crate) fn render_all(api: &Api, runtime: &str, features: bool, spec_name: &str) -> Result<Vec<(String, String)>, Error> {
+    let jobs = emit::jobs(api);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    // Interleave the jobs over the workers so large and small files spread evenly.
+    let results: Vec<Result<Vec<(usize, String, String)>, Error>> = std::thread::scope(|scope| {
+        let jobs = &jobs;
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for (i, job) in jobs.iter().enumerate().skip(w).step_by(workers) {
+                        let path = job.path();
+                        let text = render(&path, emit::emit(api, job, runtime, features), spec_name)?;
+                        out.push((i, path, text));
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(Error::Format { file: String::new(), message: "a generator thread panicked".to_owned() })))
+            .collect()
+    });
+    let mut files = Vec::with_capacity(jobs.len());
+    for r in results {
+        files.extend(r?);
+    }
+    files.sort_by_key(|(i, _, _)| *i);
+    Ok(files.into_iter().map(|(_, path, text)| (path, text)).collect())
 }
 
 /// prettyplease prints items back to back; a person puts a blank line between items (at the top

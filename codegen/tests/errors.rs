@@ -74,10 +74,14 @@ fn malformed_specs_give_pointed_errors() {
 
 #[test]
 fn unsupported_constructs_are_errors_not_panics() {
-    let body = "paths: {}\ncomponents:\n  schemas:\n    A:\n      oneOf: [{type: string}, {type: integer}]\n";
+    let body = "paths:\n  /x:\n    get:\n      operationId: X\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/A'}\ncomponents:\n  schemas:\n    A:\n      allOf: [{type: string}, {type: object, properties: {a: {type: string}}}]\n";
     let err = generate(&format!("{HEAD}{body}"), &Options::default()).unwrap_err();
     assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");
-    assert_eq!(err.pointer(), Some("/components/schemas/A"));
+    assert_eq!(err.pointer(), Some("/components/schemas/A/allOf/0"));
+    let cookie = "paths:\n  /x:\n    get:\n      operationId: X\n      parameters:\n        - {name: c, in: cookie, schema: {type: string}}\n      responses:\n        '200': {description: ok}\n";
+    let err = generate(&format!("{HEAD}{cookie}"), &Options::default()).unwrap_err();
+    assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");
+    assert_eq!(err.pointer(), Some("/paths/~1x/get/parameters/0"));
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! The project's tasks as library functions, so the `xtask` binary stays thin and a test can run
 //! the drift check exactly as CI does.
 
-use datadog_connections_codegen::{generate, Generated, Options};
+pub mod bench;
+
+use datadog_connections_codegen::{generate, CrateOptions, Generated, Options};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -27,6 +29,8 @@ pub struct Task {
     pub spec_name: String,
     /// The runtime crate path generated code uses (`crate` inside the SDK).
     pub runtime: String,
+    /// Generate a standalone crate with this package name (depending on the SDK by path).
+    pub crate_name: Option<String>,
 }
 
 impl Task {
@@ -37,6 +41,7 @@ impl Task {
             out: root.join(DEFAULT_OUT),
             spec_name: DEFAULT_SPEC.to_owned(),
             runtime: "crate".to_owned(),
+            crate_name: None,
         }
     }
 }
@@ -114,7 +119,11 @@ pub struct Report {
 
 fn run_generator(task: &Task) -> Result<Generated, TaskError> {
     let text = std::fs::read_to_string(&task.spec).map_err(|e| TaskError::Io(task.spec.clone(), e))?;
-    let options = Options { spec_name: task.spec_name.clone(), runtime: task.runtime.clone() };
+    let krate = task.crate_name.as_ref().map(|name| CrateOptions {
+        name: name.clone(),
+        sdk_path: workspace_root().join("sdk").display().to_string(),
+    });
+    let options = Options { spec_name: task.spec_name.clone(), runtime: task.runtime.clone(), krate };
     generate(&text, &options).map_err(TaskError::Generate)
 }
 

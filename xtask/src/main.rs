@@ -3,13 +3,21 @@
 //! ```text
 //! cargo xtask generate [--spec PATH] [--out DIR] [--runtime PATH]   regenerate the SDK's generated code
 //! cargo xtask check    [--spec PATH] [--out DIR] [--runtime PATH]   fail with a diff if it is stale
+//!
+//! cargo xtask bench-generate [RUNS]                                     generation time and memory
+//! cargo xtask bench-build [--check] [FEATURE…]                            build cost per feature
+//!
+//! --crate NAME writes a standalone crate (Cargo.toml, src/, a Cargo feature per tag) that uses
+//! this workspace's SDK as its runtime.
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use xtask::{check_files, generate_files, workspace_root, Task};
+use xtask::{bench, check_files, generate_files, workspace_root, Task};
 
-const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--runtime PATH]";
+const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--runtime PATH] [--crate NAME]
+       cargo xtask bench-generate [RUNS]             generation wall time and peak memory (connections, full v2)
+       cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +33,27 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), String> {
     let (command, rest) = args.split_first().ok_or(USAGE)?;
     let root = workspace_root();
+    match command.as_str() {
+        "bench-generate" => {
+            let runs = rest.first().and_then(|r| r.parse().ok()).unwrap_or(5);
+            return bench::bench_generate(&root, &bench::default_v2_spec(&root), runs);
+        }
+        "bench-build" => {
+            let check_only = rest.iter().any(|a| a == "--check");
+            let mut features: Vec<String> = rest.iter().filter(|a| !a.starts_with("--")).cloned().collect();
+            if features.is_empty() {
+                features = vec!["teams".to_owned(), "full".to_owned()];
+            }
+            return bench::bench_build(&root, &bench::default_v2_spec(&root), &features, check_only);
+        }
+        "__generate-once" => {
+            let spec = rest.first().ok_or(USAGE)?;
+            let out = rest.get(1).ok_or(USAGE)?;
+            let krate = rest.iter().any(|a| a == "--crate");
+            return bench::generate_once(PathBuf::from(spec).as_path(), PathBuf::from(out).as_path(), krate);
+        }
+        _ => {}
+    }
     let mut task = Task::default_for(&root);
     let mut custom = Vec::new();
     let mut it = rest.iter();
@@ -37,6 +66,12 @@ fn run(args: &[String]) -> Result<(), String> {
             }
             "--out" => task.out = PathBuf::from(value),
             "--runtime" => task.runtime = value.clone(),
+            "--crate" => {
+                task.crate_name = Some(value.clone());
+                if task.runtime == "crate" {
+                    task.runtime = "datadog_connections".to_owned();
+                }
+            }
             other => return Err(format!("unknown flag {other}\n{USAGE}")),
         }
         custom.push(format!("{flag} {value}"));

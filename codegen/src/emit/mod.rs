@@ -11,40 +11,78 @@ use crate::ir::Api;
 use docs::inner_doc_attrs;
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use types::ident;
 
-/// Every output file as tokens, keyed by relative path.
-pub(crate) fn emit(api: &Api, runtime: &str) -> BTreeMap<String, TokenStream> {
-    let mut files = BTreeMap::new();
+/// One output file to emit.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Job<'a> {
+    /// `mod.rs`.
+    Root,
+    /// `models/mod.rs`.
+    ModelsIndex,
+    /// `operations/mod.rs`.
+    OperationsIndex,
+    /// `models/<group>.rs`.
+    Models(&'a str),
+    /// `operations/<module>.rs`.
+    Operations(&'a str),
+}
+
+impl Job<'_> {
+    /// The file's path, relative to the output folder.
+    pub(crate) fn path(&self) -> String {
+        match self {
+            Job::Root => "mod.rs".to_owned(),
+            Job::ModelsIndex => "models/mod.rs".to_owned(),
+            Job::OperationsIndex => "operations/mod.rs".to_owned(),
+            Job::Models(group) => format!("models/{group}.rs"),
+            Job::Operations(module) => format!("operations/{module}.rs"),
+        }
+    }
+}
+
+/// The files to emit, in path order. Each is emitted independently, so they can be emitted and
+/// formatted in parallel.
+pub(crate) fn jobs(api: &Api) -> Vec<Job<'_>> {
     let groups: BTreeSet<&str> = api.types.values().map(|t| t.group.as_str()).collect();
-    for group in &groups {
-        files.insert(format!("models/{group}.rs"), models::model_file(group, &api.types, runtime));
-    }
-    for (name, module) in &api.modules {
-        files.insert(format!("operations/{name}.rs"), operations::operations_file(module, runtime));
-    }
-    let heading = match &api.description {
-        Some(d) => format!("Models and operations generated from the {} ({}).\n\n{}", api.title, api.version, d),
-        None => format!("Models and operations generated from the {} ({}).", api.title, api.version),
-    };
-    let heading = inner_doc_attrs(&heading);
-    files.insert(
-        "mod.rs".to_owned(),
-        quote! {
-            #heading
-            pub mod models;
-            pub mod operations;
+    let mut jobs = vec![Job::Root, Job::ModelsIndex, Job::OperationsIndex];
+    jobs.extend(groups.into_iter().map(Job::Models));
+    jobs.extend(api.modules.keys().map(|m| Job::Operations(m.as_str())));
+    jobs.sort_by_key(Job::path);
+    jobs
+}
+
+/// The tokens of one file.
+pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, features: bool) -> TokenStream {
+    match job {
+        Job::Models(group) => models::model_file(group, &api.types, runtime, features),
+        Job::Operations(module) => match api.modules.get(*module) {
+            Some(m) => operations::operations_file(m, runtime),
+            None => TokenStream::new(),
         },
-    );
-    files.insert(
-        "models/mod.rs".to_owned(),
-        index_file("Request and response models, one file per operation group.", groups.iter().copied()),
-    );
-    let mut operations_index = index_file("Request builders, one file per API tag.", api.modules.keys().map(String::as_str));
-    operations_index.extend(preview_list(api));
-    files.insert("operations/mod.rs".to_owned(), operations_index);
-    files
+        Job::Root => {
+            let heading = match &api.description {
+                Some(d) => format!("Models and operations generated from the {} ({}).\n\n{}", api.title, api.version, d),
+                None => format!("Models and operations generated from the {} ({}).", api.title, api.version),
+            };
+            let heading = inner_doc_attrs(&heading);
+            quote! {
+                #heading
+                pub mod models;
+                pub mod operations;
+            }
+        }
+        Job::ModelsIndex => {
+            let groups: BTreeSet<&str> = api.types.values().map(|t| t.group.as_str()).collect();
+            index_file("Request and response models, one file per operation group.", groups.iter().copied(), false)
+        }
+        Job::OperationsIndex => {
+            let mut index = index_file("Request builders, one file per API tag.", api.modules.keys().map(String::as_str), features);
+            index.extend(preview_list(api));
+            index
+        }
+    }
 }
 
 /// The ids of the Preview operations, which the client checks `enable_preview` names against.
@@ -59,19 +97,76 @@ fn preview_list(api: &Api) -> TokenStream {
 }
 
 /// A `mod.rs` that declares each file and re-exports its items.
-fn index_file<'a>(heading: &str, modules: impl Iterator<Item = &'a str> + Clone) -> TokenStream {
+/// With `features`, each module is compiled only with the Cargo feature of its name.
+fn index_file<'a>(heading: &str, modules: impl Iterator<Item = &'a str> + Clone, features: bool) -> TokenStream {
     let heading = inner_doc_attrs(heading);
+    let gate = |m: &str| if features { quote!(#[cfg(feature = #m)]) } else { quote!() };
     let decls = modules.clone().map(|m| {
+        let cfg = gate(m);
         let m = ident(m);
-        quote!(mod #m;)
+        quote!(#cfg mod #m;)
     });
     let uses = modules.map(|m| {
+        let cfg = gate(m);
         let m = ident(m);
-        quote!(pub use self::#m::*;)
+        quote!(#cfg pub use self::#m::*;)
     });
     quote! {
         #heading
         #(#decls)*
         #(#uses)*
     }
+}
+
+/// `src/lib.rs` of a standalone crate: its own `Client` (a handle on the SDK's client, which the
+/// generated operations extend) and the runtime's public types re-exported.
+pub(crate) fn crate_root(api: &Api, runtime: &str) -> TokenStream {
+    let rt = types::path_tokens(runtime);
+    let heading = inner_doc_attrs(&format!(
+        "Models and operations generated from the {} ({}), one Cargo feature per API tag (`full` enables all).\n\nThe runtime (configuration, auth, retries, errors) is the `{runtime}` crate's.",
+        api.title, api.version
+    ));
+    quote! {
+        #heading
+        pub mod models;
+        pub mod operations;
+
+        pub use #rt::{ApiResponse, ClientBuilder, ConfigError, Error, RequestOptions, Site};
+
+        /// A client for these operations: a handle on the runtime's client, sharing its connection
+        /// pool, configuration and retry policy.
+        #[derive(Debug, Clone)]
+        pub struct Client(#rt::Client);
+
+        impl Client {
+            /// Wraps a configured runtime client.
+            pub fn new(inner: #rt::Client) -> Self {
+                Client(inner)
+            }
+
+            /// A client configured from `DD_API_KEY`, `DD_APP_KEY` and `DD_SITE`, with every Preview
+            /// operation enabled (this crate's operations are not the runtime's to validate).
+            pub fn from_env() -> Result<Self, ConfigError> {
+                ClientBuilder::from_env().enable_all_previews().build().map(Client)
+            }
+        }
+
+        impl AsRef<#rt::Client> for Client {
+            fn as_ref(&self) -> &#rt::Client {
+                &self.0
+            }
+        }
+    }
+}
+
+/// `Cargo.toml` of a standalone crate: the runtime as a path dependency and a feature per tag.
+pub(crate) fn cargo_toml(api: &Api, krate: &crate::CrateOptions, spec_name: &str) -> String {
+    let features: Vec<&str> = api.modules.keys().map(String::as_str).collect();
+    let full = features.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ");
+    let each = features.iter().map(|f| format!("{f} = []\n")).collect::<String>();
+    format!(
+        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\ndatadog-connections = {{ path = \"{sdk}\" }}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = []\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
+        name = krate.name,
+        sdk = krate.sdk_path,
+    )
 }

@@ -8,7 +8,10 @@ use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The contents of one model file: every type in `group`.
-pub(crate) fn model_file(group: &str, types: &BTreeMap<String, TypeDef>, runtime: &str) -> TokenStream {
+///
+/// With `features`, each type is compiled only when a feature of an operation module that uses it
+/// is on, and other groups are imported by glob (a named import could outlive its gated type).
+pub(crate) fn model_file(group: &str, types: &BTreeMap<String, TypeDef>, runtime: &str, features: bool) -> TokenStream {
     let members: Vec<&TypeDef> = types.values().filter(|t| t.group == group).collect();
     let heading = if group == crate::lower::COMMON_GROUP {
         "Models shared by several operation groups.".to_owned()
@@ -16,8 +19,22 @@ pub(crate) fn model_file(group: &str, types: &BTreeMap<String, TypeDef>, runtime
         format!("Models used by the `{group}` operations.")
     };
     let heading = inner_doc_attrs(&heading);
-    let imports = cross_group_imports(group, &members, types);
-    let items = members.iter().map(|t| type_item(t, runtime));
+    let imports = if features {
+        quote! {
+            #[allow(unused_imports)]
+            use super::*;
+        }
+    } else {
+        cross_group_imports(group, &members, types)
+    };
+    let items = members.iter().map(|t| {
+        let item = type_item(t, runtime);
+        if features {
+            gate_items(item, &t.users)
+        } else {
+            item
+        }
+    });
     quote! {
         #heading
         #imports
@@ -409,5 +426,61 @@ fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str) -> TokenStream {
                 #rt::__private::ParamValue::write_param(&self.0, out);
             }
         }
+    }
+}
+
+/// Puts `#[cfg(any(feature = ...))]` on every top-level item of `items`.
+fn gate_items(items: TokenStream, users: &std::collections::BTreeSet<String>) -> TokenStream {
+    let users: Vec<&String> = users.iter().collect();
+    let gated = split_items(items).into_iter().map(|item| {
+        quote! {
+            #[cfg(any(#(feature = #users),*))]
+            #item
+        }
+    });
+    quote!(#(#gated)*)
+}
+
+/// Splits a sequence of items at the top level: an item ends with a `;` or a `{ ... }` block.
+/// (Attributes are `#[...]`, so a brace block at the top level always closes an item here.)
+fn split_items(items: TokenStream) -> Vec<TokenStream> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut out = Vec::new();
+    let mut current = TokenStream::new();
+    for tree in items {
+        let ends = match &tree {
+            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
+            _ => false,
+        };
+        current.extend(std::iter::once(tree));
+        if ends {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_items;
+    use quote::quote;
+
+    #[test]
+    fn splits_top_level_items() {
+        let items = quote! {
+            #[derive(Debug)] pub struct A { x: u8 }
+            impl A { fn f() { let y = 1; } }
+            pub type B = A;
+            m!(A { x (required) = "x" });
+            pub struct C(pub i64);
+        };
+        let parts: Vec<String> = split_items(items).iter().map(|t| t.to_string()).collect();
+        assert_eq!(parts.len(), 5, "{parts:#?}");
+        assert!(parts[0].starts_with("# [derive (Debug)] pub struct A"));
+        assert!(parts[3].starts_with("m !"));
     }
 }

@@ -38,7 +38,8 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
     quote! {
         #heading
         #models_import
-        use #rt::{Client, Error};
+        use crate::Client;
+        use #rt::Error;
         use #rt::__private as rt;
 
         impl Client {

@@ -29,8 +29,14 @@ pub fn lower(spec: &OpenAPI) -> Result<Api, Error> {
     cx.mark_parameter_enums(&modules);
     box_cycles(&mut cx.types);
     let mut types = cx.types;
-    assign_groups(&mut types, &modules);
+    let pruned = assign_groups(&mut types, &modules);
     let mut diagnostics = cx.diagnostics;
+    if pruned > 0 {
+        diagnostics.push(Diagnostic {
+            pointer: "/components/schemas".to_owned(),
+            message: format!("{pruned} schemas are not reachable from any operation and were not generated"),
+        });
+    }
     diagnostics.sort();
     Ok(Api {
         title: spec.info.title.clone(),
@@ -138,7 +144,7 @@ impl<'a> Lowerer<'a> {
 }
 
 /// Puts each type in the model file of the one module that uses it, or in `common`.
-fn assign_groups(types: &mut BTreeMap<String, TypeDef>, modules: &BTreeMap<String, Module>) {
+fn assign_groups(types: &mut BTreeMap<String, TypeDef>, modules: &BTreeMap<String, Module>) -> usize {
     let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, m) in modules {
         let mut stack: Vec<String> = Vec::new();
@@ -168,11 +174,36 @@ fn assign_groups(types: &mut BTreeMap<String, TypeDef>, modules: &BTreeMap<Strin
             }
         }
     }
+    // Types no operation reaches are not generated.
+    let unreachable: Vec<String> = types.keys().filter(|n| !users.contains_key(*n)).cloned().collect();
+    for name in &unreachable {
+        types.remove(name);
+    }
     for def in types.values_mut() {
-        def.group = match users.get(&def.name) {
-            Some(set) if set.len() == 1 => set.iter().next().cloned().unwrap_or_default(),
+        let set = users.remove(&def.name).unwrap_or_default();
+        def.group = match set.len() {
+            1 => set.iter().next().cloned().unwrap_or_default(),
             _ => COMMON_GROUP.to_owned(),
         };
+        def.users = set;
+    }
+    split_large_groups(types);
+    unreachable.len()
+}
+
+/// Types per model file before a group is split into numbered files, so no file grows huge.
+const MAX_TYPES_PER_FILE: usize = 120;
+
+/// Splits groups with many types into `<group>`, `<group>_2`, … in name order.
+fn split_large_groups(types: &mut BTreeMap<String, TypeDef>) {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for def in types.values_mut() {
+        let seen = counts.entry(def.group.clone()).or_default();
+        let chunk = *seen / MAX_TYPES_PER_FILE;
+        *seen += 1;
+        if chunk > 0 {
+            def.group = format!("{}_{}", def.group, chunk + 1);
+        }
     }
 }
 

@@ -33,6 +33,7 @@ pub(crate) fn lower_component(
                 origin: name.to_owned(),
                 docs: None,
                 group: COMMON_GROUP.to_owned(),
+        users: Default::default(),
                 kind: TypeKind::Alias(target),
             });
             Ok(())
@@ -46,6 +47,7 @@ pub(crate) fn lower_component(
                     origin: name.to_owned(),
                     docs: schema.schema_data.description.clone(),
                     group: COMMON_GROUP.to_owned(),
+        users: Default::default(),
                     kind: TypeKind::Alias(ty),
                 });
             }
@@ -240,6 +242,7 @@ fn define_enum(
         origin: origin.to_owned(),
         docs: schema.schema_data.description.clone(),
         group: COMMON_GROUP.to_owned(),
+        users: Default::default(),
         kind: TypeKind::Enum(Enum { variants, default, used_in_parameters: false }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
@@ -292,6 +295,7 @@ fn define_struct(
         origin: origin.to_owned(),
         docs: description,
         group: COMMON_GROUP.to_owned(),
+        users: Default::default(),
         kind: TypeKind::Struct(Struct { fields }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
@@ -430,6 +434,7 @@ fn define_union(
         origin: origin.to_owned(),
         docs: schema.schema_data.description.clone(),
         group: COMMON_GROUP.to_owned(),
+        users: Default::default(),
         kind: TypeKind::Union(Union { variants, discriminator }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
@@ -479,6 +484,7 @@ fn define_int_enum(
         origin: origin.to_owned(),
         docs: schema.schema_data.description.clone(),
         group: COMMON_GROUP.to_owned(),
+        users: Default::default(),
         kind: TypeKind::IntEnum(IntEnum { base, values: consts }),
     });
     Ok(TypeRef::Named(rust.to_owned()))

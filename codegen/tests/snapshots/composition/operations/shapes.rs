@@ -4,7 +4,8 @@
 //! Operations tagged "Shapes".
 
 use super::super::models::{Priority, ShapeList};
-use crate::{Client, Error};
+use crate::Client;
+use crate::Error;
 use crate::__private as rt;
 
 impl Client {

@@ -3,8 +3,6 @@
 
 //! Request and response models, one file per operation group.
 
-mod common;
 mod names;
 
-pub use self::common::*;
 pub use self::names::*;

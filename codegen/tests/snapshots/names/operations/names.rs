@@ -4,7 +4,8 @@
 //! Operations tagged "Names".
 
 use super::super::models::AwsAccountId;
-use crate::{Client, Error};
+use crate::Client;
+use crate::Error;
 use crate::__private as rt;
 
 impl Client {

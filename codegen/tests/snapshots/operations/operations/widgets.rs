@@ -9,7 +9,8 @@ use super::super::models::{
     DeleteWidgetPartBody, GetWidgetPartMode, GetWidgetPartResponse200,
 };
 
-use crate::{Client, Error};
+use crate::Client;
+use crate::Error;
 use crate::__private as rt;
 
 impl Client {

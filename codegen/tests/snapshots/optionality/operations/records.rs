@@ -4,7 +4,8 @@
 //! Operations tagged "Records".
 
 use super::super::models::Record;
-use crate::{Client, Error};
+use crate::Client;
+use crate::Error;
 use crate::__private as rt;
 
 impl Client {
