@@ -10,7 +10,8 @@ use super::super::models::{
     OrgConnectionUpdateRequest,
 };
 
-use crate::{Client, Error};
+use crate::Client;
+use crate::Error;
 use crate::__private as rt;
 
 impl Client {

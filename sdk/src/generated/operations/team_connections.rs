@@ -9,7 +9,8 @@ use super::super::models::{
     TeamConnectionCreateRequest, TeamConnectionDeleteRequest, TeamConnectionsResponse,
 };
 
-use crate::{Client, Error};
+use crate::Client;
+use crate::Error;
 use crate::__private as rt;
 
 impl Client {
