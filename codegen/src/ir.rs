@@ -255,6 +255,9 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// The success body type (`None` when success has no body), and its encoding.
     pub success: Option<(TypeRef, Media)>,
+    /// The `x-pagination` parameters (`page[size]`, `page[number]`, …), when the spec marks the
+    /// operation as paginated.
+    pub pagination: Vec<String>,
     /// Servers for this operation only (`servers` on the operation), as URL templates.
     pub servers: Vec<String>,
     /// The Preview note (`x-unstable`), when the operation is in Preview.

@@ -67,6 +67,12 @@ fn method_docs(op: &Operation) -> String {
             op.id
         ));
     }
+    if !op.pagination.is_empty() {
+        parts.push(format!("Paginated by {}.", code_list(&op.pagination)));
+    }
+    if !op.servers.is_empty() {
+        parts.push(format!("Served from {} rather than the client's API host.", code_list(&op.servers)));
+    }
     let mut access = Vec::new();
     if !op.permissions.is_empty() {
         access.push(format!("Permission: {}.", code_list(&op.permissions)));

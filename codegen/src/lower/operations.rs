@@ -120,6 +120,7 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
         responses,
         success,
         servers: op.servers.iter().map(|s| s.url.clone()).collect(),
+        pagination: pagination(op),
         preview: preview_note(op),
         deprecated: op.deprecated,
         permissions: permissions(op),
@@ -322,6 +323,14 @@ fn preview_note(op: &SpecOperation) -> Option<String> {
         serde_json::Value::String(note) => Some(note.clone()),
         serde_json::Value::Bool(false) | serde_json::Value::Null => None,
         _ => Some("This endpoint is in Preview.".to_owned()),
+    }
+}
+
+/// The parameters `x-pagination` names (`limitParam`, `pageParam`, `pageOffsetParam`, …).
+fn pagination(op: &SpecOperation) -> Vec<String> {
+    match op.extensions.get("x-pagination").and_then(|p| p.as_object()) {
+        Some(p) => p.iter().filter(|(k, _)| k.ends_with("Param")).filter_map(|(_, v)| v.as_str().map(str::to_owned)).collect(),
+        None => Vec::new(),
     }
 }
 

@@ -23,6 +23,8 @@ impl Client {
     ///
     /// `GET /api/v2/org_connections` (operation `ListOrgConnections`).
     ///
+    /// Paginated by `limit`, `offset`.
+    ///
     /// Permission: `org_connections_read`. OAuth scope: `org_connections_read`.
     ///
     /// # Errors

@@ -27,6 +27,8 @@ impl Client {
     ///
     /// This operation must be enabled first with `ClientBuilder::enable_preview("ListTeamConnections")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
     ///
+    /// Paginated by `page[size]`, `page[number]`.
+    ///
     /// Permission: `teams_read`. OAuth scope: `teams_read`.
     ///
     /// # Errors
