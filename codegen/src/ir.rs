@@ -258,8 +258,9 @@ pub struct Operation {
     /// The `x-pagination` parameters (`page[size]`, `page[number]`, …), when the spec marks the
     /// operation as paginated.
     pub pagination: Vec<String>,
-    /// Servers for this operation only (`servers` on the operation), as URL templates.
-    pub servers: Vec<String>,
+    /// The server for this operation only (its first `servers` entry), with every variable but
+    /// `{site}` replaced by its default (`https://http-intake.logs.{site}`).
+    pub server: Option<String>,
     /// The Preview note (`x-unstable`), when the operation is in Preview.
     pub preview: Option<String>,
     /// `deprecated: true`.

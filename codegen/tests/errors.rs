@@ -122,3 +122,19 @@ fn mutated_specs_never_panic() {
     // Sanity: the sweep reached the validation code (many mutations break the spec).
     assert!(errors > lines.len() / 20, "only {errors} of {} mutations failed", lines.len());
 }
+
+/// An `allOf` that merges its own component inside itself would expand forever: an error, not a
+/// stack overflow. (Found by the property test.) With only an annotation beside the reference, it
+/// is just the reference.
+#[test]
+fn self_merging_all_of_is_an_error_and_annotations_are_ignored() {
+    let op = "paths:\n  /x:\n    get:\n      operationId: X\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/A'}\n";
+    let looping = format!("{HEAD}{op}components:\n  schemas:\n    A: {{type: object, properties: {{data: {{allOf: [{{$ref: '#/components/schemas/A'}}, {{properties: {{x: {{type: string}}}}}}]}}}}}}\n");
+    let err = generate(&looping, &Options::default()).unwrap_err();
+    assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");
+    assert_eq!(err.pointer(), Some("/components/schemas/A/properties/data/properties/data"));
+    let annotated = format!("{HEAD}{op}components:\n  schemas:\n    A: {{type: object, properties: {{data: {{allOf: [{{$ref: '#/components/schemas/A'}}, {{description: d}}]}}}}}}\n");
+    let generated = generate(&annotated, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let model = generated.files.values().find(|f| f.contains("pub struct A ")).expect("A is generated");
+    assert!(model.contains("pub data: Option<Box<A>>"), "{model}");
+}

@@ -3,6 +3,7 @@
 pub use crate::request::{encode_path_segment, Method, Operation, ParamValue, Request};
 pub use crate::options::RequestOptions;
 pub use crate::response::ApiResponse;
+pub use crate::body::Multipart;
 pub use crate::serde_support::{deserialize_str_enum, double_option, Exact, Key};
 pub use serde;
 pub use serde_json;

@@ -1,14 +1,19 @@
-//! The client and the one path every request goes through.
+//! The client and the one path every request goes through: Preview check, headers, retries,
+//! timeouts, tracing, and sorting the answer into a response or an error.
 
 use crate::config::ClientBuilder;
-use crate::error::{ApiError, ConfigError, Error};
-use crate::request::Request;
+use crate::error::{ApiError, ConfigError, Error, TimeoutKind};
+use crate::request::{Operation, Request};
 use crate::response::RawResponse;
+use crate::retry::{Decision, RetryPolicy};
+use bytes::Bytes;
 use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE, USER_AGENT};
 use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant, SystemTime};
+use tracing::field::Empty;
 use tracing::Instrument;
 
 /// A Datadog connections API client. Cheap to clone: clones share one connection pool.
@@ -23,11 +28,17 @@ pub struct Client {
 pub(crate) struct ClientInner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
-    /// Accept and the two key headers (marked sensitive).
+    /// The site, when the client was built from one (not from an explicit base URL): operations
+    /// with their own server (log intake, say) are sent to that server on this site.
+    pub(crate) site: Option<crate::Site>,
+    /// Accept and the auth headers (marked sensitive).
     pub(crate) headers: HeaderMap,
     pub(crate) user_agent: HeaderValue,
     pub(crate) previews: BTreeSet<String>,
     pub(crate) all_previews: bool,
+    pub(crate) retry_policy: RetryPolicy,
+    pub(crate) attempt_timeout: Duration,
+    pub(crate) deadline: Duration,
 }
 
 impl Client {
@@ -58,6 +69,9 @@ impl fmt::Debug for Client {
             .field("base_url", &self.inner.base_url)
             .field("previews", &self.inner.previews)
             .field("all_previews", &self.inner.all_previews)
+            .field("retry_policy", &self.inner.retry_policy)
+            .field("attempt_timeout", &self.inner.attempt_timeout)
+            .field("deadline", &self.inner.deadline)
             .finish_non_exhaustive()
     }
 }
@@ -81,10 +95,14 @@ pub(crate) fn redirect_policy() -> reqwest::redirect::Policy {
     })
 }
 
-/// Sends a request and sorts the answer into a 2xx [`RawResponse`] or an [`Error`].
+/// Sends a request, retrying as the policy allows, and sorts the answer into a 2xx [`RawResponse`]
+/// or an [`Error`].
 ///
-/// Every operation goes through here, so Preview checks, auth headers, tracing and error mapping live
-/// in one place (and so will retries and timeouts).
+/// Every operation goes through here, so the Preview check, auth headers, retries, timeouts,
+/// tracing and error mapping live in one place. The `datadog.request` span covers the whole call
+/// (operation, method, path template, and at the end the number of attempts, the final status and
+/// the latency); each attempt has a `datadog.attempt` span inside it (attempt number, status,
+/// latency). Neither records headers, so credentials never reach a trace.
 pub(crate) async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
     let op = request.operation;
     if op.preview && !client.is_preview_enabled(op.id) {
@@ -95,40 +113,190 @@ pub(crate) async fn execute(client: &Client, request: Request) -> Result<RawResp
         operation = op.id,
         method = op.method.as_str(),
         path = op.path_template,
-        attempt = 1u32,
-        status = tracing::field::Empty,
-        latency_ms = tracing::field::Empty,
+        attempts = Empty,
+        status = Empty,
+        latency_ms = Empty,
     );
-    async move {
-        let inner = &client.inner;
-        let url = format!("{}{}", inner.base_url, request.path_and_query());
-        let mut builder = inner
-            .http
-            .request(op.method.to_http(), url)
-            .headers(inner.headers.clone())
-            .header(USER_AGENT, inner.user_agent.clone());
-        for (name, value) in request.headers {
-            builder = builder.header(name, value);
-        }
-        if let Some(body) = request.body {
-            builder = builder.header(CONTENT_TYPE, HeaderValue::from_static("application/json")).body(body);
-        }
-        let started = Instant::now();
-        let transport = |source| Error::Transport { operation: op.id, source };
-        let response = builder.send().await.map_err(transport)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(transport)?;
+    let plan = Plan::new(&client.inner, &request);
+    let exchange = Exchange::new(&client.inner, request);
+    let started = Instant::now();
+    let made = AtomicU32::new(0);
+    async {
+        let result = match tokio::time::timeout(plan.deadline, attempts(&exchange, &plan, started, &made)).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::Timeout { operation: op.id, kind: TimeoutKind::Deadline, elapsed: started.elapsed() }),
+        };
         let span = tracing::Span::current();
-        span.record("status", status.as_u16());
-        span.record("latency_ms", started.elapsed().as_millis() as u64);
-        tracing::debug!(status = status.as_u16(), bytes = body.len(), "response");
-        if status.is_success() {
-            Ok(RawResponse { operation: op.id, status, headers, body })
-        } else {
-            Err(ApiError::new(op.id, status, headers, body).into())
+        span.record("attempts", made.load(Ordering::Relaxed));
+        let status = match &result {
+            Ok(response) => Some(response.status),
+            Err(error) => error.status(),
+        };
+        if let Some(status) = status {
+            span.record("status", status.as_u16());
         }
+        span.record("latency_ms", millis(started.elapsed()));
+        if let Err(error) = &result {
+            tracing::debug!(error = %error, "request failed");
+        }
+        result
     }
     .instrument(span)
     .await
+}
+
+/// The retry and timeout settings for one call: the client's, with the call's overrides.
+struct Plan {
+    policy: RetryPolicy,
+    /// Whether the request may reach the server more than once (idempotent, or marked safe).
+    may_repeat: bool,
+    attempt_timeout: Duration,
+    deadline: Duration,
+}
+
+impl Plan {
+    fn new(inner: &ClientInner, request: &Request) -> Self {
+        let options = &request.options;
+        Plan {
+            policy: options.retry_policy_override().unwrap_or(&inner.retry_policy).clone(),
+            may_repeat: request.operation.method.is_idempotent() || options.is_safe_to_retry(),
+            attempt_timeout: options.attempt_timeout_override().unwrap_or(inner.attempt_timeout),
+            deadline: options.deadline_override().unwrap_or(inner.deadline),
+        }
+    }
+}
+
+/// The parts of a request that every attempt sends again.
+struct Exchange {
+    http: reqwest::Client,
+    operation: Operation,
+    url: String,
+    headers: HeaderMap,
+    body: Option<Bytes>,
+}
+
+/// Where a request goes: its operation's own server on the client's site, or the client's base URL
+/// (always, when the client was given an explicit one, so proxies and test servers see everything).
+fn base_url(inner: &ClientInner, request: &Request) -> String {
+    match (request.operation.server, inner.site) {
+        (Some(template), Some(site)) => template.replace("{site}", site.domain()),
+        _ => inner.base_url.clone(),
+    }
+}
+
+impl Exchange {
+    fn new(inner: &ClientInner, request: Request) -> Self {
+        let mut headers = inner.headers.clone();
+        headers.insert(USER_AGENT, inner.user_agent.clone());
+        for (name, value) in request.headers.iter().cloned() {
+            headers.append(name, value);
+        }
+        // Bodies are JSON unless the request set its own type (text, bytes, multipart).
+        if request.body.is_some() && !headers.contains_key(CONTENT_TYPE) {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        Exchange {
+            http: inner.http.clone(),
+            operation: request.operation,
+            url: format!("{}{}", base_url(inner, &request), request.path_and_query()),
+            headers,
+            body: request.body.map(Bytes::from),
+        }
+    }
+
+    fn builder(&self) -> reqwest::RequestBuilder {
+        let builder = self.http.request(self.operation.method.to_http(), &self.url).headers(self.headers.clone());
+        match &self.body {
+            Some(body) => builder.body(body.clone()),
+            None => builder,
+        }
+    }
+}
+
+/// Makes attempts until one succeeds or the policy says stop, counting them in `made`.
+async fn attempts(exchange: &Exchange, plan: &Plan, started: Instant, made: &AtomicU32) -> Result<RawResponse, Error> {
+    let mut attempt = 0u32;
+    loop {
+        attempt += 1;
+        made.store(attempt, Ordering::Relaxed);
+        let span = tracing::debug_span!("datadog.attempt", attempt, status = Empty, latency_ms = Empty);
+        let error = match send_once(exchange, plan.attempt_timeout).instrument(span).await {
+            Ok(response) => return Ok(response),
+            Err(error) => error,
+        };
+        let remaining = plan.deadline.saturating_sub(started.elapsed());
+        match plan.policy.decide(&error, attempt, plan.may_repeat, remaining, SystemTime::now()) {
+            Decision::Retry(delay) => {
+                tracing::debug!(attempt, delay_ms = millis(delay), error = %error, "retrying");
+                tokio::time::sleep(delay).await;
+            }
+            Decision::Stop(reason) => {
+                if attempt > 1 || plan.policy.is_enabled() {
+                    tracing::debug!(attempt, reason, "not retrying");
+                }
+                return Err(error);
+            }
+        }
+    }
+}
+
+/// One attempt: send, read the whole body, sort the answer; within the per-attempt timeout.
+async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse, Error> {
+    let operation = exchange.operation.id;
+    let started = Instant::now();
+    let transport = |source: reqwest::Error| match (source.is_timeout(), source.is_connect()) {
+        (true, true) => Error::Timeout { operation, kind: TimeoutKind::Connect, elapsed: started.elapsed() },
+        (true, false) => Error::Timeout { operation, kind: TimeoutKind::Attempt, elapsed: started.elapsed() },
+        _ => Error::Transport { operation, source },
+    };
+    let roundtrip = async {
+        let response = exchange.builder().send().await.map_err(transport)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(transport)?;
+        Ok::<_, Error>((status, headers, body))
+    };
+    let outcome = tokio::time::timeout(timeout, roundtrip).await;
+    let span = tracing::Span::current();
+    if let Ok(Ok((status, _, _))) = &outcome {
+        span.record("status", status.as_u16());
+    }
+    span.record("latency_ms", millis(started.elapsed()));
+    let (status, headers, body) = match outcome {
+        Ok(result) => result?,
+        Err(_) => return Err(Error::Timeout { operation, kind: TimeoutKind::Attempt, elapsed: started.elapsed() }),
+    };
+    tracing::debug!(status = status.as_u16(), bytes = body.len(), "response");
+    if status.is_success() {
+        Ok(RawResponse { operation, status, headers, body })
+    } else {
+        Err(ApiError::new(operation, status, headers, body).into())
+    }
+}
+
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::{Method, Operation};
+    use crate::Site;
+
+    #[test]
+    fn operations_with_their_own_server_use_it_on_the_clients_site() {
+        const INTAKE: Operation = Operation {
+            id: "SubmitLog",
+            method: Method::Post,
+            path_template: "/api/v2/logs",
+            preview: false,
+            server: Some("https://http-intake.logs.{site}"),
+        };
+        let on_site = Client::builder().site(Site::Eu1).api_key("k").app_key("a").build().unwrap();
+        let request = Request::new(INTAKE, "/api/v2/logs".into());
+        assert_eq!(base_url(&on_site.inner, &request), "https://http-intake.logs.datadoghq.eu");
+        let explicit = Client::builder().base_url("http://127.0.0.1:9").api_key("k").app_key("a").build().unwrap();
+        assert_eq!(base_url(&explicit.inner, &request), "http://127.0.0.1:9");
+    }
 }

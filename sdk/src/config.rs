@@ -1,12 +1,16 @@
-//! Client configuration: site or base URL, credentials, Preview opt-ins, user agent.
+//! Client configuration: site or base URL, credentials, Preview opt-ins, user agent, retries and
+//! timeouts.
 
+use crate::auth::{Credentials, Secret};
 use crate::client::{Client, ClientInner};
 use crate::error::ConfigError;
+use crate::retry::RetryPolicy;
 use crate::site::Site;
-use http::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT};
+use http::header::{HeaderValue, ACCEPT};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 use url::Url;
 
 /// Environment variable holding the API key.
@@ -16,18 +20,12 @@ pub const ENV_APP_KEY: &str = "DD_APP_KEY";
 /// Environment variable holding the site (`us3.datadoghq.com`, `EU1`) or a base URL (`http://127.0.0.1:8080`).
 pub const ENV_SITE: &str = "DD_SITE";
 
-const API_KEY_HEADER: &str = "dd-api-key";
-const APP_KEY_HEADER: &str = "dd-application-key";
-
-/// A credential: kept out of `Debug` output and marked sensitive when it becomes a header.
-#[derive(Clone, PartialEq, Eq)]
-struct Secret(String);
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("<redacted>")
-    }
-}
+/// Default time allowed to open a connection (TCP and TLS).
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default time allowed for one attempt: sending, waiting for and reading the response.
+const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default time allowed for a whole call, retries and waits included.
+const DEFAULT_DEADLINE: Duration = Duration::from_secs(300);
 
 /// Where requests go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,33 +48,60 @@ enum Target {
 /// assert_eq!(client.base_url(), "https://api.datadoghq.eu");
 /// # Ok::<(), datadog_connections::ConfigError>(())
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct ClientBuilder {
     target: Option<Target>,
     site_error: Option<ConfigError>,
-    api_key: Option<Secret>,
-    app_key: Option<Secret>,
+    credentials: Credentials,
     previews: BTreeSet<String>,
     all_previews: bool,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
+    retry_policy: RetryPolicy,
+    connect_timeout: Duration,
+    attempt_timeout: Duration,
+    deadline: Duration,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            target: None,
+            site_error: None,
+            credentials: Credentials::default(),
+            previews: BTreeSet::new(),
+            all_previews: false,
+            user_agent: None,
+            http: None,
+            retry_policy: RetryPolicy::default(),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            deadline: DEFAULT_DEADLINE,
+        }
+    }
 }
 
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("target", &self.target)
-            .field("api_key", &self.api_key)
-            .field("app_key", &self.app_key)
+            .field("credentials", &self.credentials)
             .field("previews", &self.previews)
             .field("all_previews", &self.all_previews)
             .field("user_agent", &self.user_agent)
+            .field("retry_policy", &self.retry_policy)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("deadline", &self.deadline)
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
-    /// A builder with nothing set: the site defaults to US1 and both keys must be given.
+    /// A builder with nothing set: the site defaults to US1, credentials must be given, and retries
+    /// and timeouts have their defaults (see [`retry_policy`](Self::retry_policy),
+    /// [`connect_timeout`](Self::connect_timeout), [`attempt_timeout`](Self::attempt_timeout) and
+    /// [`deadline`](Self::deadline)).
     pub fn new() -> Self {
         Self::default()
     }
@@ -123,13 +148,24 @@ impl ClientBuilder {
 
     /// The API key (`DD-API-KEY` header).
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
-        self.api_key = Some(Secret(key.into()));
+        self.credentials.api_key = Some(Secret::new(key));
         self
     }
 
     /// The application key (`DD-APPLICATION-KEY` header).
     pub fn app_key(mut self, key: impl Into<String>) -> Self {
-        self.app_key = Some(Secret(key.into()));
+        self.credentials.app_key = Some(Secret::new(key));
+        self
+    }
+
+    /// Authenticates with an OAuth2 access token (`Authorization: Bearer <token>`) instead of keys.
+    ///
+    /// When a token is set, it is the only credential sent: API and application keys, set in code
+    /// or read from the environment, are ignored and need not be set. Pass the token alone, without
+    /// the `Bearer ` prefix; [`build`](Self::build) rejects an empty token or one with characters
+    /// that cannot be sent in a header. The token never appears in `Debug` output or errors.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.credentials.bearer_token = Some(Secret::new(token));
         self
     }
 
@@ -154,10 +190,46 @@ impl ClientBuilder {
 
     /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots, connection pool settings).
     ///
-    /// The SDK still sets its own headers on every request; the client's redirect policy is the
-    /// caller's responsibility in this case.
+    /// The SDK still sets its own headers on every request and applies its retry policy,
+    /// per-attempt timeout and deadline. The client's redirect policy, connect timeout and response
+    /// decompression are the caller's responsibility in this case: build it with a redirect policy
+    /// that does not follow redirects to other hosts, or the keys may go with them.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
+        self
+    }
+
+    /// Replaces the retry policy (default: [`RetryPolicy::new`], 4 attempts).
+    /// [`RetryPolicy::disabled`] turns retries off; a call can override the policy with
+    /// [`RequestOptions::retry_policy`](crate::RequestOptions::retry_policy).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = policy;
+        self
+    }
+
+    /// The time allowed to open a connection, TLS included (default 10 s). A connection that is not
+    /// open in time fails with a [`TimeoutKind::Connect`](crate::TimeoutKind::Connect) timeout,
+    /// which is retried: nothing was sent.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The time allowed for one attempt: sending the request, waiting for the response and reading
+    /// its body (default 60 s). A slower attempt fails with a
+    /// [`TimeoutKind::Attempt`](crate::TimeoutKind::Attempt) timeout, which is retried for
+    /// idempotent methods and calls marked safe to retry.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// The time allowed for a whole call, every attempt and every wait between them included
+    /// (default 5 min). When it passes, the call fails with a
+    /// [`TimeoutKind::Deadline`](crate::TimeoutKind::Deadline) timeout and is not retried; a retry
+    /// that could not start before it is not made, and the last error is returned.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
         self
     }
 
@@ -166,16 +238,12 @@ impl ClientBuilder {
         if let Some(e) = self.site_error {
             return Err(e);
         }
-        let base_url = match self.target.unwrap_or(Target::Site(Site::default())) {
-            Target::Site(site) => site.api_url(),
-            Target::Url(url) => validate_base_url(&url)?,
+        let (base_url, site) = match self.target.unwrap_or(Target::Site(Site::default())) {
+            Target::Site(site) => (site.api_url(), Some(site)),
+            Target::Url(url) => (validate_base_url(&url)?, None),
         };
-        let api_key = self.api_key.ok_or(ConfigError::MissingApiKey)?;
-        let app_key = self.app_key.ok_or(ConfigError::MissingAppKey)?;
-        let mut headers = HeaderMap::new();
+        let mut headers = self.credentials.headers()?;
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        headers.insert(HeaderName::from_static(API_KEY_HEADER), key_header(&api_key, "API key")?);
-        headers.insert(HeaderName::from_static(APP_KEY_HEADER), key_header(&app_key, "application key")?);
         for op in &self.previews {
             if !crate::operations::PREVIEW_OPERATIONS.contains(&op.as_str()) {
                 return Err(ConfigError::UnknownPreviewOperation(op.clone()));
@@ -183,10 +251,21 @@ impl ClientBuilder {
         }
         let user_agent = self.user_agent.unwrap_or_else(default_user_agent);
         let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| ConfigError::InvalidUserAgent)?;
+        for (name, value) in [
+            ("connect timeout", self.connect_timeout),
+            ("attempt timeout", self.attempt_timeout),
+            ("deadline", self.deadline),
+        ] {
+            if value.is_zero() {
+                return Err(ConfigError::ZeroTimeout(name));
+            }
+        }
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .redirect(crate::client::redirect_policy())
+                .connect_timeout(self.connect_timeout)
+                .gzip(true)
                 .build()
                 .map_err(|e| ConfigError::HttpClient(e.to_string()))?,
         };
@@ -194,10 +273,14 @@ impl ClientBuilder {
             inner: Arc::new(ClientInner {
                 http,
                 base_url,
+                site,
                 headers,
                 user_agent,
                 previews: self.previews,
                 all_previews: self.all_previews,
+                retry_policy: self.retry_policy,
+                attempt_timeout: self.attempt_timeout,
+                deadline: self.deadline,
             }),
         })
     }
@@ -205,20 +288,6 @@ impl ClientBuilder {
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
-/// A header value for a key; the key never appears in the error.
-fn key_header(key: &Secret, name: &'static str) -> Result<HeaderValue, ConfigError> {
-    if key.0.trim().is_empty() {
-        return Err(ConfigError::InvalidKey { name, reason: "it is empty" });
-    }
-    if key.0.trim() != key.0 {
-        return Err(ConfigError::InvalidKey { name, reason: "it has leading or trailing whitespace" });
-    }
-    let mut value = HeaderValue::from_str(&key.0)
-        .map_err(|_| ConfigError::InvalidKey { name, reason: "it has characters that cannot be sent in an HTTP header" })?;
-    value.set_sensitive(true);
-    Ok(value)
 }
 
 /// Checks the URL and returns it without a trailing slash, ready for paths to be appended.
@@ -299,6 +368,39 @@ mod tests {
         let builder = ClientBuilder::new().api_key("api-secret-1").app_key("app-secret-2");
         let text = format!("{builder:?} {:?}", builder.clone().build().unwrap());
         assert!(!text.contains("api-secret-1") && !text.contains("app-secret-2"), "{text}");
+    }
+
+    #[test]
+    fn bearer_token_needs_no_keys_and_never_shows() {
+        let builder = ClientBuilder::new().bearer_token("tok-secret-3");
+        let client = builder.clone().build().unwrap();
+        let text = format!("{builder:?} {client:?}");
+        assert!(!text.contains("tok-secret-3"), "{text}");
+        let err = ClientBuilder::new().bearer_token("tok secret").build().unwrap_err();
+        assert!(matches!(err, ConfigError::InvalidKey { name: "bearer token", .. }), "{err:?}");
+    }
+
+    #[test]
+    fn zero_timeouts_are_errors() {
+        assert_eq!(
+            keyed().connect_timeout(Duration::ZERO).build().unwrap_err(),
+            ConfigError::ZeroTimeout("connect timeout")
+        );
+        assert_eq!(
+            keyed().attempt_timeout(Duration::ZERO).build().unwrap_err(),
+            ConfigError::ZeroTimeout("attempt timeout")
+        );
+        assert_eq!(keyed().deadline(Duration::ZERO).build().unwrap_err(), ConfigError::ZeroTimeout("deadline"));
+    }
+
+    #[test]
+    fn documented_defaults() {
+        let builder = ClientBuilder::new();
+        assert_eq!(builder.retry_policy, RetryPolicy::new());
+        assert_eq!(RetryPolicy::new().max_attempts, 4);
+        assert_eq!(builder.connect_timeout, Duration::from_secs(10));
+        assert_eq!(builder.attempt_timeout, Duration::from_secs(60));
+        assert_eq!(builder.deadline, Duration::from_secs(300));
     }
 
     #[test]

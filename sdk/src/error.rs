@@ -1,8 +1,10 @@
 //! The SDK's one error type, and the details each kind carries.
 
+use crate::rate_limit::{server_delay, RateLimit};
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use std::fmt;
+use std::time::{Duration, SystemTime};
 
 /// Everything an operation can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -17,8 +19,18 @@ pub enum Error {
         /// The operation id.
         operation: &'static str,
     },
+    /// No response in time: see [`TimeoutKind`] for which limit was reached.
+    #[error("{operation}: timed out after {} ms ({kind})", elapsed.as_millis())]
+    Timeout {
+        /// The operation id.
+        operation: &'static str,
+        /// Which limit was reached.
+        kind: TimeoutKind,
+        /// How long the attempt (or, for the deadline, the whole call) had run.
+        elapsed: Duration,
+    },
     /// The request could not be sent or the response could not be read (connection, TLS, protocol).
-    #[error("{operation}: request failed: {source}")]
+    #[error("{operation}: {}", describe_transport(source))]
     Transport {
         /// The operation id.
         operation: &'static str,
@@ -50,6 +62,18 @@ impl Error {
             Error::Decode(e) => Some(e.status),
             _ => None,
         }
+    }
+
+    /// Whether the failure is transient, so that trying again later may succeed: a 408, 429, 500,
+    /// 502, 503 or 504, a connection failure, or a connect or per-attempt timeout.
+    ///
+    /// The client has already retried such failures as its [`RetryPolicy`](crate::RetryPolicy)
+    /// allows. For a POST or PATCH not marked
+    /// [`safe_to_retry`](crate::RequestOptions::safe_to_retry), only a 429 or a connection that
+    /// failed before sending is retried automatically: the other failures may have reached the server,
+    /// and repeating the call could repeat its effect.
+    pub fn is_retryable(&self) -> bool {
+        crate::retry::is_transient(self, true)
     }
 
     /// The API error, when the server answered with a non-2xx status.
@@ -140,6 +164,18 @@ impl ApiError {
     /// The response body exactly as received.
     pub fn raw_body(&self) -> &Bytes {
         &self.body
+    }
+
+    /// Datadog's rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
+    /// `-Name`), when the response has any.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        RateLimit::from_headers(&self.headers)
+    }
+
+    /// How long the server asked the client to wait before trying again: `Retry-After` (seconds or
+    /// an HTTP date), or `X-RateLimit-Reset` on a 429.
+    pub fn retry_after(&self) -> Option<Duration> {
+        server_delay(self.status, &self.headers, SystemTime::now())
     }
 }
 
@@ -295,6 +331,50 @@ pub enum ConfigError {
     /// The HTTP client could not be built (TLS setup).
     #[error("the HTTP client could not be built: {0}")]
     HttpClient(String),
+    /// A timeout or deadline is zero, so no request could ever succeed.
+    #[error("the {0} must be greater than zero")]
+    ZeroTimeout(&'static str),
+}
+
+/// Which time limit an [`Error::Timeout`] reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimeoutKind {
+    /// No connection within the connect timeout. Nothing was sent.
+    Connect,
+    /// One attempt (sending, waiting, reading the response) took longer than the per-attempt timeout.
+    Attempt,
+    /// The whole call, retries and waits included, took longer than the deadline.
+    Deadline,
+}
+
+impl fmt::Display for TimeoutKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TimeoutKind::Connect => "connect timeout",
+            TimeoutKind::Attempt => "per-attempt timeout",
+            TimeoutKind::Deadline => "deadline for the call, retries included",
+        })
+    }
+}
+
+/// A transport failure as one readable line: what went wrong, then the innermost cause (which is
+/// where the useful part is: `connection refused`, `connection reset by peer`).
+fn describe_transport(error: &reqwest::Error) -> String {
+    let what = if error.is_connect() {
+        "could not connect"
+    } else if error.is_redirect() {
+        "redirect failed"
+    } else if error.is_body() || error.is_decode() {
+        "could not read the response"
+    } else {
+        "request failed"
+    };
+    let mut root: &dyn std::error::Error = error;
+    while let Some(source) = root.source() {
+        root = source;
+    }
+    format!("{what}: {root}")
 }
 
 fn snippet(body: &[u8]) -> String {
@@ -326,6 +406,28 @@ mod tests {
     fn parses_jsonapi_errors() {
         let e = api(400, r#"{"errors":[{"status":"400","title":"Bad Request","detail":"attribute \"id\" missing"}]}"#);
         assert_eq!(e.errors(), ["Bad Request: attribute \"id\" missing"]);
+    }
+
+    #[test]
+    fn timeouts_read_well_and_only_some_are_retryable() {
+        let timeout = |kind| Error::Timeout { operation: "Op", kind, elapsed: Duration::from_millis(1500) };
+        assert_eq!(timeout(TimeoutKind::Attempt).to_string(), "Op: timed out after 1500 ms (per-attempt timeout)");
+        assert_eq!(timeout(TimeoutKind::Connect).to_string(), "Op: timed out after 1500 ms (connect timeout)");
+        assert!(timeout(TimeoutKind::Deadline).to_string().ends_with("(deadline for the call, retries included)"));
+        assert!(timeout(TimeoutKind::Attempt).is_retryable() && !timeout(TimeoutKind::Deadline).is_retryable());
+        assert!(Error::from(api(503, "")).is_retryable() && !Error::from(api(404, "")).is_retryable());
+    }
+
+    #[test]
+    fn rate_limit_and_retry_after_come_from_the_headers() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-ratelimit-reset", http::HeaderValue::from_static("23"));
+        headers.insert("x-ratelimit-remaining", http::HeaderValue::from_static("0"));
+        let e = ApiError::new("Op", StatusCode::TOO_MANY_REQUESTS, headers, Bytes::new());
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(23)));
+        let limit = e.rate_limit().unwrap();
+        assert_eq!((limit.remaining, limit.reset), (Some(0), Some(Duration::from_secs(23))));
+        assert_eq!(api(500, "").rate_limit(), None);
     }
 
     #[test]

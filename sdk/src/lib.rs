@@ -39,6 +39,8 @@
 //! (`ClientBuilder::enable_preview("ListTeamConnections")`) or all of them
 //! (`enable_all_previews()`); otherwise they fail with [`Error::PreviewNotEnabled`] before sending.
 
+mod auth;
+mod body;
 mod client;
 mod config;
 mod error;
@@ -46,8 +48,10 @@ mod error;
 mod generated;
 mod options;
 pub mod pagination;
+mod rate_limit;
 mod request;
 mod response;
+mod retry;
 mod serde_support;
 mod site;
 
@@ -56,10 +60,12 @@ pub mod __private;
 
 pub use client::Client;
 pub use config::{ClientBuilder, ENV_API_KEY, ENV_APP_KEY, ENV_SITE};
-pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error};
+pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error, TimeoutKind};
 pub use generated::{models, operations};
 pub use options::RequestOptions;
+pub use rate_limit::RateLimit;
 pub use response::ApiResponse;
+pub use retry::RetryPolicy;
 pub use site::Site;
 
 #[cfg(test)]

@@ -1,13 +1,92 @@
 //! Per-call options: overrides of the client's retry and timeout settings for one request.
 
-/// Options for one call, set with the `with_options` method every request builder has.
+use crate::retry::RetryPolicy;
+use std::time::Duration;
+
+/// Options for one call, set with the `with_options` method every request builder has. Anything
+/// not set here comes from the client's configuration.
+///
+/// ```no_run
+/// use datadog_connections::{Client, RequestOptions, RetryPolicy};
+/// use std::time::Duration;
+///
+/// # async fn run(client: Client, request: datadog_connections::models::OrgConnectionCreateRequest)
+/// # -> Result<(), datadog_connections::Error> {
+/// // A create that the caller knows is safe to repeat (say, it is checked for duplicates), with a
+/// // tighter budget than the client's.
+/// let options = RequestOptions::new()
+///     .safe_to_retry(true)
+///     .attempt_timeout(Duration::from_secs(10))
+///     .deadline(Duration::from_secs(30));
+/// client.create_org_connections(request).with_options(options).send().await?;
+///
+/// // A list that must fail fast instead of waiting out a rate limit.
+/// client.list_org_connections().with_options(RequestOptions::new().no_retries()).send().await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
-pub struct RequestOptions {}
+pub struct RequestOptions {
+    retry_policy: Option<RetryPolicy>,
+    safe_to_retry: bool,
+    attempt_timeout: Option<Duration>,
+    deadline: Option<Duration>,
+}
 
 impl RequestOptions {
     /// No overrides: the client's settings apply.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Uses this retry policy instead of the client's.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = Some(policy);
+        self
+    }
+
+    /// Makes a single attempt (the same as `retry_policy(RetryPolicy::disabled())`).
+    pub fn no_retries(self) -> Self {
+        self.retry_policy(RetryPolicy::disabled())
+    }
+
+    /// Marks the call as safe to send more than once, so that a POST or PATCH is retried on the
+    /// same failures as an idempotent method (408, 5xx, timeouts, failures after sending), not only
+    /// on 429s and connection failures before sending. Use it when repeating the call cannot do
+    /// harm, for example when the server rejects a duplicate.
+    pub fn safe_to_retry(mut self, safe: bool) -> Self {
+        self.safe_to_retry = safe;
+        self
+    }
+
+    /// Limits each attempt (sending, waiting for and reading the response) to `timeout`, instead of
+    /// the client's [`attempt_timeout`](crate::ClientBuilder::attempt_timeout).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// Limits the whole call, every attempt and every wait between them included, to `deadline`,
+    /// instead of the client's [`deadline`](crate::ClientBuilder::deadline).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    pub(crate) fn retry_policy_override(&self) -> Option<&RetryPolicy> {
+        self.retry_policy.as_ref()
+    }
+
+    pub(crate) fn is_safe_to_retry(&self) -> bool {
+        self.safe_to_retry
+    }
+
+    pub(crate) fn attempt_timeout_override(&self) -> Option<Duration> {
+        self.attempt_timeout
+    }
+
+    pub(crate) fn deadline_override(&self) -> Option<Duration> {
+        self.deadline
     }
 }

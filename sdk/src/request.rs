@@ -41,6 +41,12 @@ impl Method {
         }
     }
 
+    /// Whether sending the request twice has the same effect as sending it once (GET, PUT, DELETE,
+    /// HEAD, OPTIONS), so that a failure after sending may be retried.
+    pub fn is_idempotent(self) -> bool {
+        matches!(self, Method::Get | Method::Put | Method::Delete | Method::Head | Method::Options)
+    }
+
     /// The upper-case name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +73,9 @@ pub struct Operation {
     pub path_template: &'static str,
     /// Whether the operation is in Preview and must be enabled on the client.
     pub preview: bool,
+    /// This operation's own server as a URL template with a `{site}` placeholder
+    /// (`https://http-intake.logs.{site}`), when it is not served from the API host.
+    pub server: Option<&'static str>,
 }
 
 /// An encoded request, built by generated code and sent by [`execute`](crate::__private::execute).
@@ -233,7 +242,7 @@ impl<T: ParamValue> ParamValue for Vec<T> {
 mod tests {
     use super::*;
 
-    const OP: Operation = Operation { id: "Op", method: Method::Get, path_template: "/x", preview: false };
+    const OP: Operation = Operation { id: "Op", method: Method::Get, path_template: "/x", preview: false, server: None };
 
     #[test]
     fn encodes_query_names_values_and_lists() {

@@ -1,6 +1,7 @@
 //! Successful responses: the raw parts, decoding into models, and the typed value with its metadata.
 
 use crate::error::{DecodeError, Error};
+use crate::rate_limit::RateLimit;
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
@@ -22,6 +23,12 @@ impl<T> ApiResponse<T> {
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    /// Datadog's rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
+    /// `-Name`), when the response has any.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        RateLimit::from_headers(&self.headers)
     }
 
     /// The decoded body.
@@ -62,7 +69,18 @@ impl RawResponse {
 
     /// Discards the body (the operation documents none).
     pub fn empty(self) -> ApiResponse<()> {
-        ApiResponse { status: self.status, headers: self.headers, body: () }
+        self.with_body(())
+    }
+
+    /// The response's status and headers with a body decoded some other way.
+    pub(crate) fn with_body<U>(self, body: U) -> ApiResponse<U> {
+        ApiResponse { status: self.status, headers: self.headers, body }
+    }
+
+    /// A decode error for this response, keeping its raw body.
+    pub(crate) fn decode_error(self, path: &str, message: String) -> Error {
+        let error = DecodeError { operation: self.operation, status: self.status, path: path.to_owned(), message, body: self.body };
+        Error::Decode(Box::new(error))
     }
 }
 

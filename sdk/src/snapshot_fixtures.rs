@@ -3,6 +3,8 @@
 
 #[path = "../../codegen/tests/snapshots/composition/mod.rs"]
 pub mod composition;
+#[path = "../../codegen/tests/snapshots/media/mod.rs"]
+pub mod media;
 #[path = "../../codegen/tests/snapshots/names/mod.rs"]
 pub mod names;
 #[path = "../../codegen/tests/snapshots/operations/mod.rs"]
@@ -67,5 +69,43 @@ mod tests {
         let future: Priority = serde_json::from_value(json!(7)).unwrap();
         assert!(!future.is_known());
         assert_eq!(serde_json::to_value(future).unwrap(), json!(7));
+    }
+}
+
+/// Non-JSON bodies go through the same runtime path, with their own content types.
+#[cfg(test)]
+mod media_tests {
+    use crate::__private::Multipart;
+    use crate::{Client, RetryPolicy};
+    use datadog_connections_replay::fault::{Fault, FaultServer};
+
+    async fn client(server: &FaultServer) -> Client {
+        Client::builder().base_url(server.base_url()).api_key("k").app_key("a").retry_policy(RetryPolicy::disabled()).build().unwrap()
+    }
+
+    #[tokio::test]
+    async fn text_bytes_and_multipart_bodies_round_trip() {
+        let server = FaultServer::start(vec![
+            Fault::Respond { status: 202, headers: vec![("content-type".into(), "text/plain".into())], body: b"accepted".to_vec() },
+            Fault::Respond { status: 200, headers: vec![("content-type".into(), "application/zip".into())], body: b"PK\x03\x04".to_vec() },
+            Fault::json(200, r#"{"id": "spec-1"}"#),
+        ])
+        .await
+        .unwrap();
+        let client = client(&server).await;
+        assert_eq!(client.submit_media_log("line one\n".to_owned()).send().await.unwrap(), "accepted");
+        assert_eq!(client.upload_media_archive(vec![0, 1, 2]).send().await.unwrap(), b"PK\x03\x04");
+        let form = Multipart::new().file("openapi_spec_file", "spec.yaml", "application/yaml", b"openapi: 3.0.0".to_vec());
+        assert_eq!(client.upload_media_spec(form).send().await.unwrap().id.as_deref(), Some("spec-1"));
+
+        let received = server.received();
+        assert_eq!(received[0].header("content-type"), Some("text/plain"));
+        assert_eq!(received[0].body.as_ref(), b"line one\n");
+        assert_eq!(received[1].header("content-type"), Some("application/octet-stream"));
+        assert_eq!(received[1].body.as_ref(), [0, 1, 2]);
+        let multipart = received[2].header("content-type").unwrap_or_default();
+        assert!(multipart.starts_with("multipart/form-data; boundary="), "{multipart}");
+        let body = String::from_utf8_lossy(&received[2].body);
+        assert!(body.contains("filename=\"spec.yaml\"") && body.contains("openapi: 3.0.0"), "{body}");
     }
 }

@@ -46,6 +46,7 @@
 
 pub mod cassette;
 pub mod error;
+pub mod fault;
 pub mod matching;
 pub mod mismatch;
 pub mod received;

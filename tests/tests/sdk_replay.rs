@@ -16,7 +16,7 @@
 use datadog_connections::models::{
     OrgConnectionCreateRequest, OrgConnectionUpdateRequest, TeamConnectionCreateRequest, TeamConnectionDeleteRequest,
 };
-use datadog_connections::{Client, Error};
+use datadog_connections::{Client, Error, RetryPolicy};
 use datadog_connections_replay::shared::shared_dir;
 use datadog_connections_replay::{cassette_files, Cassette, Interaction, RecordedRequest, ReplayServer};
 use http::Method;
@@ -160,6 +160,8 @@ async fn replay(cassette: &Cassette) -> usize {
         .api_key(API_KEY)
         .app_key(APP_KEY)
         .enable_all_previews()
+        // One recorded answer per request: a recorded 429 or 5xx must come back, not be retried.
+        .retry_policy(RetryPolicy::disabled())
         .build()
         .expect("client");
     for (i, interaction) in interactions.iter().enumerate() {

@@ -70,8 +70,10 @@ fn method_docs(op: &Operation) -> String {
     if !op.pagination.is_empty() {
         parts.push(format!("Paginated by {}.", code_list(&op.pagination)));
     }
-    if !op.servers.is_empty() {
-        parts.push(format!("Served from {} rather than the client's API host.", code_list(&op.servers)));
+    if let Some(server) = &op.server {
+        parts.push(format!(
+            "Served from `{server}` rather than the client's API host (a client built with an explicit base URL sends it there instead)."
+        ));
     }
     let mut access = Vec::new();
     if !op.permissions.is_empty() {
@@ -220,6 +222,10 @@ fn builder(op: &Operation) -> TokenStream {
     let method_variant = ident(&heck::ToUpperCamelCase::to_upper_camel_case(op.method.as_str().to_ascii_lowercase().as_str()));
     let path_template = &op.path;
     let preview = op.preview.is_some();
+    let server = match &op.server {
+        Some(url) => quote!(Some(#url)),
+        None => quote!(None),
+    };
     let path_expr = path_expression(op);
     let query: Vec<TokenStream> = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_statement).collect();
     let body_stmt = match &op.body {
@@ -269,6 +275,7 @@ fn builder(op: &Operation) -> TokenStream {
                 method: rt::Method::#method_variant,
                 path_template: #path_template,
                 preview: #preview,
+                server: #server,
             };
 
             #(#setters)*

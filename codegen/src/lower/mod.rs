@@ -56,6 +56,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) types: BTreeMap<String, TypeDef>,
     pub(crate) type_names: Namer,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Components whose properties an `allOf` is merging right now: merging one of them again
+    /// inside itself would expand forever.
+    pub(crate) merging: Vec<String>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -66,6 +69,7 @@ impl<'a> Lowerer<'a> {
             types: BTreeMap::new(),
             type_names: Namer::with_reserved(names::RESERVED_TYPE_NAMES),
             diagnostics: Vec::new(),
+            merging: Vec::new(),
         }
     }
 

@@ -119,7 +119,7 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
         body,
         responses,
         success,
-        servers: op.servers.iter().map(|s| s.url.clone()).collect(),
+        server: op.servers.first().map(server_template),
         pagination: pagination(op),
         preview: preview_note(op),
         deprecated: op.deprecated,
@@ -324,6 +324,18 @@ fn preview_note(op: &SpecOperation) -> Option<String> {
         serde_json::Value::Bool(false) | serde_json::Value::Null => None,
         _ => Some("This endpoint is in Preview.".to_owned()),
     }
+}
+
+/// A server URL with every variable except `{site}` (which the client's site fills) set to its
+/// default.
+fn server_template(server: &openapiv3::Server) -> String {
+    let mut url = server.url.clone();
+    for (name, variable) in server.variables.iter().flatten() {
+        if name != "site" {
+            url = url.replace(&format!("{{{name}}}"), &variable.default);
+        }
+    }
+    url
 }
 
 /// The parameters `x-pagination` names (`limitParam`, `pageParam`, `pageOffsetParam`, …).

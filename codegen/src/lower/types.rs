@@ -40,6 +40,9 @@ pub(crate) fn lower_component(
         }
         ReferenceOr::Item(schema) => {
             let ty = lower_named(cx, rust, name, schema, pointer)?;
+            if ty == TypeRef::Named(rust.to_owned()) && !cx.types.contains_key(rust) {
+                return Err(pointer.invalid("the schema is only a reference to itself"));
+            }
             if ty != TypeRef::Named(rust.to_owned()) {
                 // A primitive or array component becomes an alias, so references to it keep its name.
                 cx.define(TypeDef {
@@ -330,9 +333,55 @@ fn define_all_of(
     members: &[ReferenceOr<Schema>],
     pointer: &Pointer,
 ) -> Result<TypeRef, Error> {
-    if let [only] = members {
-        return lower_schema(cx, only, rust, &pointer.push("allOf").push("0"));
+    // Members that only annotate (no type, no properties, no composition) contribute nothing.
+    let meaningful: Vec<(usize, &ReferenceOr<Schema>)> =
+        members.iter().enumerate().filter(|(_, m)| !matches!(m, ReferenceOr::Item(s) if is_annotation(s))).collect();
+    if let [(i, only)] = meaningful.as_slice() {
+        return lower_schema(cx, only, if rust.is_empty() { origin } else { rust }, &pointer.push("allOf").push(i.to_string()));
     }
+    let referenced: Vec<String> = members
+        .iter()
+        .filter_map(|m| match m {
+            ReferenceOr::Reference { reference } => Some(reference.clone()),
+            ReferenceOr::Item(_) => None,
+        })
+        .collect();
+    if let Some(again) = referenced.iter().find(|r| cx.merging.contains(r)) {
+        return Err(pointer.unsupported(format!("an allOf that merges `{again}` inside itself (infinitely nested properties)")));
+    }
+    let depth = cx.merging.len();
+    cx.merging.extend(referenced);
+    let result = merge_all_of(cx, rust, origin, schema, members, pointer);
+    cx.merging.truncate(depth);
+    result
+}
+
+/// A schema with nothing but annotations (description, example, …).
+fn is_annotation(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Any(any) => {
+            any.typ.is_none()
+                && any.properties.is_empty()
+                && any.items.is_none()
+                && any.additional_properties.is_none()
+                && any.one_of.is_empty()
+                && any.all_of.is_empty()
+                && any.any_of.is_empty()
+                && any.not.is_none()
+                && any.enumeration.is_empty()
+        }
+        _ => false,
+    }
+}
+
+fn merge_all_of(
+    cx: &mut Lowerer<'_>,
+    rust: &str,
+    origin: &str,
+    schema: &Schema,
+    members: &[ReferenceOr<Schema>],
+    pointer: &Pointer,
+) -> Result<TypeRef, Error> {
     let mut merged = ObjectType::default();
     let mut stack: Vec<(&ReferenceOr<Schema>, Pointer, usize)> =
         members.iter().enumerate().rev().map(|(i, m)| (m, pointer.push("allOf").push(i.to_string()), 0)).collect();

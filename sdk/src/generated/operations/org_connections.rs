@@ -157,6 +157,7 @@ impl ListOrgConnectionsRequest {
         method: rt::Method::Get,
         path_template: "/api/v2/org_connections",
         preview: false,
+        server: None,
     };
 
     /// The Org ID of the sink org.
@@ -239,6 +240,7 @@ impl CreateOrgConnectionsRequest {
         method: rt::Method::Post,
         path_template: "/api/v2/org_connections",
         preview: false,
+        server: None,
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -282,6 +284,7 @@ impl DeleteOrgConnectionsRequest {
         method: rt::Method::Delete,
         path_template: "/api/v2/org_connections/{connection_id}",
         preview: false,
+        server: None,
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -324,6 +327,7 @@ impl UpdateOrgConnectionsRequest {
         method: rt::Method::Patch,
         path_template: "/api/v2/org_connections/{connection_id}",
         preview: false,
+        server: None,
     };
 
     /// Overrides the client's retry and timeout settings for this call.

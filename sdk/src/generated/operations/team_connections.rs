@@ -140,6 +140,7 @@ impl ListTeamConnectionsRequest {
         method: rt::Method::Get,
         path_template: "/api/v2/team/connections",
         preview: true,
+        server: None,
     };
 
     /// Size for a given page. The maximum allowed value is 100.
@@ -260,6 +261,7 @@ impl CreateTeamConnectionsRequest {
         method: rt::Method::Post,
         path_template: "/api/v2/team/connections",
         preview: true,
+        server: None,
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -303,6 +305,7 @@ impl DeleteTeamConnectionsRequest {
         method: rt::Method::Delete,
         path_template: "/api/v2/team/connections",
         preview: true,
+        server: None,
     };
 
     /// Overrides the client's retry and timeout settings for this call.

@@ -40,6 +40,7 @@ impl ListCompositionShapesRequest {
         method: rt::Method::Get,
         path_template: "/shapes",
         preview: false,
+        server: None,
     };
 
     pub fn priority(mut self, priority: Priority) -> Self {

@@ -37,6 +37,7 @@ impl GetNamesThingRequest {
         method: rt::Method::Get,
         path_template: "/names/{type}",
         preview: false,
+        server: None,
     };
 
     /// Overrides the client's retry and timeout settings for this call.

@@ -84,6 +84,7 @@ impl GetWidgetPartRequest {
         method: rt::Method::Get,
         path_template: "/widgets/{widget_id}/parts/{part_id}",
         preview: false,
+        server: None,
     };
 
     pub fn filter_ids(
@@ -156,6 +157,7 @@ impl DeleteWidgetPartRequest {
         method: rt::Method::Delete,
         path_template: "/widgets/{widget_id}/parts/{part_id}",
         preview: true,
+        server: None,
     };
 
     /// The request body.

@@ -37,6 +37,7 @@ impl CreateOptionalityRecordRequest {
         method: rt::Method::Post,
         path_template: "/records",
         preview: false,
+        server: None,
     };
 
     /// Overrides the client's retry and timeout settings for this call.

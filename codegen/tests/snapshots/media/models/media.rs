@@ -1,0 +1,60 @@
+// @generated from codegen/tests/fixtures/media.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models used by the `media` operations.
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct UploadMediaSpecBody {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub openapi_spec_file: Option<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl UploadMediaSpecBody {
+    /// Creates a [`UploadMediaSpecBody`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            openapi_spec_file: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `openapi_spec_file`.
+    pub fn openapi_spec_file(mut self, value: impl Into<String>) -> Self {
+        self.openapi_spec_file = Some(value.into());
+        self
+    }
+}
+crate::__deserialize_struct!(
+    UploadMediaSpecBody { openapi_spec_file(optional) = "openapi_spec_file" }
+);
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct UploadMediaSpecResponse200 {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl UploadMediaSpecResponse200 {
+    /// Creates a [`UploadMediaSpecResponse200`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
+crate::__deserialize_struct!(UploadMediaSpecResponse200 { id(optional) = "id" });

@@ -1,0 +1,159 @@
+// @generated from codegen/tests/fixtures/media.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Media".
+
+use super::super::models::UploadMediaSpecResponse200;
+use crate::Client;
+use crate::Error;
+use crate::__private as rt;
+
+impl Client {
+    /// `POST /media/logs` (operation `SubmitMediaLog`).
+    ///
+    /// Served from `https://http-intake.logs.{site}` rather than the client's API host (a client built with an explicit base URL sends it there instead).
+    pub fn submit_media_log(&self, body: String) -> SubmitMediaLogRequest {
+        SubmitMediaLogRequest {
+            client: self.clone(),
+            body,
+            options: Default::default(),
+        }
+    }
+
+    /// `PUT /media/archive` (operation `UploadMediaArchive`).
+    pub fn upload_media_archive(&self, body: Vec<u8>) -> UploadMediaArchiveRequest {
+        UploadMediaArchiveRequest {
+            client: self.clone(),
+            body,
+            options: Default::default(),
+        }
+    }
+
+    /// `POST /media/spec` (operation `UploadMediaSpec`).
+    pub fn upload_media_spec(&self, body: rt::Multipart) -> UploadMediaSpecRequest {
+        UploadMediaSpecRequest {
+            client: self.clone(),
+            body,
+            options: Default::default(),
+        }
+    }
+}
+
+/// A `POST /media/logs` request, created by [`Client::submit_media_log`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct SubmitMediaLogRequest {
+    client: Client,
+    body: String,
+    options: rt::RequestOptions,
+}
+
+impl SubmitMediaLogRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "SubmitMediaLog",
+        method: rt::Method::Post,
+        path_template: "/media/logs",
+        preview: false,
+        server: Some("https://http-intake.logs.{site}"),
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::submit_media_log`] for what it returns and its errors.
+    pub async fn send(self) -> Result<String, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<String>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/media/logs".to_owned());
+        request.set_options(self.options);
+        request.text_body("text/plain", self.body);
+        let response = rt::execute(&self.client, request).await?;
+        response.text()
+    }
+}
+
+/// A `PUT /media/archive` request, created by [`Client::upload_media_archive`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct UploadMediaArchiveRequest {
+    client: Client,
+    body: Vec<u8>,
+    options: rt::RequestOptions,
+}
+
+impl UploadMediaArchiveRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "UploadMediaArchive",
+        method: rt::Method::Put,
+        path_template: "/media/archive",
+        preview: false,
+        server: None,
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::upload_media_archive`] for what it returns and its errors.
+    pub async fn send(self) -> Result<Vec<u8>, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<u8>>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/media/archive".to_owned());
+        request.set_options(self.options);
+        request.bytes_body("application/octet-stream", self.body);
+        let response = rt::execute(&self.client, request).await?;
+        Ok(response.bytes())
+    }
+}
+
+/// A `POST /media/spec` request, created by [`Client::upload_media_spec`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct UploadMediaSpecRequest {
+    client: Client,
+    body: rt::Multipart,
+    options: rt::RequestOptions,
+}
+
+impl UploadMediaSpecRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "UploadMediaSpec",
+        method: rt::Method::Post,
+        path_template: "/media/spec",
+        preview: false,
+        server: None,
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::upload_media_spec`] for what it returns and its errors.
+    pub async fn send(self) -> Result<UploadMediaSpecResponse200, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<UploadMediaSpecResponse200>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/media/spec".to_owned());
+        request.set_options(self.options);
+        request.multipart_body(self.body);
+        let response = rt::execute(&self.client, request).await?;
+        response.json()
+    }
+}

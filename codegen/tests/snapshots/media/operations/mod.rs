@@ -1,0 +1,11 @@
+// @generated from codegen/tests/fixtures/media.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request builders, one file per API tag.
+
+mod media;
+
+pub use self::media::*;
+
+/// The operations in Preview (`x-unstable`): each must be enabled on the client before use.
+pub const PREVIEW_OPERATIONS: &[&str] = &[];

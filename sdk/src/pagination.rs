@@ -1,1 +1,0 @@
-//! Pagination (placeholder).

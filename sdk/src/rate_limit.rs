@@ -1,0 +1,141 @@
+//! Datadog's rate-limit headers as a typed value, and the delay a server asks for before a retry.
+
+use http::header::RETRY_AFTER;
+use http::{HeaderMap, StatusCode};
+use std::time::{Duration, SystemTime};
+
+const LIMIT: &str = "x-ratelimit-limit";
+const PERIOD: &str = "x-ratelimit-period";
+const REMAINING: &str = "x-ratelimit-remaining";
+const RESET: &str = "x-ratelimit-reset";
+const NAME: &str = "x-ratelimit-name";
+
+/// The rate limit a response reports in Datadog's `X-RateLimit-*` headers.
+///
+/// Each field is `None` when its header is absent or not a number. Available from
+/// [`ApiResponse::rate_limit`](crate::ApiResponse::rate_limit) and
+/// [`ApiError::rate_limit`](crate::ApiError::rate_limit).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RateLimit {
+    /// `X-RateLimit-Limit`: requests allowed per period.
+    pub limit: Option<u64>,
+    /// `X-RateLimit-Period`: the length of the period.
+    pub period: Option<Duration>,
+    /// `X-RateLimit-Remaining`: requests left in the current period.
+    pub remaining: Option<u64>,
+    /// `X-RateLimit-Reset`: time until the current period ends and the limit resets.
+    pub reset: Option<Duration>,
+    /// `X-RateLimit-Name`: which limit this is (one per endpoint family).
+    pub name: Option<String>,
+}
+
+impl RateLimit {
+    /// Reads the `X-RateLimit-*` headers; `None` when none of them is present.
+    pub fn from_headers(headers: &HeaderMap) -> Option<RateLimit> {
+        if ![LIMIT, PERIOD, REMAINING, RESET, NAME].iter().any(|name| headers.contains_key(*name)) {
+            return None;
+        }
+        Some(RateLimit {
+            limit: text(headers, LIMIT).and_then(|v| v.parse().ok()),
+            period: text(headers, PERIOD).and_then(seconds),
+            remaining: text(headers, REMAINING).and_then(|v| v.parse().ok()),
+            reset: text(headers, RESET).and_then(seconds),
+            name: text(headers, NAME).map(str::to_owned),
+        })
+    }
+}
+
+/// How long the server asks the client to wait before trying again, if it says.
+///
+/// `Retry-After` (delay in seconds, or an HTTP date) applies to any status; Datadog's
+/// `X-RateLimit-Reset` (seconds until the window resets) only to a 429, because Datadog sends it on
+/// every response, where it says nothing about when a failed request may be retried.
+pub(crate) fn server_delay(status: StatusCode, headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    if let Some(value) = text(headers, RETRY_AFTER.as_str()) {
+        if let Some(delay) = seconds(value) {
+            return Some(delay);
+        }
+        if let Ok(date) = httpdate::parse_http_date(value) {
+            return Some(date.duration_since(now).unwrap_or(Duration::ZERO));
+        }
+    }
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        return text(headers, RESET).and_then(seconds);
+    }
+    None
+}
+
+fn text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim)
+}
+
+/// A non-negative number of seconds (`30`, `1.5`).
+fn seconds(value: &str) -> Option<Duration> {
+    if let Ok(whole) = value.parse::<u64>() {
+        return Some(Duration::from_secs(whole));
+    }
+    value.parse::<f64>().ok().and_then(|s| Duration::try_from_secs_f64(s).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_str(value).unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn parses_every_header() {
+        let h = headers(&[
+            ("x-ratelimit-limit", "100"),
+            ("x-ratelimit-period", "60"),
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "23"),
+            ("x-ratelimit-name", "org_connections"),
+        ]);
+        let expected = RateLimit {
+            limit: Some(100),
+            period: Some(Duration::from_secs(60)),
+            remaining: Some(0),
+            reset: Some(Duration::from_secs(23)),
+            name: Some("org_connections".into()),
+        };
+        assert_eq!(RateLimit::from_headers(&h), Some(expected));
+        assert_eq!(RateLimit::from_headers(&HeaderMap::new()), None);
+        let partial = RateLimit::from_headers(&headers(&[("x-ratelimit-reset", "soon")])).unwrap();
+        assert_eq!(partial, RateLimit::default());
+    }
+
+    #[test]
+    fn server_delay_reads_each_header() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let in_90s = httpdate::fmt_http_date(now + Duration::from_secs(90));
+        // (status, headers, expected delay in seconds)
+        type Case<'a> = (u16, &'a [(&'static str, &'a str)], Option<u64>);
+        let cases: &[Case] = &[
+            (429, &[("retry-after", "7")], Some(7)),
+            (503, &[("retry-after", "7")], Some(7)),
+            (429, &[("retry-after", &in_90s)], Some(90)),
+            (429, &[("retry-after", "Thu, 01 Jan 1970 00:00:00 GMT")], Some(0)),
+            (429, &[("x-ratelimit-reset", "23")], Some(23)),
+            (429, &[("retry-after", "2"), ("x-ratelimit-reset", "23")], Some(2)),
+            (503, &[("x-ratelimit-reset", "23")], None),
+            (429, &[("retry-after", "-1")], None),
+            (429, &[], None),
+        ];
+        for (status, pairs, expected) in cases {
+            let status = StatusCode::from_u16(*status).unwrap();
+            let delay = server_delay(status, &headers(pairs), now);
+            assert_eq!(delay, expected.map(Duration::from_secs), "{status} {pairs:?}");
+        }
+        let fractional = server_delay(StatusCode::TOO_MANY_REQUESTS, &headers(&[("x-ratelimit-reset", "0.25")]), now);
+        assert_eq!(fractional, Some(Duration::from_millis(250)));
+    }
+}
