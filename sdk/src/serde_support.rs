@@ -108,13 +108,15 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 /// typed fields (as serde's derive would), and only unknown ones go through `serde_json::Value`
 /// into `additional_properties`, so they round-trip without every object being buffered.
 ///
+/// Attributes before the type name (`#[allow(deprecated)]`) go on the generated impls.
 /// Field kinds: `required` (absent is an error; a nullable required field is an `Option`),
 /// `optional` (`Option<T>`: absent or `null` is `None`), `nullable` (`Option<Option<T>>`: absent is
 /// `None`, `null` is `Some(None)`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __deserialize_struct {
-    ($name:ident { $( $field:ident ($kind:ident) = $wire:literal ),* $(,)? }) => {
+    ($(#[$attr:meta])* $name:ident { $( $field:ident ($kind:ident) = $wire:literal ),* $(,)? }) => {
+        $(#[$attr])*
         impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
@@ -164,6 +166,7 @@ macro_rules! __deserialize_struct {
             }
         }
 
+        $(#[$attr])*
         impl $crate::__private::Exact for $name {
             fn is_exact(&self) -> bool {
                 self.additional_properties.is_empty() $( && $crate::__private::Exact::is_exact(&self.$field) )*

@@ -108,6 +108,8 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
     let constructor = constructor(def, s);
     let setters = s.fields.iter().filter(|f| !f.required || f.default_variant.is_some()).map(setter);
     let macro_path = path_tokens(&format!("{runtime}::__deserialize_struct"));
+    // The decoder names every field, deprecated ones included.
+    let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) { quote!(#[allow(deprecated)]) } else { quote!() };
     let entries = s.fields.iter().map(|f| {
         let fname = ident(&f.name);
         let wire = &f.wire_name;
@@ -134,7 +136,7 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
             #(#setters)*
         }
 
-        #macro_path!(#name { #(#entries),* });
+        #macro_path!(#allow_deprecated #name { #(#entries),* });
     }
 }
 
