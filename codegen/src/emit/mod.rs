@@ -74,11 +74,17 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, features: bool) -> T
             }
         }
         Job::ModelsIndex => {
-            let groups: BTreeSet<&str> = api.types.values().map(|t| t.group.as_str()).collect();
-            index_file("Request and response models, one file per operation group.", groups.iter().copied(), false)
+            // A model file is compiled when any feature using one of its types is on.
+            let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> = std::collections::BTreeMap::new();
+            for t in api.types.values() {
+                users.entry(t.group.as_str()).or_default().extend(t.users.iter().map(String::as_str));
+            }
+            let modules = users.into_iter().map(|(group, set)| (group, features.then(|| set.into_iter().collect::<Vec<_>>())));
+            index_file("Request and response models, one file per operation group.", modules)
         }
         Job::OperationsIndex => {
-            let mut index = index_file("Request builders, one file per API tag.", api.modules.keys().map(String::as_str), features);
+            let modules = api.modules.keys().map(|m| (m.as_str(), features.then(|| vec![m.as_str()])));
+            let mut index = index_file("Request builders, one file per API tag.", modules);
             index.extend(preview_list(api));
             index
         }
@@ -97,20 +103,21 @@ fn preview_list(api: &Api) -> TokenStream {
 }
 
 /// A `mod.rs` that declares each file and re-exports its items.
-/// With `features`, each module is compiled only with the Cargo feature of its name.
-fn index_file<'a>(heading: &str, modules: impl Iterator<Item = &'a str> + Clone, features: bool) -> TokenStream {
+/// A `mod.rs` that declares each file and re-exports its items; a module with a feature list is
+/// compiled only when one of those features is on.
+fn index_file<'a>(heading: &str, modules: impl Iterator<Item = (&'a str, Option<Vec<&'a str>>)>) -> TokenStream {
     let heading = inner_doc_attrs(heading);
-    let gate = |m: &str| if features { quote!(#[cfg(feature = #m)]) } else { quote!() };
-    let decls = modules.clone().map(|m| {
-        let cfg = gate(m);
+    let mut decls = Vec::new();
+    let mut uses = Vec::new();
+    for (m, features) in modules {
+        let cfg = match features {
+            Some(f) => quote!(#[cfg(any(#(feature = #f),*))]),
+            None => quote!(),
+        };
         let m = ident(m);
-        quote!(#cfg mod #m;)
-    });
-    let uses = modules.map(|m| {
-        let cfg = gate(m);
-        let m = ident(m);
-        quote!(#cfg pub use self::#m::*;)
-    });
+        decls.push(quote!(#cfg mod #m;));
+        uses.push(quote!(#cfg pub use self::#m::*;));
+    }
     quote! {
         #heading
         #(#decls)*
