@@ -255,6 +255,9 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// The success body type (`None` when success has no body), and its encoding.
     pub success: Option<(TypeRef, Media)>,
+    /// When 2xx statuses document different bodies: status, variant of the success union
+    /// (`success` names it), body type and encoding. The body is decoded by the status received.
+    pub success_by_status: Vec<(u16, String, TypeRef, Media)>,
     /// The `x-pagination` parameters (`page[size]`, `page[number]`, …), when the spec marks the
     /// operation as paginated.
     pub pagination: Vec<String>,

@@ -73,9 +73,11 @@ fn needs_blank(prev: &str, line: &str) -> bool {
     if prev_trimmed.starts_with("//!") {
         return !trimmed.starts_with("//!");
     }
-    let starts_item = ["///", "#[", "pub ", "pub(", "fn ", "impl", "const ", "async ", "mod ", "use ", "type ", "struct ", "enum "]
-        .iter()
-        .any(|p| trimmed.starts_with(p));
+    let macro_call = trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) && trimmed.contains("!(");
+    let starts_item = macro_call
+        || ["///", "#[", "pub ", "pub(", "fn ", "impl", "const ", "async ", "mod ", "use ", "type ", "struct ", "enum "]
+            .iter()
+            .any(|p| trimmed.starts_with(p));
     let prev_ends_item = prev_trimmed == "}" || prev_trimmed == "};" || (prev_trimmed.ends_with(';') && prev_indent == indent);
     let same_kind = |kw: &str| trimmed.starts_with(kw) && prev_trimmed.starts_with(kw);
     let consecutive = same_kind("use ") || same_kind("mod ") || same_kind("pub use ") || same_kind("pub mod ");

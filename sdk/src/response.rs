@@ -40,6 +40,11 @@ impl<T> ApiResponse<T> {
     pub fn into_body(self) -> T {
         self.body
     }
+
+    /// The same response with its body transformed (status and headers kept).
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> ApiResponse<U> {
+        ApiResponse { status: self.status, headers: self.headers, body: f(self.body) }
+    }
 }
 
 /// A 2xx response before decoding.
@@ -65,6 +70,11 @@ impl RawResponse {
                 Err(Error::Decode(Box::new(error)))
             }
         }
+    }
+
+    /// The HTTP status code, for operations whose body depends on it.
+    pub fn status_code(&self) -> u16 {
+        self.status.as_u16()
     }
 
     /// Discards the body (the operation documents none).

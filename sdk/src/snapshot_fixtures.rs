@@ -108,4 +108,21 @@ mod media_tests {
         let body = String::from_utf8_lossy(&received[2].body);
         assert!(body.contains("filename=\"spec.yaml\"") && body.contains("openapi: 3.0.0"), "{body}");
     }
+
+    #[tokio::test]
+    async fn the_status_selects_the_success_body() {
+        use super::media::models::StartMediaJobResponse;
+        let server = FaultServer::start(vec![
+            Fault::json(200, r#"{"result": "done"}"#),
+            Fault::json(202, r#"{"job_id": "j1"}"#),
+        ])
+        .await
+        .unwrap();
+        let client = client(&server).await;
+        let done = client.start_media_job().send_with_response().await.unwrap();
+        assert_eq!(done.status(), 200);
+        assert!(matches!(done.body(), StartMediaJobResponse::Status200(r) if r.result == "done"));
+        let accepted = client.start_media_job().send().await.unwrap();
+        assert!(matches!(accepted, StartMediaJobResponse::Status202(r) if r.job_id == "j1"));
+    }
 }

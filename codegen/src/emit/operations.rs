@@ -26,6 +26,7 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
         op.params.iter().for_each(|p| collect_named(&p.ty, &mut models));
         op.body.iter().filter(|b| b.media != Media::Multipart).for_each(|b| collect_named(&b.ty, &mut models));
         op.success.iter().for_each(|(t, _)| collect_named(t, &mut models));
+        op.success_by_status.iter().for_each(|(_, _, t, _)| collect_named(t, &mut models));
     }
     let models_import = if models.is_empty() {
         quote!()
@@ -250,11 +251,10 @@ fn builder(op: &Operation) -> TokenStream {
         }
         None => quote!(),
     };
-    let (output, decode) = match &op.success {
-        Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), quote!(response.json())),
-        Some((_, Media::Text(_))) => (quote!(String), quote!(response.text())),
-        Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), quote!(Ok(response.bytes()))),
-        None => (quote!(()), quote!(Ok(response.empty()))),
+    let (output, decode) = if op.success_by_status.is_empty() {
+        single_success(op)
+    } else {
+        by_status_success(op)
     };
     let send_doc = format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
     let send_with_doc = " Like `send`, and also returns the HTTP status and headers of the response.";
@@ -376,4 +376,40 @@ fn body_type(b: &crate::ir::Body) -> TokenStream {
         Media::Bytes(_) => quote!(Vec<u8>),
         Media::Multipart => quote!(rt::Multipart),
     }
+}
+
+/// The output type and decode expression for one success body.
+fn single_success(op: &Operation) -> (TokenStream, TokenStream) {
+    match &op.success {
+        Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), quote!(response.json())),
+        Some((_, Media::Text(_))) => (quote!(String), quote!(response.text())),
+        Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), quote!(Ok(response.bytes()))),
+        None => (quote!(()), quote!(Ok(response.empty()))),
+    }
+}
+
+/// Decodes the body the received status documents, into that status's variant of the success union.
+fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
+    let Some((union, _)) = &op.success else { return (quote!(()), quote!(Ok(response.empty()))) };
+    let union_ty = type_tokens(union);
+    let arms = op.success_by_status.iter().map(|(code, variant, ty, media)| {
+        let variant = ident(variant);
+        let decode = match media {
+            Media::Json | Media::Multipart => {
+                let ty = type_tokens(ty);
+                quote!(response.json::<#ty>())
+            }
+            Media::Text(_) => quote!(response.text()),
+            Media::Bytes(_) => quote!(Ok(response.bytes())),
+        };
+        let code = proc_macro2::Literal::u16_unsuffixed(*code);
+        quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    (union_ty, quote! {
+        match response.status_code() {
+            #(#arms)*
+            _ => response.json(),
+        }
+    })
 }

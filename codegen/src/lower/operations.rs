@@ -106,7 +106,7 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
         }
     };
     let responses = lower_responses(cx, &id, op, pointer)?;
-    let success = success_type(&responses, pointer)?;
+    let (success, success_by_status) = success_type(cx, &id, &responses, pointer)?;
     Ok(Operation {
         id,
         method_name,
@@ -119,6 +119,7 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
         body,
         responses,
         success,
+        success_by_status,
         server: op.servers.first().map(server_template),
         pagination: pagination(op),
         preview: preview_note(op),
@@ -299,23 +300,46 @@ fn status_text(code: &StatusCode) -> String {
     code.to_string()
 }
 
-/// The single body type of the 2xx responses (or of `default` when no 2xx is documented); `None`
-/// when success has no body.
-fn success_type(responses: &[Response], pointer: &Pointer) -> Result<Option<(TypeRef, Media)>, Error> {
+/// The body type of the 2xx responses (or of `default` when no 2xx is documented); `None` when
+/// success has no body. When 2xx statuses document different bodies, a union named
+/// `<Operation>Response` with a `Status<code>` variant per status is defined, and the by-status
+/// list tells the emitter which body to decode for which status.
+#[allow(clippy::type_complexity)]
+fn success_type(
+    cx: &mut Lowerer<'_>,
+    id: &str,
+    responses: &[Response],
+    pointer: &Pointer,
+) -> Result<(Option<(TypeRef, Media)>, Vec<(u16, String, TypeRef, Media)>), Error> {
     let has_2xx = responses.iter().any(|r| r.status.starts_with('2'));
-    let mut found: Option<(&TypeRef, &Media)> = None;
-    let successes = responses.iter().filter(|r| if has_2xx { r.status.starts_with('2') } else { r.status == "default" });
-    for r in successes {
-        if let (Some(ty), Some(media)) = (&r.ty, &r.media) {
-            match found {
-                Some((prev, prev_media)) if prev != ty || prev_media != media => {
-                    return Err(pointer.push("responses").unsupported("several success responses with different body types"))
-                }
-                _ => found = Some((ty, media)),
-            }
-        }
+    let successes: Vec<&Response> =
+        responses.iter().filter(|r| if has_2xx { r.status.starts_with('2') } else { r.status == "default" }).collect();
+    let bodies: Vec<(&Response, &TypeRef, &Media)> =
+        successes.iter().filter_map(|r| Some((*r, r.ty.as_ref()?, r.media.as_ref()?))).collect();
+    let Some(&(_, first_ty, first_media)) = bodies.first() else { return Ok((None, Vec::new())) };
+    if bodies.iter().all(|(_, t, m)| *t == first_ty && *m == first_media) {
+        return Ok((Some((first_ty.clone(), first_media.clone())), Vec::new()));
     }
-    Ok(found.map(|(t, m)| (t.clone(), m.clone())))
+    let mut by_status = Vec::new();
+    let mut variants = Vec::new();
+    for (r, ty, media) in &bodies {
+        let Ok(code) = r.status.parse::<u16>() else {
+            return Err(pointer.push("responses").push(&r.status).unsupported("a status range among success responses with different bodies"));
+        };
+        let name = format!("Status{code}");
+        variants.push(crate::ir::UnionVariant { name: name.clone(), ty: (*ty).clone() });
+        by_status.push((code, name, (*ty).clone(), (*media).clone()));
+    }
+    let union_name = cx.claim_type_name(&format!("{id} response"), pointer);
+    cx.define(crate::ir::TypeDef {
+        name: union_name.clone(),
+        origin: pointer.push("responses").to_string(),
+        docs: Some(format!("The body of a successful `{id}`, which depends on the status.")),
+        group: super::COMMON_GROUP.to_owned(),
+        users: Default::default(),
+        kind: crate::ir::TypeKind::Union(crate::ir::Union { variants, discriminator: None }),
+    });
+    Ok((Some((TypeRef::Named(union_name), Media::Json)), by_status))
 }
 
 fn preview_note(op: &SpecOperation) -> Option<String> {

@@ -25,4 +25,5 @@ impl ApiErrorResponse {
         }
     }
 }
+
 crate::__deserialize_struct!(ApiErrorResponse { errors(required) = "errors" });

@@ -44,6 +44,7 @@ impl OrgConnection {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnection { attributes(required) = "attributes", id(required) = "id",
     relationships(required) = "relationships", r#type(required) = "type" }
@@ -79,6 +80,7 @@ impl OrgConnectionAttributes {
         }
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionAttributes { connection_types(required) = "connection_types",
     created_at(required) = "created_at" }
@@ -119,6 +121,7 @@ impl OrgConnectionCreate {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionCreate { attributes(required) = "attributes", relationships(required) =
     "relationships", r#type(required) = "type" }
@@ -146,6 +149,7 @@ impl OrgConnectionCreateAttributes {
         }
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionCreateAttributes { connection_types(required) = "connection_types" }
 );
@@ -170,6 +174,7 @@ impl OrgConnectionCreateRelationships {
         }
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionCreateRelationships { sink_org(required) = "sink_org" }
 );
@@ -194,6 +199,7 @@ impl OrgConnectionCreateRequest {
         }
     }
 }
+
 crate::__deserialize_struct!(OrgConnectionCreateRequest { data(required) = "data" });
 
 /// Response containing a list of org connections.
@@ -226,6 +232,7 @@ impl OrgConnectionListResponse {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionListResponse { data(required) = "data", meta(optional) = "meta" }
 );
@@ -257,6 +264,7 @@ impl OrgConnectionListResponseMeta {
         self
     }
 }
+
 crate::__deserialize_struct!(OrgConnectionListResponseMeta { page(optional) = "page" });
 
 /// Page information.
@@ -300,6 +308,7 @@ impl OrgConnectionListResponseMetaPage {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionListResponseMetaPage { total_count(optional) = "total_count",
     total_filtered_count(optional) = "total_filtered_count" }
@@ -332,6 +341,7 @@ impl OrgConnectionOrgRelationship {
         self
     }
 }
+
 crate::__deserialize_struct!(OrgConnectionOrgRelationship { data(optional) = "data" });
 
 /// The definition of `OrgConnectionOrgRelationshipData` object.
@@ -385,6 +395,7 @@ impl OrgConnectionOrgRelationshipData {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionOrgRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
@@ -506,6 +517,7 @@ impl OrgConnectionRelationships {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionRelationships { created_by(optional) = "created_by", sink_org(optional)
     = "sink_org", source_org(optional) = "source_org" }
@@ -531,6 +543,7 @@ impl OrgConnectionResponse {
         }
     }
 }
+
 crate::__deserialize_struct!(OrgConnectionResponse { data(required) = "data" });
 
 /// Org connection type.
@@ -707,6 +720,7 @@ impl OrgConnectionUpdate {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionUpdate { attributes(required) = "attributes", id(required) = "id",
     r#type(required) = "type" }
@@ -734,6 +748,7 @@ impl OrgConnectionUpdateAttributes {
         }
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionUpdateAttributes { connection_types(required) = "connection_types" }
 );
@@ -758,6 +773,7 @@ impl OrgConnectionUpdateRequest {
         }
     }
 }
+
 crate::__deserialize_struct!(OrgConnectionUpdateRequest { data(required) = "data" });
 
 /// User relationship.
@@ -787,6 +803,7 @@ impl OrgConnectionUserRelationship {
         self
     }
 }
+
 crate::__deserialize_struct!(OrgConnectionUserRelationship { data(optional) = "data" });
 
 /// The data for a user relationship.
@@ -840,6 +857,7 @@ impl OrgConnectionUserRelationshipData {
         self
     }
 }
+
 crate::__deserialize_struct!(
     OrgConnectionUserRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }

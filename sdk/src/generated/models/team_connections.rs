@@ -30,6 +30,7 @@ impl ConnectedTeamRef {
         self
     }
 }
+
 crate::__deserialize_struct!(ConnectedTeamRef { data(optional) = "data" });
 
 /// Reference to connected external team.
@@ -63,6 +64,7 @@ impl ConnectedTeamRefData {
         self
     }
 }
+
 crate::__deserialize_struct!(
     ConnectedTeamRefData { id(required) = "id", r#type(required) = "type" }
 );
@@ -255,6 +257,7 @@ impl ConnectionsPagePagination {
         self
     }
 }
+
 crate::__deserialize_struct!(
     ConnectionsPagePagination { first_number(optional) = "first_number",
     last_number(optional) = "last_number", next_number(nullable) = "next_number",
@@ -289,6 +292,7 @@ impl ConnectionsResponseMeta {
         self
     }
 }
+
 crate::__deserialize_struct!(ConnectionsResponseMeta { page(optional) = "page" });
 
 /// A relationship between a Datadog team and a team from another external system.
@@ -342,6 +346,7 @@ impl TeamConnection {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TeamConnection { attributes(optional) = "attributes", id(required) = "id",
     relationships(optional) = "relationships", r#type(required) = "type" }
@@ -388,6 +393,7 @@ impl TeamConnectionAttributes {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TeamConnectionAttributes { managed_by(optional) = "managed_by", source(optional) =
     "source" }
@@ -439,6 +445,7 @@ impl TeamConnectionCreateData {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TeamConnectionCreateData { attributes(optional) = "attributes",
     relationships(optional) = "relationships", r#type(required) = "type" }
@@ -464,6 +471,7 @@ impl TeamConnectionCreateRequest {
         }
     }
 }
+
 crate::__deserialize_struct!(TeamConnectionCreateRequest { data(required) = "data" });
 
 /// Request for deleting team connections.
@@ -486,6 +494,7 @@ impl TeamConnectionDeleteRequest {
         }
     }
 }
+
 crate::__deserialize_struct!(TeamConnectionDeleteRequest { data(required) = "data" });
 
 /// A collection of connection ids to delete.
@@ -519,6 +528,7 @@ impl TeamConnectionDeleteRequestDataItem {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TeamConnectionDeleteRequestDataItem { id(required) = "id", r#type(required) = "type"
     }
@@ -561,6 +571,7 @@ impl TeamConnectionRelationships {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TeamConnectionRelationships { connected_team(optional) = "connected_team",
     team(optional) = "team" }
@@ -672,6 +683,7 @@ impl TeamConnectionsResponse {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TeamConnectionsResponse { data(optional) = "data", meta(optional) = "meta" }
 );
@@ -703,6 +715,7 @@ impl TeamRef {
         self
     }
 }
+
 crate::__deserialize_struct!(TeamRef { data(optional) = "data" });
 
 /// Reference to a Datadog team.
@@ -736,6 +749,7 @@ impl TeamRefData {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TeamRefData { id(required) = "id", r#type(required) = "type" }
 );

@@ -32,6 +32,7 @@ impl Circle {
         self
     }
 }
+
 crate::__deserialize_struct!(
     Circle { name(required) = "name", kind(required) = "kind", radius(required) =
     "radius" }
@@ -123,6 +124,7 @@ impl Named {
         }
     }
 }
+
 crate::__deserialize_struct!(Named { name(required) = "name" });
 
 #[derive(
@@ -182,6 +184,7 @@ pub enum ScalarOrList {
     /// A shape none of the variants accepts, kept verbatim so it round-trips.
     Unknown(serde_json::Value),
 }
+
 crate::__deserialize_union!(
     ScalarOrList { String(String), List(Vec < i64 >), Named(Named) }
 );
@@ -196,6 +199,7 @@ pub enum Shape {
     /// A shape none of the variants accepts, kept verbatim so it round-trips.
     Unknown(serde_json::Value),
 }
+
 crate::__deserialize_union!(
     Shape { Circle(Circle), Square(Square) } tag "kind" { "circle" => Circle, "square" =>
     Square }
@@ -247,6 +251,7 @@ impl ShapeList {
         self
     }
 }
+
 crate::__deserialize_struct!(
     ShapeList { data(required) = "data", by_name(optional) = "by_name", tree(optional) =
     "tree", value(optional) = "value" }
@@ -280,6 +285,7 @@ impl Square {
         self
     }
 }
+
 crate::__deserialize_struct!(
     Square { name(required) = "name", kind(required) = "kind", side(required) = "side" }
 );
@@ -404,6 +410,7 @@ impl TreeNode {
         self
     }
 }
+
 crate::__deserialize_struct!(
     TreeNode { label(optional) = "label", parent(optional) = "parent", children(optional)
     = "children", either(optional) = "either" }
@@ -418,4 +425,5 @@ pub enum TreeOrLeaf {
     /// A shape none of the variants accepts, kept verbatim so it round-trips.
     Unknown(serde_json::Value),
 }
+
 crate::__deserialize_union!(TreeOrLeaf { TreeNode(Box < TreeNode >), String(String) });

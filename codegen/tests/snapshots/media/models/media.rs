@@ -3,6 +3,64 @@
 
 //! Models used by the `media` operations.
 
+/// The body of a successful `StartMediaJob`, which depends on the status.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum StartMediaJobResponse {
+    Status200(StartMediaJobResponse200),
+    Status202(StartMediaJobResponse202),
+    /// A shape none of the variants accepts, kept verbatim so it round-trips.
+    Unknown(serde_json::Value),
+}
+
+crate::__deserialize_union!(
+    StartMediaJobResponse { Status200(StartMediaJobResponse200),
+    Status202(StartMediaJobResponse202) }
+);
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct StartMediaJobResponse200 {
+    pub result: String,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl StartMediaJobResponse200 {
+    /// Creates a [`StartMediaJobResponse200`] from its required fields.
+    pub fn new(result: String) -> Self {
+        Self {
+            result,
+            additional_properties: Default::default(),
+        }
+    }
+}
+
+crate::__deserialize_struct!(StartMediaJobResponse200 { result(required) = "result" });
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct StartMediaJobResponse202 {
+    pub job_id: String,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl StartMediaJobResponse202 {
+    /// Creates a [`StartMediaJobResponse202`] from its required fields.
+    pub fn new(job_id: String) -> Self {
+        Self {
+            job_id,
+            additional_properties: Default::default(),
+        }
+    }
+}
+
+crate::__deserialize_struct!(StartMediaJobResponse202 { job_id(required) = "job_id" });
+
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadMediaSpecBody {
@@ -28,6 +86,7 @@ impl UploadMediaSpecBody {
         self
     }
 }
+
 crate::__deserialize_struct!(
     UploadMediaSpecBody { openapi_spec_file(optional) = "openapi_spec_file" }
 );
@@ -57,4 +116,5 @@ impl UploadMediaSpecResponse200 {
         self
     }
 }
+
 crate::__deserialize_struct!(UploadMediaSpecResponse200 { id(optional) = "id" });

@@ -3,7 +3,11 @@
 
 //! Operations tagged "Media".
 
-use super::super::models::UploadMediaSpecResponse200;
+use super::super::models::{
+    StartMediaJobResponse, StartMediaJobResponse200, StartMediaJobResponse202,
+    UploadMediaSpecResponse200,
+};
+
 use crate::Client;
 use crate::Error;
 use crate::__private as rt;
@@ -34,6 +38,14 @@ impl Client {
         UploadMediaSpecRequest {
             client: self.clone(),
             body,
+            options: Default::default(),
+        }
+    }
+
+    /// `POST /media/jobs` (operation `StartMediaJob`).
+    pub fn start_media_job(&self) -> StartMediaJobRequest {
+        StartMediaJobRequest {
+            client: self.clone(),
             options: Default::default(),
         }
     }
@@ -155,5 +167,56 @@ impl UploadMediaSpecRequest {
         request.multipart_body(self.body);
         let response = rt::execute(&self.client, request).await?;
         response.json()
+    }
+}
+
+/// A `POST /media/jobs` request, created by [`Client::start_media_job`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct StartMediaJobRequest {
+    client: Client,
+    options: rt::RequestOptions,
+}
+
+impl StartMediaJobRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "StartMediaJob",
+        method: rt::Method::Post,
+        path_template: "/media/jobs",
+        preview: false,
+        server: None,
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::start_media_job`] for what it returns and its errors.
+    pub async fn send(self) -> Result<StartMediaJobResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<StartMediaJobResponse>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/media/jobs".to_owned());
+        request.set_options(self.options);
+        let response = rt::execute(&self.client, request).await?;
+        match response.status_code() {
+            200 => {
+                response
+                    .json::<StartMediaJobResponse200>()
+                    .map(|r| r.map(StartMediaJobResponse::Status200))
+            }
+            202 => {
+                response
+                    .json::<StartMediaJobResponse202>()
+                    .map(|r| r.map(StartMediaJobResponse::Status202))
+            }
+            _ => response.json(),
+        }
     }
 }

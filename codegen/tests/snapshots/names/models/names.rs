@@ -171,6 +171,7 @@ impl AwsAccountId {
         self
     }
 }
+
 crate::__deserialize_struct!(
     AwsAccountId { r#type(optional) = "type", self_(optional) = "self", foo_bar(optional)
     = "fooBar", foo_bar2(optional) = "foo_bar", other(optional) = "other", kind(optional)
@@ -202,4 +203,5 @@ impl AwsAccountId2 {
         self
     }
 }
+
 crate::__deserialize_struct!(AwsAccountId2 { id(optional) = "id" });

@@ -28,6 +28,7 @@ impl DeleteWidgetPartBody {
         self
     }
 }
+
 crate::__deserialize_struct!(DeleteWidgetPartBody { reason(optional) = "reason" });
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -136,6 +137,7 @@ impl GetWidgetPartResponse200 {
         self
     }
 }
+
 crate::__deserialize_struct!(
     GetWidgetPartResponse200 { name(optional) = "name", parts(optional) = "parts" }
 );
@@ -165,6 +167,7 @@ impl GetWidgetPartResponse200PartsItem {
         self
     }
 }
+
 crate::__deserialize_struct!(
     GetWidgetPartResponse200PartsItem { sku(optional) = "sku" }
 );

@@ -126,6 +126,7 @@ impl Record {
         self
     }
 }
+
 crate::__deserialize_struct!(
     Record { id(required) = "id", kind(required) = "kind", created_at(required) =
     "created_at", day(optional) = "day", maybe_required(required) = "maybe_required",
