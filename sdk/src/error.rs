@@ -49,6 +49,15 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A pagination stream stopped rather than loop or grow without bound: the server repeated a
+    /// page, the page bound was reached, or a `collect_all` cap was exceeded.
+    #[error("{operation}: pagination stopped: {reason}")]
+    Pagination {
+        /// The list operation id.
+        operation: &'static str,
+        /// What happened, naming the page, offset or cap.
+        reason: String,
+    },
     /// The client configuration is invalid.
     #[error(transparent)]
     Config(#[from] ConfigError),

@@ -89,7 +89,7 @@ fn org_ids(items: &[OrgConnection]) -> Vec<String> {
 
 fn pagination_error(error: &Error) -> String {
     match error {
-        Error::InvalidRequest { reason, .. } => reason.clone(),
+        Error::Pagination { reason, .. } => format!("pagination stopped: {reason}"),
         other => panic!("expected a pagination error, got {other:?}"),
     }
 }

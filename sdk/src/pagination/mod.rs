@@ -53,9 +53,9 @@
 //!   when there are more items than the cap, rather than truncating. To take at most `n` items
 //!   on purpose, use `into_stream().take(n)`.
 //!
-//! These errors are [`Error::InvalidRequest`] with the list operation's id and a reason that starts
-//! with `pagination stopped:` and names the page or offset. After any error, including an API error
-//! for one page, the stream ends.
+//! These errors are [`Error::Pagination`] with the list operation's id and a reason that names the
+//! page, offset or cap (displayed as `<operation>: pagination stopped: <reason>`). After any
+//! error, including an API error for one page, the stream ends.
 //!
 //! [`ListTeamConnectionsRequest`]: crate::operations::ListTeamConnectionsRequest
 //! [`ListOrgConnectionsRequest`]: crate::operations::ListOrgConnectionsRequest
@@ -251,7 +251,7 @@ fn page_stream<R: Paginate>(paginator: Paginator<R>) -> BoxStream<'static, Resul
 
 /// A pagination error of operation `R`.
 fn stopped<R: Paginate>(reason: String) -> Error {
-    Error::InvalidRequest { operation: R::OPERATION, reason: format!("pagination stopped: {reason}") }
+    Error::Pagination { operation: R::OPERATION, reason }
 }
 
 /// A stream of whole list responses, one per page; see [`Paginator::pages`].
@@ -310,18 +310,17 @@ impl<T> Items<T> {
     ///
     /// # Errors
     ///
-    /// The stream's first error, or [`Error::InvalidRequest`] (`pagination stopped: more than N
-    /// items`) when the stream holds more than `max_items` items.
+    /// The stream's first error, or [`Error::Pagination`] (`more than N items`) when the stream
+    /// holds more than `max_items` items.
     pub async fn collect_all(mut self, max_items: usize) -> Result<Vec<T>, Error> {
         let mut items = Vec::new();
         while let Some(item) = self.inner.next().await {
             let item = item?;
             if items.len() == max_items {
-                return Err(Error::InvalidRequest {
+                return Err(Error::Pagination {
                     operation: self.operation,
                     reason: format!(
-                        "pagination stopped: more than {max_items} items (the collect_all cap); \
-                         raise the cap or process the stream item by item"
+                        "more than {max_items} items (the collect_all cap); raise the cap or process the stream item by item"
                     ),
                 });
             }
@@ -412,7 +411,7 @@ mod tests {
         let err = block_on(pages.next()).unwrap().unwrap_err().to_string();
         assert_eq!(
             err,
-            "Fake: invalid request: pagination stopped: the server repeated page 0: page 0 names it as the next page"
+            "Fake: pagination stopped: the server repeated page 0: page 0 names it as the next page"
         );
         assert!(block_on(pages.next()).is_none());
         assert_eq!(calls.load(Ordering::SeqCst), 1);
