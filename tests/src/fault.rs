@@ -22,20 +22,18 @@
 use std::collections::VecDeque;
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::task::JoinHandle;
 
 use crate::received::ReceivedRequest;
+use crate::serve::lock;
 
 /// The status sent once the script has run out: outside what any API documents, and not retried.
 pub const EXHAUSTED_STATUS: u16 = 599;
@@ -151,7 +149,10 @@ impl FaultServer {
             script: faults.into(),
             received: Vec::new(),
         }));
-        let task = tokio::spawn(accept_loop(listener, Arc::clone(&state)));
+        let task = tokio::spawn(crate::serve::accept_loop(listener, true, {
+            let state = Arc::clone(&state);
+            move |request| handle(Arc::clone(&state), request)
+        }));
         Ok(FaultServer { addr, state, task })
     }
 
@@ -207,37 +208,6 @@ impl Drop for FaultServer {
     fn drop(&mut self) {
         // Aborting the accept loop drops the listener and its JoinSet, which aborts every connection.
         self.task.abort();
-    }
-}
-
-/// Locks the state; a panic while it was held cannot leave it inconsistent, so poisoning is ignored.
-fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-async fn accept_loop(listener: TcpListener, state: Arc<Mutex<State>>) {
-    let mut connections = JoinSet::new();
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    // Closing abortively turns "the handler gave up on the connection" into an RST.
-                    // A failure only weakens a reset into a plain close.
-                    let _ = stream.set_zero_linger();
-                    let state = Arc::clone(&state);
-                    connections.spawn(async move {
-                        let service = service_fn(move |request| handle(Arc::clone(&state), request));
-                        // Resets and stalls end connections with an error on purpose.
-                        let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
-                    });
-                }
-                // Transient accept errors (e.g. too many open files): back off briefly, keep serving.
-                Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
-            },
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
-        }
     }
 }
 

@@ -51,6 +51,7 @@ pub mod matching;
 pub mod mismatch;
 pub mod received;
 pub mod redact;
+mod serve;
 pub mod server;
 pub mod shared;
 

@@ -8,22 +8,20 @@
 use std::convert::Infallible;
 use std::fmt;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use http::{HeaderName, HeaderValue, Response, StatusCode};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
-use tokio::task::{JoinHandle, JoinSet};
+use tokio::task::JoinHandle;
 
 use crate::cassette::{Interaction, RecordedResponse};
 use crate::matching::{CanonicalRequest, Matcher};
 use crate::mismatch::Mismatch;
 use crate::received::ReceivedRequest;
+use crate::serve::lock;
 
 /// The status of the response to a request that matched no unused interaction.
 ///
@@ -93,7 +91,10 @@ impl ReplayServer {
             received: Vec::new(),
             mismatches: Vec::new(),
         }));
-        let task = tokio::spawn(accept_loop(listener, Arc::clone(&state)));
+        let task = tokio::spawn(crate::serve::accept_loop(listener, false, {
+            let state = Arc::clone(&state);
+            move |request| handle(Arc::clone(&state), request)
+        }));
         Ok(ReplayServer { addr, state, task })
     }
 
@@ -134,34 +135,6 @@ impl Drop for ReplayServer {
     fn drop(&mut self) {
         // Aborting the accept loop drops the listener and its JoinSet, which aborts every connection.
         self.task.abort();
-    }
-}
-
-/// Locks the state; a panic while it was held cannot leave it inconsistent, so poisoning is ignored.
-fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-async fn accept_loop(listener: TcpListener, state: Arc<Mutex<State>>) {
-    let mut connections = JoinSet::new();
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    let state = Arc::clone(&state);
-                    connections.spawn(async move {
-                        let service = service_fn(move |request| handle(Arc::clone(&state), request));
-                        // A client that hangs up mid-request is its own problem; nothing to record.
-                        let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
-                    });
-                }
-                // Transient accept errors (e.g. too many open files): back off briefly, keep serving.
-                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
-            },
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
-        }
     }
 }
 

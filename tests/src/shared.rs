@@ -21,9 +21,12 @@ pub const REQUIRE_ENV: &str = "DATADOG_SHARED_REQUIRED";
 /// When the folder is absent and [`REQUIRE_ENV`] is set to anything but `0` or an empty string: in CI
 /// a silent skip would hide a test that never ran.
 pub fn shared_dir(test: &str) -> Option<PathBuf> {
-    let required = std::env::var(REQUIRE_ENV).map(|v| !v.is_empty() && v != "0").unwrap_or(false);
+    let required = std::env::var(REQUIRE_ENV)
+        .map(|v| !v.is_empty() && v != "0")
+        .unwrap_or(false);
     match decide(test, locate(), required) {
         Ok(found) => found,
+        // ok: a test helper; CI asks for the data, and a missing folder must fail the test loudly.
         Err(message) => panic!("{message}"),
     }
 }
@@ -33,7 +36,11 @@ fn decide(test: &str, found: Option<PathBuf>, required: bool) -> Result<Option<P
     if found.is_some() {
         return Ok(found);
     }
-    let looked = candidates().into_iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    let looked = candidates()
+        .into_iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     if required {
         return Err(format!("{test}: Datadog reference data not found (looked in {looked}) and {REQUIRE_ENV} is set"));
     }
@@ -47,7 +54,9 @@ pub fn shared_path(test: &str, relative: &str) -> Option<PathBuf> {
 }
 
 fn locate() -> Option<PathBuf> {
-    candidates().into_iter().find(|p| p.join("specs").is_dir() || p.join("recordings").is_dir())
+    candidates()
+        .into_iter()
+        .find(|p| p.join("specs").is_dir() || p.join("recordings").is_dir())
 }
 
 fn candidates() -> Vec<PathBuf> {
