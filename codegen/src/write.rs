@@ -14,13 +14,16 @@ pub(crate) fn render(file: &str, tokens: TokenStream, spec_name: &str) -> Result
     ))
 }
 
+/// A rendered file: its position in the job list, path and text.
+type Rendered = (usize, String, String);
+
 /// Emits and renders every file, on every core (formatting dominates generation time). The result
 /// is in path order, so output stays deterministic.
 pub(crate) fn render_all(api: &Api, runtime: &str, features: bool, spec_name: &str) -> Result<Vec<(String, String)>, Error> {
     let jobs = emit::jobs(api);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
     // Interleave the jobs over the workers so large and small files spread evenly.
-    let results: Vec<Result<Vec<(usize, String, String)>, Error>> = std::thread::scope(|scope| {
+    let results: Vec<Result<Vec<Rendered>, Error>> = std::thread::scope(|scope| {
         let jobs = &jobs;
         let handles: Vec<_> = (0..workers)
             .map(|w| {

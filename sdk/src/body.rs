@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::request::Request;
 use crate::response::{ApiResponse, RawResponse};
-use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use http::header::{HeaderValue, CONTENT_TYPE};
 
 impl Request {
     /// Sends `body` as text with the given content type (`text/plain`).
@@ -24,7 +24,7 @@ impl Request {
 
     fn raw_body(&mut self, content_type: HeaderValue, body: Vec<u8>) {
         self.headers.retain(|(name, _)| name != CONTENT_TYPE);
-        self.headers.push((HeaderName::from(CONTENT_TYPE), content_type));
+        self.headers.push((CONTENT_TYPE, content_type));
         self.body = Some(body);
     }
 }

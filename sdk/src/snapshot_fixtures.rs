@@ -7,8 +7,8 @@ pub mod composition;
 pub mod media;
 #[path = "../../codegen/tests/snapshots/names/mod.rs"]
 pub mod names;
-#[path = "../../codegen/tests/snapshots/operations/mod.rs"]
-pub mod operations;
+#[path = "../../codegen/tests/snapshots/operation_shapes/mod.rs"]
+pub mod operation_shapes;
 #[path = "../../codegen/tests/snapshots/optionality/mod.rs"]
 pub mod optionality;
 

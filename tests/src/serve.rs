@@ -43,7 +43,7 @@ where
                     }
                     let handler = handler.clone();
                     connections.spawn(async move {
-                        let service = service_fn(move |request| handler(request));
+                        let service = service_fn(&handler);
                         // Connections ending with an error (a client hanging up, an injected reset)
                         // have nothing left to record.
                         let _ = http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;

@@ -103,7 +103,8 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
         };
         quote! { #docs #deprecated #rename #serde pub #fname: #ty, }
     });
-    let all_optional = s.fields.iter().all(|f| !f.required);
+    // `new()` with no arguments is `Default`.
+    let all_optional = s.fields.iter().all(|f| !f.required || f.default_variant.is_some());
     let derive_default = if all_optional { quote!(Default,) } else { quote!() };
     let constructor = constructor(def, s);
     let setters = s.fields.iter().filter(|f| !f.required || f.default_variant.is_some()).map(setter);
@@ -241,7 +242,8 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
     let variants = e.variants.iter().map(|v| {
         let vname = ident(&v.name);
         let doc = format!(" `{}`", v.value);
-        quote! { #[doc = #doc] #vname, }
+        let default = if e.default.as_ref() == Some(&v.name) { quote!(#[default]) } else { quote!() };
+        quote! { #[doc = #doc] #default #vname, }
     });
     let to_str = e.variants.iter().map(|v| {
         let vname = ident(&v.name);
@@ -253,16 +255,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
         let value = &v.value;
         quote!(#value => Self::#vname,)
     });
-    let default = e.default.as_ref().map(|d| {
-        let d = ident(d);
-        quote! {
-            impl Default for #name {
-                fn default() -> Self {
-                    Self::#d
-                }
-            }
-        }
-    });
+    let derive_default = if e.default.is_some() { quote!(Default,) } else { quote!() };
     let query = e.used_in_parameters.then(|| {
         quote! {
             impl #rt::__private::ParamValue for #name {
@@ -274,7 +267,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
     });
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, #derive_default)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -333,7 +326,6 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
             }
         }
 
-        #default
         #query
     }
 }

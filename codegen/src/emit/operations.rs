@@ -124,7 +124,7 @@ fn client_method(op: &Operation) -> TokenStream {
         let pname = ident(&p.name);
         let (arg_ty, convert) = argument(p);
         args.push(quote!(#pname: #arg_ty));
-        if convert.to_string() == pname.to_string() {
+        if pname == convert.to_string() {
             inits.push(quote!(#pname));
         } else {
             inits.push(quote!(#pname: #convert));

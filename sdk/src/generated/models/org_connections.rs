@@ -402,10 +402,11 @@ crate::__deserialize_struct!(
 );
 
 /// The type of the organization relationship.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum OrgConnectionOrgRelationshipDataType {
     /// `orgs`
+    #[default]
     Orgs,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -461,12 +462,6 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionOrgRelationshipDataType {
 impl crate::__private::Exact for OrgConnectionOrgRelationshipDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for OrgConnectionOrgRelationshipDataType {
-    fn default() -> Self {
-        Self::Orgs
     }
 }
 
@@ -547,10 +542,11 @@ impl OrgConnectionResponse {
 crate::__deserialize_struct!(OrgConnectionResponse { data(required) = "data" });
 
 /// Org connection type.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum OrgConnectionType {
     /// `org_connection`
+    #[default]
     OrgConnection,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -606,12 +602,6 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionType {
 impl crate::__private::Exact for OrgConnectionType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for OrgConnectionType {
-    fn default() -> Self {
-        Self::OrgConnection
     }
 }
 
@@ -864,10 +854,11 @@ crate::__deserialize_struct!(
 );
 
 /// The type of the user relationship.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum OrgConnectionUserRelationshipDataType {
     /// `users`
+    #[default]
     Users,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -923,11 +914,5 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionUserRelationshipDataType {
 impl crate::__private::Exact for OrgConnectionUserRelationshipDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for OrgConnectionUserRelationshipDataType {
-    fn default() -> Self {
-        Self::Users
     }
 }

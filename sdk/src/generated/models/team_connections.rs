@@ -70,10 +70,11 @@ crate::__deserialize_struct!(
 );
 
 /// External team resource type.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum ConnectedTeamRefDataType {
     /// `github_team`
+    #[default]
     GithubTeam,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -129,12 +130,6 @@ impl<'de> serde::Deserialize<'de> for ConnectedTeamRefDataType {
 impl crate::__private::Exact for ConnectedTeamRefDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for ConnectedTeamRefDataType {
-    fn default() -> Self {
-        Self::GithubTeam
     }
 }
 
@@ -400,7 +395,7 @@ crate::__deserialize_struct!(
 );
 
 /// Data for creating a team connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionCreateData {
     /// Attributes of the team connection.
@@ -578,10 +573,11 @@ crate::__deserialize_struct!(
 );
 
 /// Team connection resource type.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum TeamConnectionType {
     /// `team_connection`
+    #[default]
     TeamConnection,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -637,12 +633,6 @@ impl<'de> serde::Deserialize<'de> for TeamConnectionType {
 impl crate::__private::Exact for TeamConnectionType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for TeamConnectionType {
-    fn default() -> Self {
-        Self::TeamConnection
     }
 }
 
@@ -755,10 +745,11 @@ crate::__deserialize_struct!(
 );
 
 /// Datadog team resource type.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum TeamRefDataType {
     /// `team`
+    #[default]
     Team,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -814,11 +805,5 @@ impl<'de> serde::Deserialize<'de> for TeamRefDataType {
 impl crate::__private::Exact for TeamRefDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for TeamRefDataType {
-    fn default() -> Self {
-        Self::Team
     }
 }

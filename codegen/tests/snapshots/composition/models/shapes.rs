@@ -38,10 +38,11 @@ crate::__deserialize_struct!(
     "radius" }
 );
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum CircleKind {
     /// `circle`
+    #[default]
     Circle,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -97,12 +98,6 @@ impl<'de> serde::Deserialize<'de> for CircleKind {
 impl crate::__private::Exact for CircleKind {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for CircleKind {
-    fn default() -> Self {
-        Self::Circle
     }
 }
 
@@ -290,10 +285,11 @@ crate::__deserialize_struct!(
     Square { name(required) = "name", kind(required) = "kind", side(required) = "side" }
 );
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum SquareKind {
     /// `square`
+    #[default]
     Square,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
     Unknown(String),
@@ -349,12 +345,6 @@ impl<'de> serde::Deserialize<'de> for SquareKind {
 impl crate::__private::Exact for SquareKind {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for SquareKind {
-    fn default() -> Self {
-        Self::Square
     }
 }
 

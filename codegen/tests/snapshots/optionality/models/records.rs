@@ -136,10 +136,11 @@ crate::__deserialize_struct!(
     "anything" }
 );
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum RecordKind {
     /// `standard`
+    #[default]
     Standard,
     /// `special`
     Special,
@@ -199,11 +200,5 @@ impl<'de> serde::Deserialize<'de> for RecordKind {
 impl crate::__private::Exact for RecordKind {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
-    }
-}
-
-impl Default for RecordKind {
-    fn default() -> Self {
-        Self::Standard
     }
 }
