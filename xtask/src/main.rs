@@ -7,15 +7,16 @@
 //! cargo xtask bench-generate [RUNS]                                     generation time and memory
 //! cargo xtask bench-build [--check] [FEATURE…]                            build cost per feature
 //!
-//! --crate NAME writes a standalone crate (Cargo.toml, src/, a Cargo feature per tag) that uses
-//! this workspace's SDK as its runtime.
+//! With `--out` anywhere but the SDK, the output is a standalone crate (Cargo.toml, src/, a Cargo
+//! feature per tag) that uses this workspace's SDK as its runtime, named after its folder or
+//! `--crate NAME`; `--modules` writes bare modules instead.
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use xtask::{bench, check_files, generate_files, workspace_root, Task};
 
-const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--runtime PATH] [--crate NAME]
+const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--runtime PATH] [--crate NAME] [--modules]
        cargo xtask bench-generate [RUNS]             generation wall time and peak memory (connections, full v2)
        cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature";
 
@@ -57,7 +58,13 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut task = Task::default_for(&root);
     let mut custom = Vec::new();
     let mut it = rest.iter();
+    let mut modules_only = false;
     while let Some(flag) = it.next() {
+        if flag == "--modules" {
+            modules_only = true;
+            custom.push(flag.clone());
+            continue;
+        }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
         match flag.as_str() {
             "--spec" => {
@@ -75,6 +82,16 @@ fn run(args: &[String]) -> Result<(), String> {
             other => return Err(format!("unknown flag {other}\n{USAGE}")),
         }
         custom.push(format!("{flag} {value}"));
+    }
+    // Anywhere but the SDK, the output is a complete crate (named after its folder) unless
+    // `--modules` asks for bare modules.
+    if task.out != Task::default_for(&root).out && task.crate_name.is_none() && !modules_only {
+        let name = task.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+        task.crate_name = Some(if name.is_empty() { "generated-api".to_owned() } else { name });
+        if task.runtime == "crate" {
+            task.runtime = "datadog_connections".to_owned();
+        }
     }
     let fix = if custom.is_empty() { "cargo xtask generate".to_owned() } else { format!("cargo xtask generate {}", custom.join(" ")) };
     match command.as_str() {
