@@ -138,3 +138,15 @@ fn self_merging_all_of_is_an_error_and_annotations_are_ignored() {
     let model = generated.files.values().find(|f| f.contains("pub struct A ")).expect("A is generated");
     assert!(model.contains("pub data: Option<Box<A>>"), "{model}");
 }
+
+/// A component whose `allOf` lists itself many times is merged once (this used to expand
+/// exponentially), leaving the other members' properties.
+#[test]
+fn self_listing_all_of_terminates() {
+    let op = "paths:\n  /x:\n    get:\n      operationId: X\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/A'}\n";
+    let a = "{$ref: '#/components/schemas/A'}";
+    let text = format!("{HEAD}{op}components:\n  schemas:\n    A: {{allOf: [{a}, {a}, {a}, {a}, {{properties: {{x: {{type: string}}}}}}]}}\n");
+    let generated = generate(&text, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
+    let model = generated.files.values().find(|f| f.contains("pub struct A ")).expect("A is generated");
+    assert!(model.contains("pub x: Option<String>"), "{model}");
+}

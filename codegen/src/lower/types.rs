@@ -385,9 +385,17 @@ fn merge_all_of(
     let mut merged = ObjectType::default();
     let mut stack: Vec<(&ReferenceOr<Schema>, Pointer, usize)> =
         members.iter().enumerate().rev().map(|(i, m)| (m, pointer.push("allOf").push(i.to_string()), 0)).collect();
+    // Merging a component twice adds nothing, and skipping repeats keeps self-referencing allOfs
+    // linear instead of exponential.
+    let mut merged_refs = std::collections::BTreeSet::new();
     while let Some((member, at, depth)) = stack.pop() {
         if depth > 16 {
             return Err(at.invalid("allOf nesting is cyclic or deeper than 16 levels"));
+        }
+        if let ReferenceOr::Reference { reference } = member {
+            if !merged_refs.insert(reference.clone()) {
+                continue;
+            }
         }
         let member = resolve_schema(cx, member, &at)?;
         match &member.schema_kind {
