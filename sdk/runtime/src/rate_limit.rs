@@ -1,4 +1,4 @@
-//! Datadog's rate-limit headers as a typed value, and the delay a server asks for before a retry.
+//! The rate-limit headers as a typed value, and the delay a server asks for before a retry.
 
 use http::header::RETRY_AFTER;
 use http::{HeaderMap, StatusCode};
@@ -10,7 +10,7 @@ const REMAINING: &str = "x-ratelimit-remaining";
 const RESET: &str = "x-ratelimit-reset";
 const NAME: &str = "x-ratelimit-name";
 
-/// The rate limit a response reports in Datadog's `X-RateLimit-*` headers.
+/// The rate limit a response reports in the `X-RateLimit-*` headers.
 ///
 /// Each field is `None` when its header is absent or not a number. Available from
 /// [`ApiResponse::rate_limit`](crate::ApiResponse::rate_limit) and
@@ -48,8 +48,8 @@ impl RateLimit {
 
 /// How long the server asks the client to wait before trying again, if it says.
 ///
-/// `Retry-After` (delay in seconds, or an HTTP date) applies to any status; Datadog's
-/// `X-RateLimit-Reset` (seconds until the window resets) only to a 429, because Datadog sends it on
+/// `Retry-After` (delay in seconds, or an HTTP date) applies to any status; the
+/// `X-RateLimit-Reset` (seconds until the window resets) only to a 429, because servers send it on
 /// every response, where it says nothing about when a failed request may be retried.
 pub(crate) fn server_delay(status: StatusCode, headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     if let Some(value) = text(headers, RETRY_AFTER.as_str()) {

@@ -1,4 +1,4 @@
-//! The SDK's one error type, and the details each kind carries.
+//! The one error type of every generated SDK, and the details each kind carries.
 
 use crate::rate_limit::{server_delay, RateLimit};
 use bytes::Bytes;
@@ -57,6 +57,15 @@ pub enum Error {
         operation: &'static str,
         /// What happened, naming the page, offset or cap.
         reason: String,
+    },
+    /// No credential the operation accepts is set on the client: none of its security
+    /// requirements can be met. Nothing was sent.
+    #[error("{operation}: no credentials for this operation; it needs {needed}")]
+    MissingCredentials {
+        /// The operation id.
+        operation: &'static str,
+        /// The requirements, by scheme name (`apiKeyAuth + appKeyAuth, or AuthZ`).
+        needed: String,
     },
     /// The client configuration is invalid.
     #[error(transparent)]
@@ -158,7 +167,7 @@ impl ApiError {
 
     /// The messages of the body's `errors` list (empty when the body has none).
     ///
-    /// Datadog sends plain strings (`{"errors": ["Not found"]}`) on most endpoints and JSON:API error
+    /// APIs send plain strings (`{"errors": ["Not found"]}`) on most endpoints and JSON:API error
     /// objects on others (`{"errors": [{"title": "Bad Request", "detail": "…"}]}`); objects are
     /// rendered as `title: detail`. The exact body is always available from [`raw_body`](Self::raw_body).
     pub fn errors(&self) -> &[String] {
@@ -175,7 +184,7 @@ impl ApiError {
         &self.body
     }
 
-    /// Datadog's rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
+    /// The rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
     /// `-Name`), when the response has any.
     pub fn rate_limit(&self) -> Option<RateLimit> {
         RateLimit::from_headers(&self.headers)
@@ -306,23 +315,50 @@ impl std::error::Error for DecodeError {}
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {
-    /// No API key was set in code or in `DD_API_KEY`.
-    #[error("no API key: set one with ClientBuilder::api_key or the DD_API_KEY environment variable")]
-    MissingApiKey,
-    /// No application key was set in code or in `DD_APP_KEY`.
-    #[error("no application key: set one with ClientBuilder::app_key or the DD_APP_KEY environment variable")]
-    MissingAppKey,
-    /// A key is empty or cannot be sent in an HTTP header. The key itself is never included.
-    #[error("the {name} is invalid: {reason}")]
-    InvalidKey {
-        /// Which key (`API key`, `application key`).
-        name: &'static str,
+    /// A credential is empty or cannot be sent. The credential itself is never included.
+    #[error("the credential for {scheme} is invalid: {reason}")]
+    InvalidCredential {
+        /// The security scheme's name.
+        scheme: String,
         /// Why.
         reason: &'static str,
     },
-    /// The site is not a Datadog site.
-    #[error("unknown Datadog site {0:?} (expected one of: {sites})", sites = crate::Site::ALL.iter().map(|s| s.domain()).collect::<Vec<_>>().join(", "))]
-    UnknownSite(String),
+    /// A credential was set for a scheme the API does not have.
+    #[error("the API has no security scheme {name:?} (schemes: {known})")]
+    UnknownSecurityScheme {
+        /// The name given.
+        name: String,
+        /// The API's schemes.
+        known: String,
+    },
+    /// A server variable has a value its `enum` does not allow.
+    #[error("server variable {name} cannot be {value:?} (expected one of: {allowed})")]
+    InvalidServerVariable {
+        /// The variable.
+        name: String,
+        /// The value given.
+        value: String,
+        /// The values allowed.
+        allowed: String,
+    },
+    /// A value (from the environment, say) names none of a generated enum's values.
+    #[error("unknown {what} {value:?} (expected one of: {allowed})")]
+    UnknownValue {
+        /// What was being parsed (`site`).
+        what: &'static str,
+        /// The value given.
+        value: String,
+        /// The values and names accepted.
+        allowed: String,
+    },
+    /// The API has no server at the index chosen.
+    #[error("the API has no server {index} (it has {servers}); set a base URL")]
+    NoServer {
+        /// The index chosen.
+        index: usize,
+        /// How many servers the API has.
+        servers: usize,
+    },
     /// The base URL cannot be used.
     #[error("invalid base URL {url:?}: {reason}")]
     InvalidBaseUrl {
@@ -332,8 +368,13 @@ pub enum ConfigError {
         reason: String,
     },
     /// `enable_preview` named an operation that is not a Preview operation.
-    #[error("{0:?} is not a Preview operation (Preview operations: {list})", list = crate::operations::PREVIEW_OPERATIONS.join(", "))]
-    UnknownPreviewOperation(String),
+    #[error("{name:?} is not a Preview operation (Preview operations: {known})")]
+    UnknownPreviewOperation {
+        /// The name given.
+        name: String,
+        /// The API's Preview operations.
+        known: String,
+    },
     /// The user agent cannot be sent in an HTTP header.
     #[error("the user agent is not a valid header value")]
     InvalidUserAgent,

@@ -48,7 +48,7 @@ impl RawResponse {
 /// A `multipart/form-data` form, part by part.
 ///
 /// ```
-/// use datadog_connections::__private::Multipart;
+/// use openapi_sdk_runtime::Multipart;
 /// let form = Multipart::new().text("name", "spec").file("openapi_spec_file", "spec.yaml", "application/yaml", b"openapi: 3.0.0".to_vec());
 /// assert_eq!(form.len(), 2);
 /// ```
@@ -96,7 +96,7 @@ impl Multipart {
     /// The `Content-Type` (with a boundary absent from every part) and the encoded body.
     fn encode(&self) -> (HeaderValue, Vec<u8>) {
         let boundary = loop {
-            let candidate = format!("----datadog-connections-{:016x}", fastrand::u64(..));
+            let candidate = format!("----openapi-sdk-runtime-{:016x}", fastrand::u64(..));
             if !self.parts.iter().any(|p| contains(&p.data, candidate.as_bytes())) {
                 break candidate;
             }

@@ -112,19 +112,18 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 /// Field kinds: `required` (absent is an error; a nullable required field is an `Option`),
 /// `optional` (`Option<T>`: absent or `null` is `None`), `nullable` (`Option<Option<T>>`: absent is
 /// `None`, `null` is `Some(None)`).
-#[doc(hidden)]
 #[macro_export]
-macro_rules! __deserialize_struct {
+macro_rules! deserialize_struct {
     ($(#[$attr:meta])* $name:ident { $( $field:ident ($kind:ident) = $wire:literal ),* $(,)? }) => {
         $(#[$attr])*
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: $crate::__private::serde::Deserializer<'de>,
+                D: $crate::serde::Deserializer<'de>,
             {
                 struct ModelVisitor;
 
-                impl<'de> $crate::__private::serde::de::Visitor<'de> for ModelVisitor {
+                impl<'de> $crate::serde::de::Visitor<'de> for ModelVisitor {
                     type Value = $name;
 
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -133,30 +132,30 @@ macro_rules! __deserialize_struct {
 
                     fn visit_map<A>(self, mut map: A) -> ::core::result::Result<$name, A::Error>
                     where
-                        A: $crate::__private::serde::de::MapAccess<'de>,
+                        A: $crate::serde::de::MapAccess<'de>,
                     {
                         $( let mut $field = ::core::option::Option::None; )*
                         let mut additional = ::std::collections::BTreeMap::new();
-                        while let ::core::option::Option::Some(key) = map.next_key::<$crate::__private::Key<'de>>()? {
+                        while let ::core::option::Option::Some(key) = map.next_key::<$crate::serde_support::Key<'de>>()? {
                             match key.as_str() {
                                 $(
                                     $wire => {
                                         if $field.is_some() {
                                             return ::core::result::Result::Err(
-                                                <A::Error as $crate::__private::serde::de::Error>::duplicate_field($wire),
+                                                <A::Error as $crate::serde::de::Error>::duplicate_field($wire),
                                             );
                                         }
                                         $field = ::core::option::Option::Some(map.next_value()?);
                                     }
                                 )*
                                 _ => {
-                                    let value = map.next_value::<$crate::__private::serde_json::Value>()?;
+                                    let value = map.next_value::<$crate::serde_json::Value>()?;
                                     additional.insert(key.into_string(), value);
                                 }
                             }
                         }
                         ::core::result::Result::Ok($name {
-                            $( $field: $crate::__deserialize_struct!(@finish $kind $field $wire A), )*
+                            $( $field: $crate::deserialize_struct!(@finish $kind $field $wire A), )*
                             additional_properties: additional,
                         })
                     }
@@ -167,14 +166,14 @@ macro_rules! __deserialize_struct {
         }
 
         $(#[$attr])*
-        impl $crate::__private::Exact for $name {
+        impl $crate::serde_support::Exact for $name {
             fn is_exact(&self) -> bool {
-                self.additional_properties.is_empty() $( && $crate::__private::Exact::is_exact(&self.$field) )*
+                self.additional_properties.is_empty() $( && $crate::serde_support::Exact::is_exact(&self.$field) )*
             }
         }
     };
     (@finish required $field:ident $wire:literal $a:ident) => {
-        $field.ok_or_else(|| <$a::Error as $crate::__private::serde::de::Error>::missing_field($wire))?
+        $field.ok_or_else(|| <$a::Error as $crate::serde::de::Error>::missing_field($wire))?
     };
     (@finish optional $field:ident $wire:literal $a:ident) => {
         $field.unwrap_or_default()
@@ -234,17 +233,16 @@ impl<T: Exact> Exact for std::collections::BTreeMap<String, T> {
 /// variant, that variant decodes it (its errors are reported). Otherwise each variant is tried in
 /// spec order and the first that decodes *exactly* wins; failing that, the first that decodes at
 /// all; failing that, the input is kept verbatim in `Unknown`.
-#[doc(hidden)]
 #[macro_export]
-macro_rules! __deserialize_union {
+macro_rules! deserialize_union {
     ($name:ident { $( $variant:ident($ty:ty) ),* $(,)? } $( tag $prop:literal { $( $value:literal => $tagged:ident ),* $(,)? } )?) => {
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
-                D: $crate::__private::serde::Deserializer<'de>,
+                D: $crate::serde::Deserializer<'de>,
             {
-                use $crate::__private::serde::de::Error as _;
-                let value = <$crate::__private::serde_json::Value as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
+                use $crate::serde::de::Error as _;
+                let value = <$crate::serde_json::Value as $crate::serde::Deserialize>::deserialize(deserializer)?;
                 #[allow(unused_mut, unused_assignments)]
                 let mut preferred: ::core::option::Option<&'static str> = ::core::option::Option::None;
                 $(
@@ -258,9 +256,9 @@ macro_rules! __deserialize_union {
                 let mut fallback: ::core::option::Option<$name> = ::core::option::Option::None;
                 $(
                     if preferred.is_none() || preferred == ::core::option::Option::Some(stringify!($variant)) {
-                        match <$ty as $crate::__private::serde::Deserialize>::deserialize(&value) {
+                        match <$ty as $crate::serde::Deserialize>::deserialize(&value) {
                             ::core::result::Result::Ok(decoded) => {
-                                if preferred.is_some() || $crate::__private::Exact::is_exact(&decoded) {
+                                if preferred.is_some() || $crate::serde_support::Exact::is_exact(&decoded) {
                                     return ::core::result::Result::Ok($name::$variant(decoded));
                                 }
                                 if fallback.is_none() {
@@ -276,10 +274,10 @@ macro_rules! __deserialize_union {
             }
         }
 
-        impl $crate::__private::Exact for $name {
+        impl $crate::serde_support::Exact for $name {
             fn is_exact(&self) -> bool {
                 match self {
-                    $( $name::$variant(v) => $crate::__private::Exact::is_exact(v), )*
+                    $( $name::$variant(v) => $crate::serde_support::Exact::is_exact(v), )*
                     $name::Unknown(_) => false,
                 }
             }

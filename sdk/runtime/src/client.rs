@@ -1,6 +1,8 @@
 //! The client and the one path every request goes through: Preview check, headers, retries,
 //! timeouts, tracing, and sorting the answer into a response or an error.
 
+use crate::api::Api;
+use crate::auth::{describe_requirements, AuthParts, Credentials};
 use crate::config::ClientBuilder;
 use crate::error::{ApiError, ConfigError, Error, TimeoutKind};
 use crate::request::{Operation, Request};
@@ -8,7 +10,7 @@ use crate::response::RawResponse;
 use crate::retry::{Decision, RetryPolicy};
 use bytes::Bytes;
 use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE, USER_AGENT};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -16,22 +18,26 @@ use std::time::{Duration, Instant, SystemTime};
 use tracing::field::Empty;
 use tracing::Instrument;
 
-/// A Datadog connections API client. Cheap to clone: clones share one connection pool.
+/// A client for one [`Api`]. Cheap to clone: clones share one connection pool.
 ///
-/// Every operation is a method returning a request builder; see the [crate docs](crate) for an
-/// example.
+/// Generated crates wrap it in their own `Client`, whose methods return request builders; every
+/// builder sends through [`Client::execute`].
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<ClientInner>,
 }
 
 pub(crate) struct ClientInner {
+    pub(crate) api: &'static Api,
     pub(crate) http: reqwest::Client,
+    /// The API-level server (rendered) or the explicit base URL, without a trailing slash.
     pub(crate) base_url: String,
-    /// The site, when the client was built from one (not from an explicit base URL): operations
-    /// with their own server (log intake, say) are sent to that server on this site.
-    pub(crate) site: Option<crate::Site>,
-    /// Accept and the auth headers (marked sensitive).
+    /// Server variable values, for operations with their own server.
+    pub(crate) variables: BTreeMap<String, String>,
+    /// Per-operation base URLs set by the caller.
+    pub(crate) operation_urls: BTreeMap<String, String>,
+    pub(crate) credentials: Credentials,
+    /// Accept.
     pub(crate) headers: HeaderMap,
     pub(crate) user_agent: HeaderValue,
     pub(crate) previews: BTreeSet<String>,
@@ -42,17 +48,17 @@ pub(crate) struct ClientInner {
 }
 
 impl Client {
-    /// A builder for a client.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::new()
+    /// A builder for a client of `api`.
+    pub fn builder(api: &'static Api) -> ClientBuilder {
+        ClientBuilder::new(api)
     }
 
-    /// A client configured from `DD_API_KEY`, `DD_APP_KEY` and `DD_SITE`.
-    pub fn from_env() -> Result<Client, ConfigError> {
-        ClientBuilder::from_env().build()
+    /// The API this client is for.
+    pub fn api(&self) -> &'static Api {
+        self.inner.api
     }
 
-    /// The base URL requests go to (`https://api.datadoghq.com`).
+    /// The base URL requests go to, unless their operation has its own server.
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
     }
@@ -61,12 +67,52 @@ impl Client {
     pub fn is_preview_enabled(&self, operation_id: &str) -> bool {
         self.inner.all_previews || self.inner.previews.contains(operation_id)
     }
+
+    /// Whether the client holds a credential for the security scheme with this name.
+    pub fn has_credential(&self, scheme: &str) -> bool {
+        self.inner.credentials.has(scheme)
+    }
+
+    /// Where an operation's requests go: a base URL set for it with
+    /// [`ClientBuilder::operation_base_url`], else its own server rendered with the client's server
+    /// variables, else the client's [`base_url`](Self::base_url).
+    pub fn operation_base_url(&self, operation: &Operation) -> Result<String, ConfigError> {
+        let inner = &self.inner;
+        if let Some(url) = inner.operation_urls.get(operation.id) {
+            return Ok(url.clone());
+        }
+        match operation.servers.first() {
+            Some(server) => server.render(&inner.variables),
+            None => Ok(inner.base_url.clone()),
+        }
+    }
+
+    /// Sends a request, retrying as the policy allows, and sorts the answer into a 2xx
+    /// [`RawResponse`] or an [`Error`].
+    ///
+    /// Every operation goes through here, so the Preview check, auth, retries, timeouts, tracing
+    /// and error mapping live in one place. The `api.request` span covers the whole call
+    /// (operation, method, path template, and at the end the number of attempts, the final status
+    /// and the latency); each attempt has an `api.attempt` span inside it (attempt number, status,
+    /// latency). Neither records headers or the query, so credentials never reach a trace.
+    pub async fn execute(&self, request: Request) -> Result<RawResponse, Error> {
+        execute(self, request).await
+    }
+}
+
+impl AsRef<Client> for Client {
+    fn as_ref(&self) -> &Client {
+        self
+    }
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
+            .field("variables", &self.inner.variables)
+            .field("operation_urls", &self.inner.operation_urls)
+            .field("credentials_for", &self.inner.credentials.schemes().collect::<Vec<_>>())
             .field("previews", &self.inner.previews)
             .field("all_previews", &self.inner.all_previews)
             .field("retry_policy", &self.inner.retry_policy)
@@ -76,7 +122,7 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Redirects are followed only to the same host: the key headers are not `Authorization`, so
+/// Redirects are followed only to the same host: API key headers are not `Authorization`, so
 /// reqwest would carry them anywhere. A cross-host redirect is returned to the caller as a 3xx error.
 pub(crate) fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {
@@ -95,21 +141,17 @@ pub(crate) fn redirect_policy() -> reqwest::redirect::Policy {
     })
 }
 
-/// Sends a request, retrying as the policy allows, and sorts the answer into a 2xx [`RawResponse`]
-/// or an [`Error`].
-///
-/// Every operation goes through here, so the Preview check, auth headers, retries, timeouts,
-/// tracing and error mapping live in one place. The `datadog.request` span covers the whole call
-/// (operation, method, path template, and at the end the number of attempts, the final status and
-/// the latency); each attempt has a `datadog.attempt` span inside it (attempt number, status,
-/// latency). Neither records headers, so credentials never reach a trace.
-pub(crate) async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
+async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
     let op = request.operation;
     if op.preview && !client.is_preview_enabled(op.id) {
         return Err(Error::PreviewNotEnabled { operation: op.id });
     }
+    let Some(auth) = client.inner.credentials.for_requirements(op.security) else {
+        return Err(Error::MissingCredentials { operation: op.id, needed: describe_requirements(op.security) });
+    };
+    let base_url = client.operation_base_url(&op)?;
     let span = tracing::debug_span!(
-        "datadog.request",
+        "api.request",
         operation = op.id,
         method = op.method.as_str(),
         path = op.path_template,
@@ -118,7 +160,7 @@ pub(crate) async fn execute(client: &Client, request: Request) -> Result<RawResp
         latency_ms = Empty,
     );
     let plan = Plan::new(&client.inner, &request);
-    let exchange = Exchange::new(&client.inner, request);
+    let exchange = Exchange::new(&client.inner, request, &base_url, auth);
     let started = Instant::now();
     let made = AtomicU32::new(0);
     async {
@@ -175,21 +217,21 @@ struct Exchange {
     body: Option<Bytes>,
 }
 
-/// Where a request goes: its operation's own server on the client's site, or the client's base URL
-/// (always, when the client was given an explicit one, so proxies and test servers see everything).
-fn base_url(inner: &ClientInner, request: &Request) -> String {
-    match (request.operation.server, inner.site) {
-        (Some(template), Some(site)) => template.replace("{site}", site.domain()),
-        _ => inner.base_url.clone(),
-    }
-}
-
 impl Exchange {
-    fn new(inner: &ClientInner, request: Request) -> Self {
+    fn new(inner: &ClientInner, request: Request, base_url: &str, auth: AuthParts) -> Self {
         let mut headers = inner.headers.clone();
         headers.insert(USER_AGENT, inner.user_agent.clone());
+        for (name, value) in auth.headers {
+            headers.insert(name, value);
+        }
         for (name, value) in request.headers.iter().cloned() {
             headers.append(name, value);
+        }
+        let mut url = format!("{base_url}{}", request.path_and_query());
+        for (i, pair) in auth.query.iter().enumerate() {
+            let separator = if i == 0 && request.query.is_empty() { '?' } else { '&' };
+            url.push(separator);
+            url.push_str(pair.expose());
         }
         // Bodies are JSON unless the request set its own type (text, bytes, multipart).
         if request.body.is_some() && !headers.contains_key(CONTENT_TYPE) {
@@ -198,7 +240,7 @@ impl Exchange {
         Exchange {
             http: inner.http.clone(),
             operation: request.operation,
-            url: format!("{}{}", base_url(inner, &request), request.path_and_query()),
+            url,
             headers,
             body: request.body.map(Bytes::from),
         }
@@ -219,7 +261,7 @@ async fn attempts(exchange: &Exchange, plan: &Plan, started: Instant, made: &Ato
     loop {
         attempt += 1;
         made.store(attempt, Ordering::Relaxed);
-        let span = tracing::debug_span!("datadog.attempt", attempt, status = Empty, latency_ms = Empty);
+        let span = tracing::debug_span!("api.attempt", attempt, status = Empty, latency_ms = Empty);
         let error = match send_once(exchange, plan.attempt_timeout).instrument(span).await {
             Ok(response) => return Ok(response),
             Err(error) => error,
@@ -247,7 +289,8 @@ async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse
     let transport = |source: reqwest::Error| match (source.is_timeout(), source.is_connect()) {
         (true, true) => Error::Timeout { operation, kind: TimeoutKind::Connect, elapsed: started.elapsed() },
         (true, false) => Error::Timeout { operation, kind: TimeoutKind::Attempt, elapsed: started.elapsed() },
-        _ => Error::Transport { operation, source },
+        // The URL can carry an API key in its query: errors never include it.
+        _ => Error::Transport { operation, source: source.without_url() },
     };
     let roundtrip = async {
         let response = exchange.builder().send().await.map_err(transport)?;
@@ -276,27 +319,4 @@ async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse
 
 fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::request::{Method, Operation};
-    use crate::Site;
-
-    #[test]
-    fn operations_with_their_own_server_use_it_on_the_clients_site() {
-        const INTAKE: Operation = Operation {
-            id: "SubmitLog",
-            method: Method::Post,
-            path_template: "/api/v2/logs",
-            preview: false,
-            server: Some("https://http-intake.logs.{site}"),
-        };
-        let on_site = Client::builder().site(Site::Eu1).api_key("k").app_key("a").build().unwrap();
-        let request = Request::new(INTAKE, "/api/v2/logs".into());
-        assert_eq!(base_url(&on_site.inner, &request), "https://http-intake.logs.datadoghq.eu");
-        let explicit = Client::builder().base_url("http://127.0.0.1:9").api_key("k").app_key("a").build().unwrap();
-        assert_eq!(base_url(&explicit.inner, &request), "http://127.0.0.1:9");
-    }
 }

@@ -6,24 +6,20 @@ use std::time::Duration;
 /// Options for one call, set with the `with_options` method every request builder has. Anything
 /// not set here comes from the client's configuration.
 ///
-/// ```no_run
-/// use datadog_connections::{Client, RequestOptions, RetryPolicy};
+/// ```
+/// use openapi_sdk_runtime::RequestOptions;
 /// use std::time::Duration;
 ///
-/// # async fn run(client: Client, request: datadog_connections::models::OrgConnectionCreateRequest)
-/// # -> Result<(), datadog_connections::Error> {
 /// // A create that the caller knows is safe to repeat (say, it is checked for duplicates), with a
-/// // tighter budget than the client's.
+/// // tighter budget than the client's: `builder.with_options(options).send()`.
 /// let options = RequestOptions::new()
 ///     .safe_to_retry(true)
 ///     .attempt_timeout(Duration::from_secs(10))
 ///     .deadline(Duration::from_secs(30));
-/// client.create_org_connections(request).with_options(options).send().await?;
-///
+/// # let _ = options;
 /// // A list that must fail fast instead of waiting out a rate limit.
-/// client.list_org_connections().with_options(RequestOptions::new().no_retries()).send().await?;
-/// # Ok(())
-/// # }
+/// let fail_fast = RequestOptions::new().no_retries();
+/// # let _ = fail_fast;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]

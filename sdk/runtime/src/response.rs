@@ -25,7 +25,7 @@ impl<T> ApiResponse<T> {
         &self.headers
     }
 
-    /// Datadog's rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
+    /// The rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
     /// `-Name`), when the response has any.
     pub fn rate_limit(&self) -> Option<RateLimit> {
         RateLimit::from_headers(&self.headers)

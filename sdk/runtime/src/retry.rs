@@ -16,14 +16,14 @@ use std::time::{Duration, SystemTime};
 /// per-attempt timeout, and a connection that failed after the request was sent.
 ///
 /// **How long to wait.** When the response says (`Retry-After` in seconds or as an HTTP date, or
-/// Datadog's `X-RateLimit-Reset` on a 429), exactly that long; if that is longer than
+/// `X-RateLimit-Reset` on a 429), exactly that long; if that is longer than
 /// [`max_server_delay`](Self::max_server_delay), retrying stops and the error is returned.
 /// Otherwise the `n`th retry waits `min(max_delay, base_delay × 2ⁿ⁻¹)`, of which a random half is
 /// jitter (a delay `d` becomes a uniform value in `[d/2, d]`). A retry that would start after the
 /// overall deadline is not made: the last error is returned instead.
 ///
 /// ```
-/// use datadog_connections::RetryPolicy;
+/// use openapi_sdk_runtime::RetryPolicy;
 /// use std::time::Duration;
 ///
 /// let policy = RetryPolicy::new().max_attempts(6).base_delay(Duration::from_millis(250));

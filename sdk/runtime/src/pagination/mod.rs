@@ -1,51 +1,28 @@
 //! Paging through list operations as streams: one page at a time, in constant memory.
 //!
-//! The two list operations page differently, and both are handled by one stream implementation.
-//! A small adapter (one per list request) only says how to ask for a page and how to read the next
-//! position from a response:
+//! One loop drives every paginated operation of every generated crate. The generator derives each
+//! operation's adapter from the document's `x-pagination` annotation (`limitParam`, `pageParam`,
+//! `pageStart`, `pageOffsetParam`, `cursorParam`, `cursorPath`, `resultsPath`) and from the stop
+//! rules its configuration names (`meta.page.next_number`, `meta.page.total_filtered_count`…): the
+//! adapter only sends the request for a position and reads a [`PageInfo`] from the response. The
+//! rules that turn a page into the next position are here, written once, as data ([`Rules`]):
 //!
-//! | Request | Position sent | Stops when |
-//! |---|---|---|
-//! | [`ListTeamConnectionsRequest`] | `page[number]` (from [`Paginator::start_page`], default 0) | `meta.page.next_number` is `null`, or `meta.page.number` ≥ `meta.page.last_number`, or the response has no `meta.page` |
-//! | [`ListOrgConnectionsRequest`] | `offset` (from [`Paginator::start_offset`], default 0), advanced by the number of items received | the offset reaches `meta.page.total_filtered_count` (else `total_count`), or a page is empty |
+//! | style | position sent | next position | ends when |
+//! |---|---|---|---|
+//! | [`Style::PageNumber`] | page number, from [`Rules::start`] | `next_number`, else the page after the one received | `next_number` is `null`, the page number reaches `last_number`, the response reports neither (with those rules), or (without them) a page is empty or shorter than the page size |
+//! | [`Style::Offset`] | offset, from 0 | this offset plus the items received | the next offset reaches `total`, a page is empty, or (without a total) a page is shorter than the page size |
+//! | [`Style::Cursor`] | the cursor read from the previous page (none at first) | the response's cursor | the cursor is absent, `null` or empty, a page is empty, or (when the page size decides) a page is shorter than the page size |
 //!
-//! A short page is **not** an end signal: the Team Connections API can return fewer items than
-//! `page[size]` before its last page, and a full page can be the last one. The page size (`page_size`,
-//! `limit`) and every filter set on the request are sent unchanged with every page; the position
-//! (`page_number`, `offset`) is set by the paginator on every request, so a value set on the request
-//! itself is replaced.
-//!
-//! ```no_run
-//! use datadog_connections::{ClientBuilder, Error};
-//! use futures_util::{StreamExt, TryStreamExt};
-//!
-//! # async fn run() -> Result<(), Error> {
-//! let client = ClientBuilder::from_env().enable_preview("ListTeamConnections").build()?;
-//!
-//! // Item by item; only one page is held in memory at a time.
-//! let mut connections = client.list_team_connections().page_size(100).into_stream();
-//! while let Some(connection) = connections.try_next().await? {
-//!     println!("{}", connection.id);
-//! }
-//!
-//! // Whole pages, with their `meta`, starting at offset 200, at most 50 pages.
-//! let mut pages = client.list_org_connections().limit(100).paginate().start_offset(200).max_pages(50).pages();
-//! while let Some(page) = pages.next().await {
-//!     println!("{} connections", page?.data.len());
-//! }
-//!
-//! // Everything at once, failing rather than holding more than 10 000 items.
-//! let all = client.list_org_connections().collect_all(10_000).await?;
-//! # let _ = all;
-//! # Ok(())
-//! # }
-//! ```
+//! With rules that read the response's page metadata, a short page is **not** an end signal: some
+//! APIs return fewer items than the page size before their last page. The page size and every
+//! filter set on the request are sent unchanged with every page; the position is set by the
+//! paginator on every request, so a value set on the request itself is replaced.
 //!
 //! # Safety bounds
 //!
 //! - **Repeated pages.** A server that ignores the position would make a naive loop run forever. The
 //!   stream ends with an error when a page starts with the same item as the page before it, or when
-//!   a Team Connections page names a next page number that is not after the one just requested.
+//!   a page names a next position that is not after the one just requested.
 //! - **Page bound.** A stream fetches at most [`DEFAULT_MAX_PAGES`] pages unless
 //!   [`Paginator::max_pages`] says otherwise; when the server still reports more pages after that,
 //!   the stream ends with an error instead of stopping silently.
@@ -53,84 +30,55 @@
 //!   when there are more items than the cap, rather than truncating. To take at most `n` items
 //!   on purpose, use `into_stream().take(n)`.
 //!
-//! These errors are [`Error::Pagination`] with the list operation's id and a reason that names the
-//! page, offset or cap (displayed as `<operation>: pagination stopped: <reason>`). After any
-//! error, including an API error for one page, the stream ends.
-//!
-//! [`ListTeamConnectionsRequest`]: crate::operations::ListTeamConnectionsRequest
-//! [`ListOrgConnectionsRequest`]: crate::operations::ListOrgConnectionsRequest
+//! These errors are [`Error::Pagination`] with the operation's id and a reason that names the
+//! page, offset, cursor or cap (displayed as `<operation>: pagination stopped: <reason>`). After
+//! any error, including an API error for one page, the stream ends.
 
-mod org;
-mod team;
+mod rules;
 
 use crate::Error;
 use futures_core::Stream;
 use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
+pub use rules::{PageInfo, Position, Rules, Step, Style};
 use std::fmt;
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 /// How many pages a stream fetches at most, unless [`Paginator::max_pages`] sets another bound.
 ///
-/// With the largest page sizes (100 team connections, 1000 org connections) this is a million or
-/// ten million items: far beyond any real listing, so reaching it means the server keeps announcing
-/// pages that do not end.
+/// With page sizes in the hundreds this is millions of items: far beyond any real listing, so
+/// reaching it means the server keeps announcing pages that do not end.
 pub const DEFAULT_MAX_PAGES: usize = 10_000;
 
-/// The adapter between a list request and the one pagination loop. Sealed: implemented only by the
-/// SDK's list requests.
-mod sealed {
-    use crate::Error;
-    use std::future::Future;
+/// A paginated operation's request builder, as the pagination loop drives it. Generated crates
+/// implement it for each operation with an `x-pagination` annotation.
+pub trait PageSource: Clone + Send + Sync + 'static {
+    /// A whole response.
+    type Page: Send + 'static;
+    /// One item of a page.
+    type Item: Send + 'static;
+    /// The operation id, for errors and traces.
+    const OPERATION: &'static str;
+    /// How the operation pages and when it ends.
+    const RULES: Rules;
 
-    /// What to do after a page.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Step {
-        /// This was the last page.
-        Stop,
-        /// Fetch the page at this position next.
-        Next(i64),
-        /// The response names this position as the next one, but it is not after the position just
-        /// requested: following it would fetch a page again.
-        Repeats(i64),
-    }
+    /// Sends the request for the page at `position`.
+    fn fetch(self, position: Position) -> impl Future<Output = Result<Self::Page, Error>> + Send;
 
-    /// A list request that the pagination loop can drive.
-    pub trait PageSource: Clone + Send + Sync + 'static {
-        /// A whole response.
-        type Page: Send + 'static;
-        /// One item of a page.
-        type Item: Send + 'static;
-        /// The operation id, for errors and traces.
-        const OPERATION: &'static str;
+    /// The page size this request asks for (the value set on it, else the documented default),
+    /// when the rules end on a short page.
+    fn page_size(&self) -> Option<i64>;
 
-        /// Sends the request for the page at `position` (a page number or an offset).
-        fn fetch(self, position: i64) -> impl Future<Output = Result<Self::Page, Error>> + Send;
+    /// What the rules read from a page.
+    fn page_info(page: &Self::Page) -> PageInfo;
 
-        /// Where to go after `page`, which was requested at `position`.
-        fn step(page: &Self::Page, position: i64) -> Step;
+    /// A key of the page's first item (its id, or its JSON), for the repeated-page guard.
+    fn first_id(page: &Self::Page) -> Option<String>;
 
-        /// The id of the page's first item, for the repeated-page guard.
-        fn first_id(page: &Self::Page) -> Option<String>;
-
-        /// The page's items.
-        fn into_items(page: Self::Page) -> Vec<Self::Item>;
-
-        /// The position in words, for error messages: `page 3`, `offset 200`.
-        fn describe(position: i64) -> String;
-    }
+    /// The page's items.
+    fn into_items(page: Self::Page) -> Vec<Self::Item>;
 }
-
-use sealed::{PageSource, Step};
-
-/// A list request that can be paged through: [`ListTeamConnectionsRequest`] and
-/// [`ListOrgConnectionsRequest`]. This trait is sealed; it only appears in bounds.
-///
-/// [`ListTeamConnectionsRequest`]: crate::operations::ListTeamConnectionsRequest
-/// [`ListOrgConnectionsRequest`]: crate::operations::ListOrgConnectionsRequest
-pub trait Paginate: PageSource {}
-
-impl<R: PageSource> Paginate for R {}
 
 /// Pagination settings for one list request; created by the request's `paginate()` method.
 ///
@@ -141,13 +89,32 @@ impl<R: PageSource> Paginate for R {}
 #[must_use = "a paginator does nothing until it is turned into a stream"]
 pub struct Paginator<R> {
     request: R,
-    start: i64,
+    start: Position,
     max_pages: usize,
 }
 
-impl<R: Paginate> Paginator<R> {
-    pub(crate) fn new(request: R) -> Self {
-        Paginator { request, start: 0, max_pages: DEFAULT_MAX_PAGES }
+impl<R: PageSource> Paginator<R> {
+    /// Pagination of `request`, from the first position its rules define.
+    pub fn new(request: R) -> Self {
+        Paginator { request, start: R::RULES.first_position(), max_pages: DEFAULT_MAX_PAGES }
+    }
+
+    /// The first page number to request (page-number style; default [`Rules::start`]).
+    pub fn start_page(mut self, page_number: i64) -> Self {
+        self.start = Position::Number(page_number);
+        self
+    }
+
+    /// The first offset to request (offset style; default 0).
+    pub fn start_offset(mut self, offset: i64) -> Self {
+        self.start = Position::Number(offset);
+        self
+    }
+
+    /// The cursor to start from (cursor style; default none: the first page).
+    pub fn start_cursor(mut self, cursor: impl Into<String>) -> Self {
+        self.start = Position::Cursor(Some(cursor.into()));
+        self
     }
 
     /// Fetches at most `max_pages` pages (at least one); the default is [`DEFAULT_MAX_PAGES`].
@@ -193,7 +160,7 @@ impl<R: Paginate> Paginator<R> {
 /// The state of the pagination loop between two pages.
 enum State {
     /// Fetch the page at `position`.
-    Fetch { position: i64, fetched: usize, previous_first: Option<String> },
+    Fetch { position: Position, fetched: usize, previous_first: Option<String> },
     /// Yield this error, then end.
     Fail(Error),
     /// The stream has ended.
@@ -201,7 +168,7 @@ enum State {
 }
 
 /// The one pagination loop, shared by every list request.
-fn page_stream<R: Paginate>(paginator: Paginator<R>) -> BoxStream<'static, Result<R::Page, Error>> {
+fn page_stream<R: PageSource>(paginator: Paginator<R>) -> BoxStream<'static, Result<R::Page, Error>> {
     let Paginator { request, start, max_pages } = paginator;
     let initial = State::Fetch { position: start, fetched: 0, previous_first: None };
     stream::unfold(initial, move |state: State| {
@@ -212,8 +179,10 @@ fn page_stream<R: Paginate>(paginator: Paginator<R>) -> BoxStream<'static, Resul
                 State::Fail(error) => return Some((Err(error), State::Done)),
                 State::Fetch { position, fetched, previous_first } => (position, fetched, previous_first),
             };
-            tracing::debug!(operation = R::OPERATION, position, "fetching page");
-            let page = match request.fetch(position).await {
+            let rules = R::RULES;
+            tracing::debug!(operation = R::OPERATION, position = %rules.describe(&position), "fetching page");
+            let page_size = request.page_size();
+            let page = match request.fetch(position.clone()).await {
                 Ok(page) => page,
                 Err(error) => return Some((Err(error), State::Done)),
             };
@@ -223,22 +192,22 @@ fn page_stream<R: Paginate>(paginator: Paginator<R>) -> BoxStream<'static, Resul
                 if previous == first {
                     let reason = format!(
                         "the server repeated a page: {} starts with the same item ({first}) as the page before it",
-                        R::describe(position),
+                        rules.describe(&position),
                     );
                     return Some((Err(stopped::<R>(reason)), State::Done));
                 }
             }
-            let next = match R::step(&page, position) {
+            let next = match rules.step(&R::page_info(&page), &position, page_size) {
                 Step::Stop => State::Done,
                 Step::Repeats(next) => State::Fail(stopped::<R>(format!(
                     "the server repeated {}: {} names it as the next page",
-                    R::describe(next),
-                    R::describe(position),
+                    rules.describe(&next),
+                    rules.describe(&position),
                 ))),
                 Step::Next(next) if fetched >= max_pages => State::Fail(stopped::<R>(format!(
                     "reached the bound of {max_pages} pages, and the server reports more from {}; \
                      raise it with Paginator::max_pages",
-                    R::describe(next),
+                    rules.describe(&next),
                 ))),
                 Step::Next(next) => State::Fetch { position: next, fetched, previous_first: first },
             };
@@ -250,7 +219,7 @@ fn page_stream<R: Paginate>(paginator: Paginator<R>) -> BoxStream<'static, Resul
 }
 
 /// A pagination error of operation `R`.
-fn stopped<R: Paginate>(reason: String) -> Error {
+fn stopped<R: PageSource>(reason: String) -> Error {
     Error::Pagination { operation: R::OPERATION, reason }
 }
 
@@ -336,26 +305,33 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
 
-    /// A fake source: `pages[position]` is the page at that position (items, step).
+    /// A fake source: `pages[position]` is the page at that position (items, next page number;
+    /// `None` for the last page).
     #[derive(Clone)]
     struct Fake {
-        pages: Arc<Vec<(Vec<&'static str>, Step)>>,
+        pages: Arc<Vec<(Vec<&'static str>, Option<i64>)>>,
         calls: Arc<AtomicUsize>,
     }
 
     impl PageSource for Fake {
-        type Page = (Vec<&'static str>, Step);
+        type Page = (Vec<&'static str>, Option<i64>);
         type Item = &'static str;
         const OPERATION: &'static str = "Fake";
+        const RULES: Rules = Rules { style: Style::PageNumber, start: 0, stop_on_short_page: false };
 
-        async fn fetch(self, position: i64) -> Result<Self::Page, Error> {
+        async fn fetch(self, position: Position) -> Result<Self::Page, Error> {
             self.calls.fetch_add(1, Ordering::SeqCst);
+            let Position::Number(position) = position else { unreachable!("numbered") };
             let page = usize::try_from(position).ok().and_then(|p| self.pages.get(p).cloned());
             page.ok_or(Error::InvalidRequest { operation: "Fake", reason: format!("no page {position}") })
         }
 
-        fn step(page: &Self::Page, _position: i64) -> Step {
-            page.1
+        fn page_size(&self) -> Option<i64> {
+            None
+        }
+
+        fn page_info(page: &Self::Page) -> PageInfo {
+            PageInfo::new(page.0.len()).next_number(Some(page.1))
         }
 
         fn first_id(page: &Self::Page) -> Option<String> {
@@ -365,13 +341,9 @@ mod tests {
         fn into_items(page: Self::Page) -> Vec<Self::Item> {
             page.0
         }
-
-        fn describe(position: i64) -> String {
-            format!("page {position}")
-        }
     }
 
-    fn fake(pages: Vec<(Vec<&'static str>, Step)>) -> (Paginator<Fake>, Arc<AtomicUsize>) {
+    fn fake(pages: Vec<(Vec<&'static str>, Option<i64>)>) -> (Paginator<Fake>, Arc<AtomicUsize>) {
         let calls = Arc::new(AtomicUsize::new(0));
         (Paginator::new(Fake { pages: Arc::new(pages), calls: Arc::clone(&calls) }), calls)
     }
@@ -383,14 +355,14 @@ mod tests {
     #[test]
     fn follows_steps_and_stops() {
         let (p, calls) =
-            fake(vec![(vec!["a", "b"], Step::Next(1)), (vec!["c"], Step::Next(2)), (vec!["d", "e"], Step::Stop)]);
+            fake(vec![(vec!["a", "b"], Some(1)), (vec!["c"], Some(2)), (vec!["d", "e"], None)]);
         assert_eq!(block_on(p.collect_all(10)).unwrap(), ["a", "b", "c", "d", "e"]);
         assert_eq!(calls.load(Ordering::SeqCst), 3);
     }
 
     #[test]
     fn cap_is_an_error_and_exact_cap_is_fine() {
-        let pages = vec![(vec!["a", "b"], Step::Next(1)), (vec!["c"], Step::Stop)];
+        let pages = vec![(vec!["a", "b"], Some(1)), (vec!["c"], None)];
         let (p, _) = fake(pages.clone());
         assert_eq!(block_on(p.collect_all(3)).unwrap().len(), 3);
         let (p, _) = fake(pages);
@@ -400,12 +372,12 @@ mod tests {
 
     #[test]
     fn repeated_first_item_and_backwards_step_are_errors() {
-        let (p, calls) = fake(vec![(vec!["a"], Step::Next(1)), (vec!["a"], Step::Next(2))]);
+        let (p, calls) = fake(vec![(vec!["a"], Some(1)), (vec!["a"], Some(2))]);
         let err = block_on(p.collect_all(10)).unwrap_err().to_string();
         assert!(err.contains("repeated a page: page 1 starts with the same item (a)"), "{err}");
         assert_eq!(calls.load(Ordering::SeqCst), 2);
 
-        let (p, calls) = fake(vec![(vec!["a"], Step::Repeats(0))]);
+        let (p, calls) = fake(vec![(vec!["a"], Some(0))]);
         let mut pages = p.pages();
         assert!(block_on(pages.next()).unwrap().is_ok());
         let err = block_on(pages.next()).unwrap().unwrap_err().to_string();
@@ -419,7 +391,7 @@ mod tests {
 
     #[test]
     fn max_pages_bounds_the_requests() {
-        let (p, calls) = fake(vec![(vec!["a"], Step::Next(1)), (vec!["b"], Step::Next(2)), (vec!["c"], Step::Stop)]);
+        let (p, calls) = fake(vec![(vec!["a"], Some(1)), (vec!["b"], Some(2)), (vec!["c"], None)]);
         let mut items = p.max_pages(2).into_stream();
         assert_eq!(block_on(items.next()).unwrap().unwrap(), "a");
         assert_eq!(block_on(items.next()).unwrap().unwrap(), "b");
@@ -429,13 +401,13 @@ mod tests {
         assert_eq!(calls.load(Ordering::SeqCst), 2);
 
         // Exactly max_pages pages is not an error.
-        let (p, _) = fake(vec![(vec!["a"], Step::Next(1)), (vec!["b"], Step::Stop)]);
+        let (p, _) = fake(vec![(vec!["a"], Some(1)), (vec!["b"], None)]);
         assert_eq!(block_on(p.max_pages(2).collect_all(5)).unwrap(), ["a", "b"]);
     }
 
     #[test]
     fn an_error_ends_the_stream() {
-        let (p, calls) = fake(vec![(vec!["a"], Step::Next(5))]);
+        let (p, calls) = fake(vec![(vec!["a"], Some(5))]);
         let mut items = p.into_stream();
         assert!(block_on(items.next()).unwrap().is_ok());
         assert!(block_on(items.next()).unwrap().is_err());

@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use crate::options::RequestOptions;
+use crate::server::Server;
 use http::header::{HeaderName, HeaderValue};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -73,12 +74,16 @@ pub struct Operation {
     pub path_template: &'static str,
     /// Whether the operation is in Preview and must be enabled on the client.
     pub preview: bool,
-    /// This operation's own server as a URL template with a `{site}` placeholder
-    /// (`https://http-intake.logs.{site}`), when it is not served from the API host.
-    pub server: Option<&'static str>,
+    /// The operation's own servers (operation- or path-level `servers`), when it is not served from
+    /// the API's; empty otherwise. The first one is used.
+    pub servers: &'static [Server],
+    /// The security requirements: alternatives, each a set of scheme names that must all be
+    /// satisfied. The first alternative the client has credentials for is sent; an empty list
+    /// sends no credentials.
+    pub security: &'static [&'static [&'static str]],
 }
 
-/// An encoded request, built by generated code and sent by [`execute`](crate::__private::execute).
+/// An encoded request, built by generated code and sent by [`Client::execute`](crate::Client::execute).
 #[derive(Debug, Clone)]
 pub struct Request {
     pub(crate) operation: Operation,
@@ -242,7 +247,8 @@ impl<T: ParamValue> ParamValue for Vec<T> {
 mod tests {
     use super::*;
 
-    const OP: Operation = Operation { id: "Op", method: Method::Get, path_template: "/x", preview: false, server: None };
+    const OP: Operation =
+        Operation { id: "Op", method: Method::Get, path_template: "/x", preview: false, servers: &[], security: &[] };
 
     #[test]
     fn encodes_query_names_values_and_lists() {

@@ -1,0 +1,36 @@
+//! The description of an API that a generated crate hands the runtime.
+
+use crate::auth::SecurityScheme;
+use crate::server::Server;
+
+/// What the runtime needs to know about one API, generated from its OpenAPI document as a
+/// `static`: where it is served, how it authenticates, and which operations are in Preview.
+///
+/// Each operation's own servers and security requirements travel with its
+/// [`Operation`](crate::Operation) constant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Api {
+    /// The generated crate's package name, for the default user agent.
+    pub package: &'static str,
+    /// The generated crate's version, for the default user agent.
+    pub version: &'static str,
+    /// The document's top-level `servers`, in order: the first is the default.
+    pub servers: &'static [Server],
+    /// The document's `securitySchemes`, by name.
+    pub security_schemes: &'static [SecurityScheme],
+    /// The ids of the operations in Preview (`x-unstable`), sorted; each must be enabled on the
+    /// client before it is sent.
+    pub preview_operations: &'static [&'static str],
+}
+
+impl Api {
+    /// The security scheme with this name.
+    pub fn scheme(&self, name: &str) -> Option<&'static SecurityScheme> {
+        self.security_schemes.iter().find(|s| s.name == name)
+    }
+
+    /// Whether `operation_id` is one of the Preview operations.
+    pub fn is_preview(&self, operation_id: &str) -> bool {
+        self.preview_operations.contains(&operation_id)
+    }
+}

@@ -1,0 +1,379 @@
+//! Client configuration: servers and their variables or an explicit base URL, credentials by
+//! scheme, Preview opt-ins, user agent, retries and timeouts.
+
+use crate::api::Api;
+use crate::auth::{Credential, Credentials};
+use crate::client::{Client, ClientInner};
+use crate::error::ConfigError;
+use crate::retry::RetryPolicy;
+use crate::server::validate_base_url;
+use http::header::{HeaderMap, HeaderValue, ACCEPT};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Default time allowed to open a connection (TCP and TLS).
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default time allowed for one attempt: sending, waiting for and reading the response.
+const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default time allowed for a whole call, retries and waits included.
+const DEFAULT_DEADLINE: Duration = Duration::from_secs(300);
+
+/// Builds a [`Client`] for one [`Api`].
+///
+/// Generated crates wrap this builder with a setter per security scheme and server variable of
+/// their API; everything else is configured here.
+///
+/// # Where requests go
+///
+/// - By default, to the API's first server, its variables filled in from
+///   [`server_variable`](Self::server_variable) or their defaults.
+/// - [`base_url`](Self::base_url) replaces the API-level server (for a proxy or a local test
+///   server).
+/// - An operation that the document gives its own server (an upload host, say) always goes to that
+///   server, rendered with the same variables, whatever the base URL; only
+///   [`operation_base_url`](Self::operation_base_url) sends it elsewhere.
+#[derive(Clone)]
+pub struct ClientBuilder {
+    api: &'static Api,
+    server_index: usize,
+    variables: BTreeMap<String, String>,
+    base_url: Option<String>,
+    operation_urls: BTreeMap<String, String>,
+    deferred_error: Option<ConfigError>,
+    credentials: BTreeMap<String, Credential>,
+    previews: BTreeSet<String>,
+    all_previews: bool,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+    retry_policy: RetryPolicy,
+    connect_timeout: Duration,
+    attempt_timeout: Duration,
+    deadline: Duration,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("server_index", &self.server_index)
+            .field("variables", &self.variables)
+            .field("base_url", &self.base_url)
+            .field("operation_urls", &self.operation_urls)
+            .field("credentials", &self.credentials)
+            .field("previews", &self.previews)
+            .field("all_previews", &self.all_previews)
+            .field("user_agent", &self.user_agent)
+            .field("retry_policy", &self.retry_policy)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("deadline", &self.deadline)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder for `api` with nothing set: the first server with its default variables, no
+    /// credentials, no Preview operation enabled, and the default retries and timeouts (see
+    /// [`retry_policy`](Self::retry_policy), [`connect_timeout`](Self::connect_timeout),
+    /// [`attempt_timeout`](Self::attempt_timeout) and [`deadline`](Self::deadline)).
+    pub fn new(api: &'static Api) -> Self {
+        ClientBuilder {
+            api,
+            server_index: 0,
+            variables: BTreeMap::new(),
+            base_url: None,
+            operation_urls: BTreeMap::new(),
+            deferred_error: None,
+            credentials: BTreeMap::new(),
+            previews: BTreeSet::new(),
+            all_previews: false,
+            user_agent: None,
+            http: None,
+            retry_policy: RetryPolicy::default(),
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            deadline: DEFAULT_DEADLINE,
+        }
+    }
+
+    /// The API this builder configures a client for.
+    pub fn api(&self) -> &'static Api {
+        self.api
+    }
+
+    /// Uses the API's server at `index` in the document's `servers` list (default 0).
+    pub fn server_index(mut self, index: usize) -> Self {
+        self.server_index = index;
+        self
+    }
+
+    /// Sets a server variable (`site`), used by the API's server and by every operation's own
+    /// server that has a variable of that name. A value outside the variable's `enum` is reported
+    /// by [`build`](Self::build). Clears an explicit [`base_url`](Self::base_url) and any error
+    /// [deferred](Self::defer_error) from reading the environment.
+    pub fn server_variable(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.variables.insert(name.into(), value.into());
+        self.base_url = None;
+        self.deferred_error = None;
+        self
+    }
+
+    /// Sends requests to an explicit base URL instead of the API's server (a proxy, a local test
+    /// server). Operations with their own server still go there; see
+    /// [`operation_base_url`](Self::operation_base_url). Clears any error
+    /// [deferred](Self::defer_error) from reading the environment.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self.deferred_error = None;
+        self
+    }
+
+    /// Sends one operation (by its `operationId`) to `url`, whatever its server.
+    pub fn operation_base_url(mut self, operation_id: impl Into<String>, url: impl Into<String>) -> Self {
+        self.operation_urls.insert(operation_id.into(), url.into());
+        self
+    }
+
+    /// Sets the credential for a security scheme, by the scheme's name in the document.
+    /// [`build`](Self::build) checks it can be sent, without ever including it in an error.
+    pub fn credential(mut self, scheme: impl Into<String>, credential: Credential) -> Self {
+        self.credentials.insert(scheme.into(), credential);
+        self
+    }
+
+    /// Whether a credential is set for a scheme.
+    pub fn has_credential(&self, scheme: &str) -> bool {
+        self.credentials.contains_key(scheme)
+    }
+
+    /// Records a configuration error found before `build` (an environment variable that cannot be
+    /// used, say); [`build`](Self::build) returns it unless a later setting replaced the value.
+    pub fn defer_error(mut self, error: ConfigError) -> Self {
+        self.deferred_error = Some(error);
+        self
+    }
+
+    /// Opts in to one Preview operation by its operation id; [`build`](Self::build) fails if the
+    /// API has no Preview operation of that name.
+    pub fn enable_preview(mut self, operation_id: impl Into<String>) -> Self {
+        self.previews.insert(operation_id.into());
+        self
+    }
+
+    /// Opts in to every Preview operation.
+    pub fn enable_all_previews(mut self) -> Self {
+        self.all_previews = true;
+        self
+    }
+
+    /// Replaces the default user agent (`<package>/<version> (rust; <os>; <arch>)`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Uses a preconfigured `reqwest::Client` (proxies, TLS roots, connection pool settings).
+    ///
+    /// The client still sets its own headers on every request and applies its retry policy,
+    /// per-attempt timeout and deadline. The redirect policy, connect timeout and response
+    /// decompression are the caller's responsibility in this case: build it with a redirect policy
+    /// that does not follow redirects to other hosts, or credentials may go with them.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Replaces the retry policy (default: [`RetryPolicy::new`], 4 attempts).
+    /// [`RetryPolicy::disabled`] turns retries off; a call can override the policy with
+    /// [`RequestOptions::retry_policy`](crate::RequestOptions::retry_policy).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = policy;
+        self
+    }
+
+    /// The time allowed to open a connection, TLS included (default 10 s). A connection that is not
+    /// open in time fails with a [`TimeoutKind::Connect`](crate::TimeoutKind::Connect) timeout,
+    /// which is retried: nothing was sent.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The time allowed for one attempt: sending the request, waiting for the response and reading
+    /// its body (default 60 s). A slower attempt fails with a
+    /// [`TimeoutKind::Attempt`](crate::TimeoutKind::Attempt) timeout, which is retried for
+    /// idempotent methods and calls marked safe to retry.
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// The time allowed for a whole call, every attempt and every wait between them included
+    /// (default 5 min). When it passes, the call fails with a
+    /// [`TimeoutKind::Deadline`](crate::TimeoutKind::Deadline) timeout and is not retried; a retry
+    /// that could not start before it is not made, and the last error is returned.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    /// Validates the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        if let Some(e) = self.deferred_error {
+            return Err(e);
+        }
+        let api = self.api;
+        let base_url = match &self.base_url {
+            Some(url) => validate_base_url(url)?,
+            None => match api.servers.get(self.server_index) {
+                Some(server) => server.render(&self.variables)?,
+                None => return Err(ConfigError::NoServer { index: self.server_index, servers: api.servers.len() }),
+            },
+        };
+        let mut operation_urls = BTreeMap::new();
+        for (operation, url) in &self.operation_urls {
+            operation_urls.insert(operation.clone(), validate_base_url(url)?);
+        }
+        let credentials = Credentials::new(api.security_schemes, &self.credentials)?;
+        for op in &self.previews {
+            if !api.is_preview(op) {
+                return Err(ConfigError::UnknownPreviewOperation {
+                    name: op.clone(),
+                    known: if api.preview_operations.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        api.preview_operations.join(", ")
+                    },
+                });
+            }
+        }
+        let user_agent = self.user_agent.unwrap_or_else(|| default_user_agent(api));
+        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| ConfigError::InvalidUserAgent)?;
+        for (name, value) in [
+            ("connect timeout", self.connect_timeout),
+            ("attempt timeout", self.attempt_timeout),
+            ("deadline", self.deadline),
+        ] {
+            if value.is_zero() {
+                return Err(ConfigError::ZeroTimeout(name));
+            }
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .redirect(crate::client::redirect_policy())
+                .connect_timeout(self.connect_timeout)
+                .gzip(true)
+                .build()
+                .map_err(|e| ConfigError::HttpClient(e.to_string()))?,
+        };
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        Ok(Client {
+            inner: Arc::new(ClientInner {
+                api,
+                http,
+                base_url,
+                variables: self.variables,
+                operation_urls,
+                credentials,
+                headers,
+                user_agent,
+                previews: self.previews,
+                all_previews: self.all_previews,
+                retry_policy: self.retry_policy,
+                attempt_timeout: self.attempt_timeout,
+                deadline: self.deadline,
+            }),
+        })
+    }
+}
+
+fn default_user_agent(api: &Api) -> String {
+    format!("{}/{} (rust; {}; {})", api.package, api.version, std::env::consts::OS, std::env::consts::ARCH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ApiKeyLocation, SchemeKind, SecurityScheme, Server, ServerVariable};
+
+    static API: Api = Api {
+        package: "example-sdk",
+        version: "1.2.3",
+        servers: &[
+            Server {
+                url: "https://api.{site}",
+                variables: &[ServerVariable { name: "site", default: "example.com", values: &["example.com", "example.eu"] }],
+            },
+            Server { url: "http://localhost:8080", variables: &[] },
+        ],
+        security_schemes: &[SecurityScheme {
+            name: "key",
+            kind: SchemeKind::ApiKey { location: ApiKeyLocation::Header, name: "X-Key" },
+        }],
+        preview_operations: &["ListThings"],
+    };
+
+    fn builder() -> ClientBuilder {
+        ClientBuilder::new(&API)
+    }
+
+    #[test]
+    fn servers_variables_and_base_urls() {
+        assert_eq!(builder().build().unwrap().base_url(), "https://api.example.com");
+        assert_eq!(builder().server_variable("site", "example.eu").build().unwrap().base_url(), "https://api.example.eu");
+        assert_eq!(builder().server_index(1).build().unwrap().base_url(), "http://localhost:8080");
+        assert_eq!(builder().base_url("http://127.0.0.1:9/").build().unwrap().base_url(), "http://127.0.0.1:9");
+        assert!(matches!(builder().server_index(2).build(), Err(ConfigError::NoServer { index: 2, servers: 2 })));
+        assert!(matches!(
+            builder().server_variable("site", "example.org").build(),
+            Err(ConfigError::InvalidServerVariable { .. })
+        ));
+        assert!(matches!(builder().base_url("ftp://x").build(), Err(ConfigError::InvalidBaseUrl { .. })));
+    }
+
+    #[test]
+    fn preview_names_are_checked_against_the_apis_list() {
+        assert!(builder().enable_preview("ListThings").build().unwrap().is_preview_enabled("ListThings"));
+        let err = builder().enable_preview("ListThing").build().unwrap_err();
+        assert_eq!(err, ConfigError::UnknownPreviewOperation { name: "ListThing".into(), known: "ListThings".into() });
+        assert!(err.to_string().contains("ListThings"), "{err}");
+    }
+
+    #[test]
+    fn deferred_errors_surface_at_build_unless_replaced() {
+        let err = ConfigError::InvalidBaseUrl { url: "x".into(), reason: "y".into() };
+        assert_eq!(builder().defer_error(err.clone()).build().unwrap_err(), err);
+        assert!(builder().defer_error(err.clone()).server_variable("site", "example.eu").build().is_ok());
+        assert!(builder().defer_error(err).base_url("http://127.0.0.1:1").build().is_ok());
+    }
+
+    #[test]
+    fn zero_timeouts_are_errors() {
+        assert_eq!(builder().connect_timeout(Duration::ZERO).build().unwrap_err(), ConfigError::ZeroTimeout("connect timeout"));
+        assert_eq!(builder().attempt_timeout(Duration::ZERO).build().unwrap_err(), ConfigError::ZeroTimeout("attempt timeout"));
+        assert_eq!(builder().deadline(Duration::ZERO).build().unwrap_err(), ConfigError::ZeroTimeout("deadline"));
+    }
+
+    #[test]
+    fn documented_defaults() {
+        let builder = builder();
+        assert_eq!(builder.retry_policy, RetryPolicy::new());
+        assert_eq!(RetryPolicy::new().max_attempts, 4);
+        assert_eq!(builder.connect_timeout, Duration::from_secs(10));
+        assert_eq!(builder.attempt_timeout, Duration::from_secs(60));
+        assert_eq!(builder.deadline, Duration::from_secs(300));
+        let ua = default_user_agent(&API);
+        assert!(ua.starts_with("example-sdk/1.2.3 (rust; "), "{ua}");
+        assert!(ua.contains(std::env::consts::OS), "{ua}");
+    }
+
+    #[test]
+    fn debug_never_shows_credentials() {
+        let builder = builder().credential("key", Credential::Token("s3cr3t-key".into()));
+        let text = format!("{builder:?} {:?}", builder.clone().build().unwrap());
+        assert!(!text.contains("s3cr3t-key"), "{text}");
+    }
+}

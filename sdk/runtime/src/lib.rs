@@ -1,0 +1,63 @@
+//! The runtime of SDKs generated from OpenAPI documents.
+//!
+//! A generated crate describes its API as data — an [`Api`] (servers, security schemes, Preview
+//! operations) and one [`Operation`] constant per request builder — and sends every request
+//! through this crate's single path, [`Client::execute`]. Everything that behaves lives here,
+//! written once: auth mechanisms, server URL templates, retries with backoff, timeouts and a
+//! deadline, rate-limit headers, errors that keep the raw body, request and response encodings,
+//! the serde support generated models use, and the pagination engine. Nothing here knows any
+//! particular API.
+//!
+//! # What generated code uses
+//!
+//! | item | role |
+//! |---|---|
+//! | [`Api`], [`Server`], [`ServerVariable`], [`SecurityScheme`] | the API's description, a `static` per generated crate |
+//! | [`ClientBuilder`], [`Client`] | configuration and the connection pool; a generated crate wraps both with setters named after its schemes and servers |
+//! | [`Operation`], [`Method`], [`Request`], [`ParamValue`], [`encode_path_segment`] | what a request builder fills in |
+//! | [`Client::execute`], [`RawResponse`], [`ApiResponse`] | sending, and decoding the answer |
+//! | [`Multipart`] | `multipart/form-data` bodies |
+//! | [`serde_support`], [`deserialize_struct!`], [`deserialize_union!`] | model decoding that keeps unknown properties and shapes |
+//! | [`pagination`] | streams over paginated operations, driven by data the generator derives from the spec |
+//!
+//! This is a public, versioned API: generated crates depend on it by version, and a change to any
+//! item above is a semver change of this crate.
+
+mod api;
+mod auth;
+mod body;
+mod client;
+mod config;
+mod error;
+mod options;
+pub mod pagination;
+mod rate_limit;
+mod request;
+mod response;
+mod retry;
+mod server;
+pub mod serde_support;
+
+pub use api::Api;
+pub use auth::{ApiKeyLocation, Credential, SchemeKind, Secret, SecurityScheme};
+pub use body::Multipart;
+pub use client::Client;
+pub use config::ClientBuilder;
+pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error, TimeoutKind};
+pub use options::RequestOptions;
+pub use rate_limit::RateLimit;
+pub use request::{encode_path_segment, Method, Operation, ParamValue, Request};
+pub use response::{ApiResponse, RawResponse};
+pub use retry::RetryPolicy;
+pub use server::{Server, ServerVariable};
+
+/// The serde version generated models are written against (re-exported so the decoding macros
+/// work in any crate).
+pub use serde;
+/// The serde_json version generated models keep unknown properties in.
+pub use serde_json;
+
+/// Reads an environment variable, treating an unset, empty or blank value as absent.
+pub fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
