@@ -14,12 +14,177 @@ pub struct Api {
     pub description: Option<String>,
     /// `info.version`.
     pub version: String,
+    /// `info.license.name`, when it is an SPDX expression (no spaces).
+    pub license: Option<String>,
     /// Named types by Rust name (sorted, so output order is deterministic).
     pub types: BTreeMap<String, TypeDef>,
     /// Operation groups by module name (one per tag).
     pub modules: BTreeMap<String, Module>,
+    /// The top-level `servers`, in order (the first is the default).
+    pub servers: Vec<Server>,
+    /// The security schemes, in name order.
+    pub security_schemes: Vec<SecurityScheme>,
+    /// Server variables with an `enum`, each a generated Rust enum (`Site`).
+    pub server_enums: Vec<ServerEnum>,
     /// Things the generator decided that a reader should know (renamed collisions and the like).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A server: a URL template and its variables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Server {
+    /// The template (`https://api.{site}`).
+    pub url: String,
+    /// `description`.
+    pub description: Option<String>,
+    /// The variables, in name order.
+    pub variables: Vec<ServerVariable>,
+}
+
+/// A server variable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerVariable {
+    /// The placeholder's name.
+    pub name: String,
+    /// The default value.
+    pub default: String,
+    /// The allowed values (`enum`), empty when free.
+    pub values: Vec<String>,
+    /// `description`.
+    pub description: Option<String>,
+}
+
+/// A server variable with an `enum`, generated as a Rust enum with a variant per value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerEnum {
+    /// The variable's name (`site`).
+    pub variable: String,
+    /// The Rust type name (`Site`).
+    pub type_name: String,
+    /// The builder setter's name (`site`).
+    pub setter: String,
+    /// The variable's description.
+    pub description: Option<String>,
+    /// (variant name, value, short name if configured), in the spec's order.
+    pub values: Vec<(String, String, Option<String>)>,
+    /// The default value's variant name.
+    pub default: String,
+    /// The environment variable `from_env` reads, if any.
+    pub env: Option<String>,
+}
+
+/// A security scheme and how the generated builder sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityScheme {
+    /// The name in the spec (`apiKeyAuth`).
+    pub name: String,
+    /// The builder setter (`api_key`).
+    pub setter: String,
+    /// How the credential is sent.
+    pub kind: SchemeKind,
+    /// The environment variable `from_env` reads, if any.
+    pub env: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+}
+
+/// How a scheme's credential is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// An API key in a header, the query or a cookie, under this name.
+    ApiKey(ApiKeyLocation, String),
+    /// HTTP bearer.
+    Bearer,
+    /// HTTP basic.
+    Basic,
+    /// OAuth2 (an access token).
+    OAuth2,
+    /// OpenID Connect (an access token).
+    OpenIdConnect,
+}
+
+/// Where an API key goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    /// A header.
+    Header,
+    /// The query.
+    Query,
+    /// A cookie.
+    Cookie,
+}
+
+/// How an operation pages (`x-pagination`), with the parameters and response paths resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The style.
+    pub style: PagingStyle,
+    /// Where the position goes.
+    pub position: Target,
+    /// The position's type (an integer, or a string for cursors).
+    pub position_ty: TypeRef,
+    /// Where the page size is set, its type, and its documented default.
+    pub limit: Option<(Target, TypeRef, Option<i64>)>,
+    /// The first page number (`pageStart`) or offset.
+    pub start: i64,
+    /// The page type (the success body).
+    pub page: TypeRef,
+    /// The path to the items (`resultsPath`), as field steps.
+    pub results: Vec<FieldStep>,
+    /// The item type.
+    pub item: TypeRef,
+    /// Whether an item has an `id` field (a string, UUID or integer) for the repeated-page guard.
+    pub item_id: Option<String>,
+    /// Paths the stop rules read, as field steps, each ending at the typed value.
+    pub number: Option<Vec<FieldStep>>,
+    /// The next page number (nullable).
+    pub next_number: Option<Vec<FieldStep>>,
+    /// The last page number.
+    pub last_number: Option<Vec<FieldStep>>,
+    /// Item totals, first present wins.
+    pub totals: Vec<Vec<FieldStep>>,
+    /// The next cursor.
+    pub cursor: Option<Vec<FieldStep>>,
+}
+
+/// Where a pagination value goes in a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A query parameter, by its Rust name (the builder's setter and field).
+    Query(String),
+    /// A field of the JSON request body (`body.page.cursor`), as field steps from the body.
+    Body {
+        /// Whether the body itself is optional (then it is created with `Default` when absent).
+        body_optional: bool,
+        /// The steps from the body to the field.
+        steps: Vec<FieldStep>,
+    },
+}
+
+/// The pagination style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagingStyle {
+    /// Page numbers.
+    PageNumber,
+    /// Offsets.
+    Offset,
+    /// Cursors.
+    Cursor,
+}
+
+/// One step of a path through response fields: the Rust field, and how it is wrapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldStep {
+    /// The Rust field name.
+    pub field: String,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+    /// `Box<T>`.
+    pub boxed: bool,
+    /// The field's type, before optionality.
+    pub ty: TypeRef,
 }
 
 /// One operation group: a tag of the spec.
@@ -260,10 +425,13 @@ pub struct Operation {
     pub success_by_status: Vec<(u16, String, TypeRef, Media)>,
     /// The `x-pagination` parameters (`page[size]`, `page[number]`, …), when the spec marks the
     /// operation as paginated.
-    pub pagination: Vec<String>,
-    /// The server for this operation only (its first `servers` entry), with every variable but
-    /// `{site}` replaced by its default (`https://http-intake.logs.{site}`).
-    pub server: Option<String>,
+    pub pagination_params: Vec<String>,
+    /// The resolved pagination, when the annotation could be followed.
+    pub pagination: Option<Pagination>,
+    /// The operation's own servers (operation-level, else path-level); empty for the API's.
+    pub servers: Vec<Server>,
+    /// Security alternatives, each a set of scheme names (`security: []` is an empty list).
+    pub security: Vec<Vec<String>>,
     /// The Preview note (`x-unstable`), when the operation is in Preview.
     pub preview: Option<String>,
     /// `deprecated: true`.
@@ -300,6 +468,8 @@ pub struct Param {
     pub required: bool,
     /// For arrays in the query: repeat the name per value (`true`) or join with commas (`false`).
     pub explode: bool,
+    /// The schema's `default`, when it is an integer (page sizes, for pagination).
+    pub int_default: Option<i64>,
     /// Rustdoc text (description, default, example).
     pub docs: Option<String>,
     /// `deprecated: true`.

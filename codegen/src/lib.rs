@@ -8,6 +8,7 @@
 //! Same input, same output: everything is ordered by construction (sorted maps, spec order), so the
 //! bytes are identical run to run. A bad spec gives an [`Error`] with a JSON pointer, never a panic.
 
+pub mod config;
 mod emit;
 pub mod error;
 pub mod ir;
@@ -16,6 +17,7 @@ pub mod lower;
 mod names;
 mod write;
 
+pub use config::Config;
 pub use error::Error;
 use std::collections::BTreeMap;
 
@@ -24,12 +26,23 @@ use std::collections::BTreeMap;
 pub struct Options {
     /// The spec's name as the generated headers mention it (`spec/datadog-connections.yaml`).
     pub spec_name: String,
-    /// The path of the crate that provides the runtime (`Error`, `__private`) to generated code:
-    /// `crate` when generating into the SDK itself.
+    /// The Rust path of the runtime crate generated code uses (`openapi_sdk_runtime`).
     pub runtime: String,
-    /// Generate a standalone crate (Cargo.toml, `src/lib.rs`, one Cargo feature per tag) that
-    /// depends on the SDK for its runtime, instead of modules for the SDK itself.
-    pub krate: Option<CrateOptions>,
+    /// The generator configuration that goes with the spec.
+    pub config: Config,
+    /// What to write.
+    pub output: Output,
+}
+
+/// What the generator writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// Modules for a crate whose `Cargo.toml` and `lib.rs` are written by hand (the SDK):
+    /// `mod.rs` (the root, to mount with `#[path]`), `client.rs`, `models/` and `operations/`.
+    Modules,
+    /// A complete crate: `Cargo.toml`, `src/lib.rs` (the root) and the same modules under `src/`,
+    /// with a Cargo feature per tag.
+    Crate(CrateOptions),
 }
 
 /// How a standalone crate is generated.
@@ -37,13 +50,26 @@ pub struct Options {
 pub struct CrateOptions {
     /// The package name.
     pub name: String,
-    /// The path of the SDK crate (the runtime), as written in the generated Cargo.toml.
-    pub sdk_path: String,
+    /// The package version.
+    pub version: String,
+    /// The runtime version requirement (`0.1.0`).
+    pub runtime_version: String,
+    /// A path to the runtime relative to the crate, when the crate is generated inside the
+    /// workspace that has it; the published crate depends on the version alone.
+    pub runtime_path: Option<String>,
 }
+
+/// The runtime crate's Rust name.
+pub const RUNTIME: &str = "openapi_sdk_runtime";
 
 impl Default for Options {
     fn default() -> Self {
-        Options { spec_name: "spec/datadog-connections.yaml".to_owned(), runtime: "crate".to_owned(), krate: None }
+        Options {
+            spec_name: "spec/datadog-connections.yaml".to_owned(),
+            runtime: RUNTIME.to_owned(),
+            config: Config::default(),
+            output: Output::Modules,
+        }
     }
 }
 
@@ -60,21 +86,24 @@ pub struct Generated {
 pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> {
     validate_runtime_path(&options.runtime)?;
     let spec = load::load(spec_text)?;
-    let api = lower::lower(&spec)?;
-    let features = options.krate.is_some();
-    let prefix = if features { "src/" } else { "" };
+    let api = lower::lower(&spec, &options.config)?;
+    let (features, prefix) = match &options.output {
+        Output::Modules => (false, ""),
+        Output::Crate(_) => (true, "src/"),
+    };
     let mut files = BTreeMap::new();
     for (path, text) in write::render_all(&api, &options.runtime, features, &options.spec_name)? {
+        let path = match (&options.output, path.as_str()) {
+            (Output::Crate(_), "mod.rs") => "lib.rs".to_owned(),
+            _ => path,
+        };
         files.insert(format!("{prefix}{path}"), text);
     }
-    if let Some(krate) = &options.krate {
-        let lib = emit::crate_root(&api, &options.runtime);
-        files.insert("src/lib.rs".to_owned(), write::render("src/lib.rs", lib, &options.spec_name)?);
+    if let Output::Crate(krate) = &options.output {
         files.insert("Cargo.toml".to_owned(), emit::cargo_toml(&api, krate, &options.spec_name));
     }
     Ok(Generated { files, diagnostics: api.diagnostics })
 }
-
 fn validate_runtime_path(path: &str) -> Result<(), Error> {
     let valid = !path.is_empty()
         && path.split("::").all(|seg| {

@@ -1,17 +1,24 @@
 //! Datadog's whole v2 spec (985 operations, 5,202 schemas) parses, resolves and emits. Compiling
 //! the generated crate is `cargo xtask bench-build`'s job (minutes), not this test's.
 
-use datadog_connections_codegen::{generate, CrateOptions, Options};
+use datadog_connections_codegen::{generate, Config, CrateOptions, Options, Output};
 use datadog_connections_replay::shared::shared_path;
 
 #[test]
 fn full_v2_spec_generates_a_complete_crate() {
     let Some(path) = shared_path("full_v2_spec_generates_a_complete_crate", "specs/datadog-v2-openapi.yaml") else { return };
     let text = std::fs::read_to_string(&path).expect("read the v2 spec");
+    let config = include_str!("../../spec/datadog-connections.codegen.yaml");
     let options = Options {
         spec_name: "datadog-v2-openapi.yaml".into(),
-        runtime: "datadog_connections".into(),
-        krate: Some(CrateOptions { name: "datadog-api-v2".into(), sdk_path: "../sdk".into() }),
+        config: Config::parse(config).expect("configuration"),
+        output: Output::Crate(CrateOptions {
+            name: "datadog-api-v2".into(),
+            version: "0.1.0".into(),
+            runtime_version: "0.1.0".into(),
+            runtime_path: None,
+        }),
+        ..Options::default()
     };
     let generated = generate(&text, &options).unwrap_or_else(|e| panic!("{e}"));
 
@@ -40,5 +47,30 @@ fn full_v2_spec_generates_a_complete_crate() {
     let tags = generated.files.keys().filter(|p| p.starts_with("src/operations/") && !p.ends_with("mod.rs")).count();
     let features = cargo.lines().filter(|l| l.ends_with(" = []") && !l.starts_with("default")).count();
     assert_eq!(features, tags, "a feature per tag");
-    assert!(generated.files["src/lib.rs"].contains("pub struct Client"));
+    assert!(generated.files["src/client.rs"].contains("pub struct Client"));
+    assert!(generated.files["src/lib.rs"].contains("pub use self::client::*"));
+
+    // Every x-pagination annotation of the spec gets a stream, in all three styles.
+    let annotated = spec["paths"]
+        .as_object()
+        .expect("paths")
+        .values()
+        .flat_map(|item| item.as_object().into_iter().flat_map(|o| o.values()))
+        .filter(|op| op.get("x-pagination").is_some())
+        .count();
+    let streams: usize = generated.files.values().map(|f| f.matches("impl rt::pagination::PageSource for").count()).sum();
+    let style = |s: &str| generated.files.values().map(|f| f.matches(s).count()).sum::<usize>();
+    assert_eq!(streams, annotated, "a stream per x-pagination annotation");
+    assert!(annotated >= 45, "{annotated}");
+    for s in ["Style::Cursor", "Style::Offset", "Style::PageNumber"] {
+        assert!(style(s) > 0, "{s}");
+    }
+    let notes: Vec<_> = generated.diagnostics.iter().filter(|d| d.message.contains("no pagination stream")).collect();
+    assert!(notes.is_empty(), "{notes:?}");
+
+    // The crate's own Preview registry, with Datadog's sites and keys from the configuration.
+    let client = &generated.files["src/client.rs"];
+    assert!(client.contains("\"ListMemberTeams\""), "ListMemberTeams is a Preview operation of this crate");
+    assert!(client.contains("pub enum Site") && client.contains("pub fn api_key("));
+    assert!(!generated.files.contains_key("src/mod.rs"), "no stray root module");
 }

@@ -34,7 +34,7 @@ fn existing(root: &Path) -> BTreeMap<String, String> {
 fn check(fixture: &str) -> Vec<String> {
     let spec_path = dir("fixtures").join(format!("{fixture}.yaml"));
     let text = fs::read_to_string(&spec_path).unwrap();
-    let options = Options { spec_name: format!("codegen/tests/fixtures/{fixture}.yaml"), runtime: "crate".into(), krate: None };
+    let options = Options { spec_name: format!("codegen/tests/fixtures/{fixture}.yaml"), ..Options::default() };
     let generated = generate(&text, &options).unwrap_or_else(|e| panic!("{fixture}: {e}"));
     let mut expected = generated.files.clone();
     let notes: String = generated.diagnostics.iter().map(|d| format!("{}: {}\n", d.pointer, d.message)).collect();

@@ -1,7 +1,10 @@
 //! An async Rust client for Datadog's **Org Connections** and **Team Connections** (Preview) APIs.
 //!
-//! Models and operations are generated from `spec/datadog-connections.yaml`; the runtime (client,
-//! configuration, auth, errors) is written by hand, once, and every operation goes through it.
+//! Everything here is generated from `spec/datadog-connections.yaml` (and its generator
+//! configuration): the models, the request builders, the `Client` and `ClientBuilder` with a
+//! setter per security scheme, the `Site` type and the pagination streams. The behaviour — one
+//! execute path, auth, retries, timeouts, errors, pagination — is the
+//! [`openapi_sdk_runtime`] crate's, which knows no API.
 //!
 //! ```no_run
 //! use datadog_connections::models::{
@@ -39,34 +42,10 @@
 //! (`ClientBuilder::enable_preview("ListTeamConnections")`) or all of them
 //! (`enable_all_previews()`); otherwise they fail with [`Error::PreviewNotEnabled`] before sending.
 
-mod auth;
-mod body;
-mod client;
-mod config;
-mod error;
 #[path = "generated/mod.rs"]
 mod generated;
-mod options;
-pub mod pagination;
-mod rate_limit;
-mod request;
-mod response;
-mod retry;
-mod serde_support;
-mod site;
 
-#[doc(hidden)]
-pub mod __private;
-
-pub use client::Client;
-pub use config::{ClientBuilder, ENV_API_KEY, ENV_APP_KEY, ENV_SITE};
-pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error, TimeoutKind};
-pub use generated::{models, operations};
-pub use options::RequestOptions;
-pub use rate_limit::RateLimit;
-pub use response::ApiResponse;
-pub use retry::RetryPolicy;
-pub use site::Site;
+pub use generated::*;
 
 #[cfg(test)]
 #[deny(warnings)]

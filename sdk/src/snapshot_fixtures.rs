@@ -75,12 +75,19 @@ mod tests {
 /// Non-JSON bodies go through the same runtime path, with their own content types.
 #[cfg(test)]
 mod media_tests {
-    use crate::__private::Multipart;
-    use crate::{Client, RetryPolicy};
+    use super::media::Client;
     use datadog_connections_replay::fault::{Fault, FaultServer};
+    use openapi_sdk_runtime::{Multipart, RetryPolicy};
 
+    /// The fixture has no security schemes, so no credentials; `SubmitMediaLog` has its own server,
+    /// which the base URL does not replace: it is pointed at the test server by its operation id.
     async fn client(server: &FaultServer) -> Client {
-        Client::builder().base_url(server.base_url()).api_key("k").app_key("a").retry_policy(RetryPolicy::disabled()).build().unwrap()
+        Client::builder()
+            .base_url(server.base_url())
+            .operation_base_url("SubmitMediaLog", server.base_url())
+            .retry_policy(RetryPolicy::disabled())
+            .build()
+            .unwrap()
     }
 
     #[tokio::test]

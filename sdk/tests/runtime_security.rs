@@ -63,9 +63,10 @@ async fn a_redirect_on_the_same_host_is_followed_with_credentials() {
 
 #[tokio::test]
 async fn a_bearer_token_is_sent_instead_of_keys() {
-    let server = start(vec![Fault::json(200, LIST), Fault::json(200, LIST)]).await;
-    // Keys set alongside a token (from the environment, say) are not sent.
-    let client = with_token(&server).api_key(API_KEY).app_key(APP_KEY).build().expect("client");
+    let server = start(vec![Fault::json(200, LIST), Fault::json(200, LIST), Fault::json(200, LIST)]).await;
+    // With keys set alongside a token (from the environment, say), preferring the OAuth scheme
+    // sends the token alone.
+    let client = with_token(&server).api_key(API_KEY).app_key(APP_KEY).prefer_scheme("AuthZ").build().expect("client");
     client.list_org_connections().send().await.expect("list");
     let custom = with_token(&server).user_agent("my-tool/2.0").build().expect("client");
     custom.list_org_connections().send().await.expect("list");
@@ -77,6 +78,12 @@ async fn a_bearer_token_is_sent_instead_of_keys() {
     let agent = sent.header("user-agent").expect("a user agent");
     assert!(agent.starts_with(concat!("datadog-connections/", env!("CARGO_PKG_VERSION"), " (rust; ")), "{agent}");
     assert_eq!(received[1].header("user-agent"), Some("my-tool/2.0"));
+
+    // Without a preference, the document's order decides: its first alternative is the keys.
+    let keys_first = with_token(&server).api_key(API_KEY).app_key(APP_KEY).build().expect("client");
+    keys_first.list_org_connections().send().await.expect("list");
+    let sent = &server.received()[2];
+    assert_eq!((sent.header("dd-api-key"), sent.header("authorization")), (Some(API_KEY), None));
 }
 
 fn gzip(text: &str) -> Vec<u8> {

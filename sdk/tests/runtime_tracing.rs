@@ -94,12 +94,12 @@ async fn secrets_stay_out_of_traces_errors_and_debug_output() {
 
     let traces = captured.text();
     for expected in [
-        "datadog.request",
+        "api.request",
         "operation=\"ListOrgConnections\"",
         "method=\"GET\"",
         "path=\"/api/v2/org_connections\"",
-        "datadog.attempt{attempt=1 status=503 latency_ms=",
-        "datadog.attempt{attempt=3 status=200 latency_ms=",
+        "api.attempt{attempt=1 status=503 latency_ms=",
+        "api.attempt{attempt=3 status=200 latency_ms=",
         "attempts=3 status=200 latency_ms=",
         "retrying attempt=2",
         "Connection reset by peer",

@@ -81,7 +81,7 @@ pub fn bench_build(root: &Path, v2_spec: &Path, features: &[String], check_only:
         spec: v2_spec.to_path_buf(),
         out: dir.clone(),
         spec_name: v2_spec.display().to_string(),
-        runtime: "datadog_connections".to_owned(),
+        config: Some(root.join(crate::DATADOG_CONFIG)),
         crate_name: Some("datadog-api-v2".to_owned()),
     };
     crate::generate_files(&task).map_err(|e| e.to_string())?;
@@ -128,7 +128,7 @@ pub fn generate_once(spec: &Path, out: &Path, krate: bool) -> Result<(), String>
         spec: spec.to_path_buf(),
         out: out.to_path_buf(),
         spec_name: spec.display().to_string(),
-        runtime: if krate { "datadog_connections".to_owned() } else { "crate".to_owned() },
+        config: Some(crate::workspace_root().join(crate::DATADOG_CONFIG)),
         crate_name: krate.then(|| "bench-crate".to_owned()),
     };
     crate::generate_files(&task).map_err(|e| e.to_string())?;

@@ -3,7 +3,7 @@
 
 pub mod bench;
 
-use datadog_connections_codegen::{generate, CrateOptions, Generated, Options};
+use datadog_connections_codegen::{generate, Config, CrateOptions, Generated, Options, Output};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -15,8 +15,16 @@ pub fn workspace_root() -> PathBuf {
 
 /// The default spec, relative to the workspace root.
 pub const DEFAULT_SPEC: &str = "spec/datadog-connections.yaml";
+/// The generator configuration for Datadog's specs (the connections spec's own), relative to the
+/// workspace root; commands that generate Datadog's full v2 spec use it too.
+pub const DATADOG_CONFIG: &str = "spec/datadog-connections.codegen.yaml";
 /// The default output folder, relative to the workspace root.
 pub const DEFAULT_OUT: &str = "sdk/src/generated";
+
+/// The runtime crate's folder, relative to the workspace root.
+pub const RUNTIME_DIR: &str = "sdk/runtime";
+/// The runtime version generated crates depend on.
+pub const RUNTIME_VERSION: &str = "0.1.0";
 
 /// What to generate from where.
 #[derive(Debug, Clone)]
@@ -27,23 +35,44 @@ pub struct Task {
     pub out: PathBuf,
     /// How the spec is named in generated headers.
     pub spec_name: String,
-    /// The runtime crate path generated code uses (`crate` inside the SDK).
-    pub runtime: String,
-    /// Generate a standalone crate with this package name (depending on the SDK by path).
+    /// The generator configuration; by default `<spec>.codegen.yaml` next to the spec, when present.
+    pub config: Option<PathBuf>,
+    /// Generate a standalone crate with this package name, instead of modules for the SDK.
     pub crate_name: Option<String>,
 }
 
 impl Task {
     /// The default task: the project's spec into the SDK.
     pub fn default_for(root: &Path) -> Task {
-        Task {
-            spec: root.join(DEFAULT_SPEC),
-            out: root.join(DEFAULT_OUT),
-            spec_name: DEFAULT_SPEC.to_owned(),
-            runtime: "crate".to_owned(),
-            crate_name: None,
-        }
+        Task { spec: root.join(DEFAULT_SPEC), out: root.join(DEFAULT_OUT), spec_name: DEFAULT_SPEC.to_owned(), config: None, crate_name: None }
     }
+
+    /// The configuration file this task uses, if any.
+    pub fn config_path(&self) -> Option<PathBuf> {
+        if let Some(path) = &self.config {
+            return Some(path.clone());
+        }
+        let stem = self.spec.file_stem()?.to_string_lossy().into_owned();
+        let candidate = self.spec.with_file_name(format!("{stem}.codegen.yaml"));
+        candidate.is_file().then_some(candidate)
+    }
+}
+
+/// `to` relative to `from` (both made absolute), with `/` separators; `None` when they share no
+/// root.
+pub fn relative_path(from: &Path, to: &Path) -> Option<String> {
+    let from = std::path::absolute(from).ok()?;
+    let to = std::path::absolute(to).ok()?;
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return None;
+    }
+    let ups = std::iter::repeat_n("..".to_owned(), from.len() - common);
+    let downs = to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let parts: Vec<String> = ups.chain(downs).collect();
+    Some(if parts.is_empty() { ".".to_owned() } else { parts.join("/") })
 }
 
 /// Why a task failed.
@@ -119,15 +148,34 @@ pub struct Report {
 
 fn run_generator(task: &Task) -> Result<Generated, TaskError> {
     let text = std::fs::read_to_string(&task.spec).map_err(|e| TaskError::Io(task.spec.clone(), e))?;
-    let krate = task.crate_name.as_ref().map(|name| CrateOptions {
-        name: name.clone(),
-        sdk_path: workspace_root().join("sdk").display().to_string(),
-    });
-    let options = Options { spec_name: task.spec_name.clone(), runtime: task.runtime.clone(), krate };
+    let config = match task.config_path() {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| TaskError::Io(path.clone(), e))?;
+            Config::parse(&text).map_err(TaskError::Generate)?
+        }
+        None => Config::default(),
+    };
+    let output = match &task.crate_name {
+        None => Output::Modules,
+        Some(name) => {
+            // Inside this workspace the crate also finds the runtime by a relative path; anywhere
+            // else it depends on the published version alone.
+            let root = workspace_root();
+            let inside = std::path::absolute(&task.out).is_ok_and(|out| out.starts_with(&root));
+            Output::Crate(CrateOptions {
+                name: name.clone(),
+                version: "0.1.0".to_owned(),
+                runtime_version: RUNTIME_VERSION.to_owned(),
+                runtime_path: if inside { relative_path(&task.out, &root.join(RUNTIME_DIR)) } else { None },
+            })
+        }
+    };
+    let options = Options { spec_name: task.spec_name.clone(), config, output, ..Options::default() };
     generate(&text, &options).map_err(TaskError::Generate)
 }
 
-/// The `.rs` files under `dir`, relative, with `/` separators.
+/// The files the generator owns under `dir` (`.rs` files, and a top-level `Cargo.toml`), relative,
+/// with `/` separators.
 fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -141,7 +189,7 @@ fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
             let path = entry.map_err(|e| TaskError::Io(d.clone(), e))?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs") || (d == dir && path.file_name().is_some_and(|n| n == "Cargo.toml")) {
                 if let Ok(rel) = path.strip_prefix(dir) {
                     let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                     out.insert(rel, path);

@@ -1,22 +1,25 @@
 //! `cargo xtask`: the project's maintenance commands.
 //!
 //! ```text
-//! cargo xtask generate [--spec PATH] [--out DIR] [--runtime PATH]   regenerate the SDK's generated code
-//! cargo xtask check    [--spec PATH] [--out DIR] [--runtime PATH]   fail with a diff if it is stale
+//! cargo xtask generate [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules]
+//!                                                    regenerate the SDK's generated code
+//! cargo xtask check    [same flags]                  fail with a diff if it is stale
 //!
 //! cargo xtask bench-generate [RUNS]                                     generation time and memory
 //! cargo xtask bench-build [--check] [FEATURE…]                            build cost per feature
 //!
 //! With `--out` anywhere but the SDK, the output is a standalone crate (Cargo.toml, src/, a Cargo
-//! feature per tag) that uses this workspace's SDK as its runtime, named after its folder or
-//! `--crate NAME`; `--modules` writes bare modules instead.
+//! feature per tag) that depends on the runtime crate (`sdk/runtime`) by version, plus a relative
+//! path when the folder is inside this workspace; it is named after its folder or `--crate NAME`;
+//! `--modules` writes bare modules instead. `--config` names the generator configuration (default:
+//! `<spec>.codegen.yaml` next to the spec, when present).
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use xtask::{bench, check_files, generate_files, workspace_root, Task};
 
-const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--runtime PATH] [--crate NAME] [--modules]
+const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules]
        cargo xtask bench-generate [RUNS]             generation wall time and peak memory (connections, full v2)
        cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature";
 
@@ -72,13 +75,8 @@ fn run(args: &[String]) -> Result<(), String> {
                 task.spec_name = value.clone();
             }
             "--out" => task.out = PathBuf::from(value),
-            "--runtime" => task.runtime = value.clone(),
-            "--crate" => {
-                task.crate_name = Some(value.clone());
-                if task.runtime == "crate" {
-                    task.runtime = "datadog_connections".to_owned();
-                }
-            }
+            "--config" => task.config = Some(PathBuf::from(value)),
+            "--crate" => task.crate_name = Some(value.clone()),
             other => return Err(format!("unknown flag {other}\n{USAGE}")),
         }
         custom.push(format!("{flag} {value}"));
@@ -89,9 +87,6 @@ fn run(args: &[String]) -> Result<(), String> {
         let name = task.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
         task.crate_name = Some(if name.is_empty() { "generated-api".to_owned() } else { name });
-        if task.runtime == "crate" {
-            task.runtime = "datadog_connections".to_owned();
-        }
     }
     let fix = if custom.is_empty() { "cargo xtask generate".to_owned() } else { format!("cargo xtask generate {}", custom.join(" ")) };
     match command.as_str() {

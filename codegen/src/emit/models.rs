@@ -89,7 +89,7 @@ fn type_item(def: &TypeDef, runtime: &str) -> TokenStream {
 fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
-    let double_option = format!("{runtime}::__private::double_option::serialize");
+    let double_option = format!("{runtime}::serde_support::double_option::serialize");
     let fields = s.fields.iter().map(|f| {
         let docs = doc_attrs(f.docs.as_deref());
         let fname = ident(&f.name);
@@ -108,7 +108,7 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
     let derive_default = if all_optional { quote!(Default,) } else { quote!() };
     let constructor = constructor(def, s);
     let setters = s.fields.iter().filter(|f| !f.required || f.default_variant.is_some()).map(setter);
-    let macro_path = path_tokens(&format!("{runtime}::__deserialize_struct"));
+    let macro_path = path_tokens(&format!("{runtime}::deserialize_struct"));
     // The decoder names every field, deprecated ones included.
     let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) { quote!(#[allow(deprecated)]) } else { quote!() };
     let entries = s.fields.iter().map(|f| {
@@ -258,7 +258,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
     let derive_default = if e.default.is_some() { quote!(Default,) } else { quote!() };
     let query = e.used_in_parameters.then(|| {
         quote! {
-            impl #rt::__private::ParamValue for #name {
+            impl #rt::ParamValue for #name {
                 fn write_param(&self, out: &mut String) {
                     out.push_str(self.as_str());
                 }
@@ -316,11 +316,11 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #rt::__private::deserialize_str_enum(deserializer)
+                #rt::serde_support::deserialize_str_enum(deserializer)
             }
         }
 
-        impl #rt::__private::Exact for #name {
+        impl #rt::serde_support::Exact for #name {
             fn is_exact(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
             }
@@ -338,7 +338,7 @@ fn union_item(def: &TypeDef, u: &Union, runtime: &str) -> TokenStream {
         let ty = type_tokens(&v.ty);
         quote!(#vname(#ty),)
     });
-    let macro_path = path_tokens(&format!("{runtime}::__deserialize_union"));
+    let macro_path = path_tokens(&format!("{runtime}::deserialize_union"));
     let entries = u.variants.iter().map(|v| {
         let vname = ident(&v.name);
         let ty = type_tokens(&v.ty);
@@ -409,15 +409,15 @@ fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str) -> TokenStream {
             }
         }
 
-        impl #rt::__private::Exact for #name {
+        impl #rt::serde_support::Exact for #name {
             fn is_exact(&self) -> bool {
                 self.is_known()
             }
         }
 
-        impl #rt::__private::ParamValue for #name {
+        impl #rt::ParamValue for #name {
             fn write_param(&self, out: &mut String) {
-                #rt::__private::ParamValue::write_param(&self.0, out);
+                #rt::ParamValue::write_param(&self.0, out);
             }
         }
     }

@@ -27,6 +27,7 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
         op.body.iter().filter(|b| b.media != Media::Multipart).for_each(|b| collect_named(&b.ty, &mut models));
         op.success.iter().for_each(|(t, _)| collect_named(t, &mut models));
         op.success_by_status.iter().for_each(|(_, _, t, _)| collect_named(t, &mut models));
+        op.pagination.iter().for_each(|p| collect_named(&p.item, &mut models));
     }
     let models_import = if models.is_empty() {
         quote!()
@@ -36,18 +37,21 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
     };
     let methods = module.operations.iter().map(client_method);
     let builders = module.operations.iter().map(builder);
+    let paginators = module.operations.iter().filter_map(super::pagination::paginator);
     quote! {
         #heading
         #models_import
-        use crate::Client;
-        use #rt::Error;
-        use #rt::__private as rt;
+        use super::super::Client;
+        use #rt as rt;
+        use rt::Error;
 
         impl Client {
             #(#methods)*
         }
 
         #(#builders)*
+
+        #(#paginators)*
     }
 }
 
@@ -68,13 +72,28 @@ fn method_docs(op: &Operation) -> String {
             op.id
         ));
     }
-    if !op.pagination.is_empty() {
-        parts.push(format!("Paginated by {}.", code_list(&op.pagination)));
+    match &op.pagination {
+        Some(_) => parts.push(format!(
+            "Paginated by {}: the request's `into_stream()`, `pages()` and `collect_all(max)` page through every result.",
+            code_list(&op.pagination_params)
+        )),
+        None if !op.pagination_params.is_empty() => {
+            parts.push(format!("Paginated by {}.", code_list(&op.pagination_params)));
+        }
+        None => {}
     }
-    if let Some(server) = &op.server {
+    if let Some(server) = op.servers.first() {
         parts.push(format!(
-            "Served from `{server}` rather than the client's API host (a client built with an explicit base URL sends it there instead)."
+            "Served from `{}` rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); `ClientBuilder::operation_base_url(\"{}\", …)` sends it elsewhere.",
+            server.url, op.id
         ));
+    }
+    if op.security.is_empty() {
+        parts.push("Sends no credentials.".to_owned());
+    } else {
+        let alternatives: Vec<String> =
+            op.security.iter().map(|a| if a.is_empty() { "none".to_owned() } else { code_list(a).replace(", ", " + ") }).collect();
+        parts.push(format!("Authentication: {}.", alternatives.join(", or ")));
     }
     let mut access = Vec::new();
     if !op.permissions.is_empty() {
@@ -223,10 +242,8 @@ fn builder(op: &Operation) -> TokenStream {
     let method_variant = ident(&heck::ToUpperCamelCase::to_upper_camel_case(op.method.as_str().to_ascii_lowercase().as_str()));
     let path_template = &op.path;
     let preview = op.preview.is_some();
-    let server = match &op.server {
-        Some(url) => quote!(Some(#url)),
-        None => quote!(None),
-    };
+    let servers = super::client::servers_tokens(&op.servers, &quote!(rt));
+    let security = op.security.iter().map(|alternative| quote!(&[#(#alternative),*]));
     let path_expr = path_expression(op);
     let query: Vec<TokenStream> = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_statement).collect();
     let body_stmt = match &op.body {
@@ -275,7 +292,8 @@ fn builder(op: &Operation) -> TokenStream {
                 method: rt::Method::#method_variant,
                 path_template: #path_template,
                 preview: #preview,
-                server: #server,
+                servers: #servers,
+                security: &[#(#security),*],
             };
 
             #(#setters)*
@@ -298,7 +316,7 @@ fn builder(op: &Operation) -> TokenStream {
                 request.set_options(self.options);
                 #(#query)*
                 #body_stmt
-                let response = rt::execute(&self.client, request).await?;
+                let response = self.client.runtime().execute(request).await?;
                 #decode
             }
         }

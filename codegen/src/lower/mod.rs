@@ -7,9 +7,13 @@
 
 mod docs;
 mod operations;
+mod pagination;
 mod refs;
+mod security;
+mod servers;
 mod types;
 
+use crate::config::Config;
 use crate::error::{Error, Pointer};
 use crate::ir::{Api, Diagnostic, Module, TypeDef, TypeKind, TypeRef};
 use crate::names::{self, Namer};
@@ -19,15 +23,35 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The model file for types used by more than one module (or by none).
 pub const COMMON_GROUP: &str = "common";
 
-/// Lowers a parsed spec.
-pub fn lower(spec: &OpenAPI) -> Result<Api, Error> {
-    let mut cx = Lowerer::new(spec);
+/// Lowers a parsed spec, with the generator configuration that goes with it.
+pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
+    let mut cx = Lowerer::new(spec, config);
+    let mut setters = security::setter_namer();
+    cx.schemes = security::lower_schemes(spec, config, &mut setters, &mut cx.diagnostics)?;
+    let servers = servers::lower_servers(&spec.servers);
+    servers::server_notes(&servers, "/servers", &mut cx.diagnostics);
+    let mut server_enums = servers::server_enums(&servers, config);
+    for e in &mut server_enums {
+        e.setter = setters.claim(e.setter.clone(), &e.variable, "/servers/0/variables", &mut cx.diagnostics);
+    }
     cx.name_components()?;
     cx.lower_components()?;
-    let modules = operations::lower_all(&mut cx)?;
+    let mut modules = operations::lower_all(&mut cx)?;
     cx.fill_enum_defaults();
     cx.mark_parameter_enums(&modules);
     box_cycles(&mut cx.types);
+    for op in modules.values_mut().flat_map(|m| m.operations.iter_mut()) {
+        if let Some((pointer, annotation)) = cx.paginated.get(&op.id) {
+            op.pagination =
+                pagination::resolve(op, annotation, config.pagination.get(&op.id), &cx.types, pointer, &mut cx.diagnostics);
+        }
+    }
+    for id in config.pagination.keys().filter(|id| !cx.paginated.contains_key(*id)) {
+        cx.diagnostics.push(Diagnostic {
+            pointer: String::new(),
+            message: format!("the configuration has pagination rules for `{id}`, which has no x-pagination annotation"),
+        });
+    }
     let mut types = cx.types;
     let pruned = assign_groups(&mut types, &modules);
     let mut diagnostics = cx.diagnostics;
@@ -42,8 +66,12 @@ pub fn lower(spec: &OpenAPI) -> Result<Api, Error> {
         title: spec.info.title.clone(),
         description: spec.info.description.clone(),
         version: spec.info.version.clone(),
+        license: spec.info.license.as_ref().map(|l| l.name.clone()).filter(|n| !n.is_empty() && !n.contains(char::is_whitespace)),
         types,
         modules,
+        servers,
+        security_schemes: cx.schemes,
+        server_enums,
         diagnostics,
     })
 }
@@ -59,12 +87,18 @@ pub(crate) struct Lowerer<'a> {
     /// Components whose properties an `allOf` is merging right now: merging one of them again
     /// inside itself would expand forever.
     pub(crate) merging: Vec<String>,
+    /// The security schemes, for operations' requirements.
+    pub(crate) schemes: Vec<crate::ir::SecurityScheme>,
+    /// Operation id → (pointer, `x-pagination` annotation), resolved once every type is final.
+    pub(crate) paginated: BTreeMap<String, (String, serde_json::Map<String, serde_json::Value>)>,
 }
 
 impl<'a> Lowerer<'a> {
-    fn new(spec: &'a OpenAPI) -> Self {
+    fn new(spec: &'a OpenAPI, _config: &Config) -> Self {
         Lowerer {
             spec,
+            schemes: Vec::new(),
+            paginated: BTreeMap::new(),
             components: BTreeMap::new(),
             types: BTreeMap::new(),
             type_names: Namer::with_reserved(names::RESERVED_TYPE_NAMES),

@@ -105,6 +105,9 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
             Some(Body { ty, media, required: body.required, docs: body.description.clone() })
         }
     };
+    if let Some(annotation) = op.extensions.get("x-pagination").and_then(|p| p.as_object()) {
+        cx.paginated.insert(id.clone(), (pointer.to_string(), annotation.clone()));
+    }
     let responses = lower_responses(cx, &id, op, pointer)?;
     let (success, success_by_status) = success_type(cx, &id, &responses, pointer)?;
     Ok(Operation {
@@ -120,8 +123,10 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
         responses,
         success,
         success_by_status,
-        server: op.servers.first().map(server_template),
-        pagination: pagination(op),
+        servers: own_servers(cx, op, item, path, pointer),
+        security: super::security::requirements(op.security.as_ref(), cx.spec, &cx.schemes, pointer, &mut cx.diagnostics),
+        pagination_params: pagination_params(op),
+        pagination: None,
         preview: preview_note(op),
         deprecated: op.deprecated,
         permissions: permissions(op),
@@ -173,7 +178,10 @@ fn lower_params(
         }
     }
     // Builder fields sit beside the client handle; setters beside `send`.
-    let mut namer = Namer::with_reserved(&["client", "body", "options", "send", "send_with_response", "with_options"]);
+    let mut namer = Namer::with_reserved(&[
+        "client", "body", "options", "send", "send_with_response", "with_options", "paginate", "pages", "into_stream",
+        "collect_all",
+    ]);
     let template_names = template_params(path, pointer)?;
     let mut params = Vec::new();
     for (at, p) in &resolved {
@@ -206,6 +214,7 @@ fn lower_params(
             ReferenceOr::Item(s) => (s.schema_data.default.clone(), data.example.clone().or_else(|| s.schema_data.example.clone())),
             ReferenceOr::Reference { .. } => (None, data.example.clone()),
         };
+        let int_default = default.as_ref().and_then(serde_json::Value::as_i64);
         let docs = docs::join(&[data.description.clone(), docs::default(default.as_ref()), docs::example(example.as_ref())]);
         let name = namer.claim(names::field_name(&data.name), &data.name, at.as_str(), &mut cx.diagnostics);
         params.push(Param {
@@ -215,6 +224,7 @@ fn lower_params(
             ty,
             required: data.required,
             explode,
+            int_default,
             docs,
             deprecated: data.deprecated.unwrap_or(false),
         });
@@ -350,20 +360,20 @@ fn preview_note(op: &SpecOperation) -> Option<String> {
     }
 }
 
-/// A server URL with every variable except `{site}` (which the client's site fills) set to its
-/// default.
-fn server_template(server: &openapiv3::Server) -> String {
-    let mut url = server.url.clone();
-    for (name, variable) in server.variables.iter().flatten() {
-        if name != "site" {
-            url = url.replace(&format!("{{{name}}}"), &variable.default);
-        }
-    }
-    url
+/// The operation's own servers: its `servers`, else its path's; empty when it uses the API's.
+fn own_servers(cx: &mut Lowerer<'_>, op: &SpecOperation, item: &PathItem, path: &str, pointer: &Pointer) -> Vec<crate::ir::Server> {
+    let (servers, at) = if !op.servers.is_empty() {
+        (&op.servers, pointer.push("servers"))
+    } else {
+        (&item.servers, Pointer::root().push("paths").push(path).push("servers"))
+    };
+    let lowered = super::servers::lower_servers(servers);
+    super::servers::server_notes(&lowered, at.as_str(), &mut cx.diagnostics);
+    lowered
 }
 
 /// The parameters `x-pagination` names (`limitParam`, `pageParam`, `pageOffsetParam`, …).
-fn pagination(op: &SpecOperation) -> Vec<String> {
+fn pagination_params(op: &SpecOperation) -> Vec<String> {
     match op.extensions.get("x-pagination").and_then(|p| p.as_object()) {
         Some(p) => p.iter().filter(|(k, _)| k.ends_with("Param")).filter_map(|(_, v)| v.as_str().map(str::to_owned)).collect(),
         None => Vec::new(),

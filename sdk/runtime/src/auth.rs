@@ -17,6 +17,8 @@ pub struct SecurityScheme {
     pub name: &'static str,
     /// How its credential is sent.
     pub kind: SchemeKind,
+    /// The environment variable the generated `from_env` reads it from, for error messages.
+    pub env: Option<&'static str>,
 }
 
 /// How a scheme's credential travels.
@@ -128,6 +130,8 @@ impl fmt::Debug for Applied {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Credentials {
     by_scheme: BTreeMap<&'static str, Applied>,
+    /// Schemes whose alternatives are tried first, in order.
+    preferred: Vec<&'static str>,
 }
 
 /// What one request carries for auth.
@@ -142,19 +146,21 @@ impl Credentials {
     pub(crate) fn new(
         schemes: &'static [SecurityScheme],
         given: &BTreeMap<String, Credential>,
+        preferred: &[String],
     ) -> Result<Credentials, ConfigError> {
+        let find = |name: &str| {
+            schemes.iter().find(|s| s.name == name).ok_or_else(|| ConfigError::UnknownSecurityScheme {
+                name: name.to_owned(),
+                known: schemes.iter().map(|s| s.name).collect::<Vec<_>>().join(", "),
+            })
+        };
         let mut by_scheme = BTreeMap::new();
         for (name, credential) in given {
-            let scheme = schemes
-                .iter()
-                .find(|s| s.name == name)
-                .ok_or_else(|| ConfigError::UnknownSecurityScheme {
-                    name: name.clone(),
-                    known: schemes.iter().map(|s| s.name).collect::<Vec<_>>().join(", "),
-                })?;
+            let scheme = find(name)?;
             by_scheme.insert(scheme.name, apply(scheme, credential)?);
         }
-        Ok(Credentials { by_scheme })
+        let preferred = preferred.iter().map(|name| find(name).map(|s| s.name)).collect::<Result<_, _>>()?;
+        Ok(Credentials { by_scheme, preferred })
     }
 
     /// Whether a credential for this scheme is held.
@@ -173,7 +179,9 @@ impl Credentials {
         if security.is_empty() {
             return Some(AuthParts::default());
         }
-        let chosen = security.iter().find(|alternative| alternative.iter().all(|s| self.has(s)))?;
+        let held = |alternative: &&&[&str]| alternative.iter().all(|s| self.has(s));
+        let preferred = self.preferred.iter().find_map(|p| security.iter().filter(held).find(|a| a.contains(p)));
+        let chosen = preferred.or_else(|| security.iter().find(held))?;
         let mut parts = AuthParts::default();
         let mut cookies: Vec<&str> = Vec::new();
         for scheme in chosen.iter() {
@@ -194,9 +202,18 @@ impl Credentials {
     }
 }
 
-/// Describes requirements for an error message: `apiKeyAuth + appKeyAuth, or AuthZ`.
-pub(crate) fn describe_requirements(security: &[&[&str]]) -> String {
-    security.iter().map(|alternative| alternative.join(" + ")).collect::<Vec<_>>().join(", or ")
+/// Describes requirements for an error message: `apiKeyAuth (API_KEY) + appKeyAuth, or AuthZ`,
+/// naming each scheme's environment variable when it has one.
+pub(crate) fn describe_requirements(security: &[&[&str]], schemes: &[SecurityScheme]) -> String {
+    let scheme = |name: &&str| match schemes.iter().find(|s| s.name == *name).and_then(|s| s.env) {
+        Some(env) => format!("{name} (${env})"),
+        None => (*name).to_owned(),
+    };
+    security
+        .iter()
+        .map(|alternative| alternative.iter().map(scheme).collect::<Vec<_>>().join(" + "))
+        .collect::<Vec<_>>()
+        .join(", or ")
 }
 
 /// Query components: unreserved characters stay, everything else is percent-encoded.
@@ -277,16 +294,16 @@ mod tests {
     use super::*;
 
     const SCHEMES: &[SecurityScheme] = &[
-        SecurityScheme { name: "key", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Header, name: "X-Key" } },
-        SecurityScheme { name: "query", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Query, name: "api key" } },
-        SecurityScheme { name: "cookie", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Cookie, name: "sid" } },
-        SecurityScheme { name: "bearer", kind: SchemeKind::Bearer },
-        SecurityScheme { name: "basic", kind: SchemeKind::Basic },
-        SecurityScheme { name: "oauth", kind: SchemeKind::OAuth2 },
+        SecurityScheme { name: "key", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Header, name: "X-Key" } , env: None },
+        SecurityScheme { name: "query", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Query, name: "api key" } , env: None },
+        SecurityScheme { name: "cookie", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Cookie, name: "sid" } , env: None },
+        SecurityScheme { name: "bearer", kind: SchemeKind::Bearer , env: None },
+        SecurityScheme { name: "basic", kind: SchemeKind::Basic , env: None },
+        SecurityScheme { name: "oauth", kind: SchemeKind::OAuth2 , env: None },
     ];
 
     fn credentials(pairs: &[(&str, Credential)]) -> Result<Credentials, ConfigError> {
-        Credentials::new(SCHEMES, &pairs.iter().map(|(n, c)| ((*n).to_owned(), c.clone())).collect())
+        Credentials::new(SCHEMES, &pairs.iter().map(|(n, c)| ((*n).to_owned(), c.clone())).collect(), &[])
     }
 
     fn token(value: &str) -> Credential {
@@ -321,7 +338,14 @@ mod tests {
         let none = held.for_requirements(&[]).unwrap();
         assert!(none.headers.is_empty() && none.query.is_empty());
         assert!(held.for_requirements(&[&["basic"], &[]]).unwrap().headers.is_empty());
-        assert_eq!(describe_requirements(&[&["a", "b"], &["c"]]), "a + b, or c");
+        let given = BTreeMap::from([("oauth".to_owned(), token("t")), ("key".to_owned(), token("k"))]);
+        let prefer_oauth = Credentials::new(SCHEMES, &given, &["oauth".to_owned()]).unwrap();
+        assert_eq!(prefer_oauth.for_requirements(&[&["key"], &["oauth"]]).unwrap().headers[0].1, "Bearer t");
+        let keys_first = Credentials::new(SCHEMES, &given, &[]).unwrap();
+        assert_eq!(keys_first.for_requirements(&[&["key"], &["oauth"]]).unwrap().headers[0].1, "k");
+        assert!(Credentials::new(SCHEMES, &given, &["nope".to_owned()]).is_err());
+        let schemes = [SecurityScheme { name: "a", kind: SchemeKind::Bearer, env: Some("A_TOKEN") }];
+        assert_eq!(describe_requirements(&[&["a", "b"], &["c"]], &schemes), "a ($A_TOKEN) + b, or c");
     }
 
     #[test]

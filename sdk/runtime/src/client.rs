@@ -147,7 +147,7 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
         return Err(Error::PreviewNotEnabled { operation: op.id });
     }
     let Some(auth) = client.inner.credentials.for_requirements(op.security) else {
-        return Err(Error::MissingCredentials { operation: op.id, needed: describe_requirements(op.security) });
+        return Err(Error::MissingCredentials { operation: op.id, needed: describe_requirements(op.security, client.inner.api.security_schemes) });
     };
     let base_url = client.operation_base_url(&op)?;
     let span = tracing::debug_span!(

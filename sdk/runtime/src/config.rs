@@ -43,6 +43,7 @@ pub struct ClientBuilder {
     operation_urls: BTreeMap<String, String>,
     deferred_error: Option<ConfigError>,
     credentials: BTreeMap<String, Credential>,
+    preferred_schemes: Vec<String>,
     previews: BTreeSet<String>,
     all_previews: bool,
     user_agent: Option<String>,
@@ -61,6 +62,7 @@ impl fmt::Debug for ClientBuilder {
             .field("base_url", &self.base_url)
             .field("operation_urls", &self.operation_urls)
             .field("credentials", &self.credentials)
+            .field("preferred_schemes", &self.preferred_schemes)
             .field("previews", &self.previews)
             .field("all_previews", &self.all_previews)
             .field("user_agent", &self.user_agent)
@@ -86,6 +88,7 @@ impl ClientBuilder {
             operation_urls: BTreeMap::new(),
             deferred_error: None,
             credentials: BTreeMap::new(),
+            preferred_schemes: Vec::new(),
             previews: BTreeSet::new(),
             all_previews: false,
             user_agent: None,
@@ -139,6 +142,15 @@ impl ClientBuilder {
     /// [`build`](Self::build) checks it can be sent, without ever including it in an error.
     pub fn credential(mut self, scheme: impl Into<String>, credential: Credential) -> Self {
         self.credentials.insert(scheme.into(), credential);
+        self
+    }
+
+    /// Tries the operations' security alternatives that use this scheme first. By default an
+    /// operation sends the first alternative, in the document's order, that the client holds
+    /// credentials for; with keys and a token both set, say, this picks the token. Later calls add
+    /// further preferences, in order.
+    pub fn prefer_scheme(mut self, scheme: impl Into<String>) -> Self {
+        self.preferred_schemes.push(scheme.into());
         self
     }
 
@@ -235,7 +247,7 @@ impl ClientBuilder {
         for (operation, url) in &self.operation_urls {
             operation_urls.insert(operation.clone(), validate_base_url(url)?);
         }
-        let credentials = Credentials::new(api.security_schemes, &self.credentials)?;
+        let credentials = Credentials::new(api.security_schemes, &self.credentials, &self.preferred_schemes)?;
         for op in &self.previews {
             if !api.is_preview(op) {
                 return Err(ConfigError::UnknownPreviewOperation {
@@ -312,6 +324,7 @@ mod tests {
         security_schemes: &[SecurityScheme {
             name: "key",
             kind: SchemeKind::ApiKey { location: ApiKeyLocation::Header, name: "X-Key" },
+            env: None,
         }],
         preview_operations: &["ListThings"],
     };

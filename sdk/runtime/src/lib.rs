@@ -51,6 +51,8 @@ pub use response::{ApiResponse, RawResponse};
 pub use retry::RetryPolicy;
 pub use server::{Server, ServerVariable};
 
+/// The HTTP client the runtime sends with (for [`ClientBuilder::http_client`]).
+pub use reqwest;
 /// The serde version generated models are written against (re-exported so the decoding macros
 /// work in any crate).
 pub use serde;

@@ -14,5 +14,13 @@
 //! - **Team Connections** relate Datadog teams to teams from external sources, such as GitHub
 //!   (Preview).
 
+mod client;
+
 pub mod models;
 pub mod operations;
+
+pub use self::client::*;
+pub use openapi_sdk_runtime::{
+    pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error,
+    Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind,
+};

@@ -3,5 +3,13 @@
 
 //! Models and operations generated from the Composition fixture (1).
 
+mod client;
+
 pub mod models;
 pub mod operations;
+
+pub use self::client::*;
+pub use openapi_sdk_runtime::{
+    pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error,
+    Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind,
+};

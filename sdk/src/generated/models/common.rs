@@ -26,4 +26,6 @@ impl ApiErrorResponse {
     }
 }
 
-crate::__deserialize_struct!(ApiErrorResponse { errors(required) = "errors" });
+openapi_sdk_runtime::deserialize_struct!(
+    ApiErrorResponse { errors(required) = "errors" }
+);

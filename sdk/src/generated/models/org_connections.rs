@@ -45,7 +45,7 @@ impl OrgConnection {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnection { attributes(required) = "attributes", id(required) = "id",
     relationships(required) = "relationships", r#type(required) = "type" }
 );
@@ -81,7 +81,7 @@ impl OrgConnectionAttributes {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionAttributes { connection_types(required) = "connection_types",
     created_at(required) = "created_at" }
 );
@@ -122,7 +122,7 @@ impl OrgConnectionCreate {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionCreate { attributes(required) = "attributes", relationships(required) =
     "relationships", r#type(required) = "type" }
 );
@@ -150,7 +150,7 @@ impl OrgConnectionCreateAttributes {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionCreateAttributes { connection_types(required) = "connection_types" }
 );
 
@@ -175,7 +175,7 @@ impl OrgConnectionCreateRelationships {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionCreateRelationships { sink_org(required) = "sink_org" }
 );
 
@@ -200,7 +200,9 @@ impl OrgConnectionCreateRequest {
     }
 }
 
-crate::__deserialize_struct!(OrgConnectionCreateRequest { data(required) = "data" });
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreateRequest { data(required) = "data" }
+);
 
 /// Response containing a list of org connections.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -233,7 +235,7 @@ impl OrgConnectionListResponse {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionListResponse { data(required) = "data", meta(optional) = "meta" }
 );
 
@@ -265,7 +267,9 @@ impl OrgConnectionListResponseMeta {
     }
 }
 
-crate::__deserialize_struct!(OrgConnectionListResponseMeta { page(optional) = "page" });
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionListResponseMeta { page(optional) = "page" }
+);
 
 /// Page information.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
@@ -309,7 +313,7 @@ impl OrgConnectionListResponseMetaPage {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionListResponseMetaPage { total_count(optional) = "total_count",
     total_filtered_count(optional) = "total_filtered_count" }
 );
@@ -342,7 +346,9 @@ impl OrgConnectionOrgRelationship {
     }
 }
 
-crate::__deserialize_struct!(OrgConnectionOrgRelationship { data(optional) = "data" });
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionOrgRelationship { data(optional) = "data" }
+);
 
 /// The definition of `OrgConnectionOrgRelationshipData` object.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
@@ -396,7 +402,7 @@ impl OrgConnectionOrgRelationshipData {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionOrgRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
 );
@@ -455,11 +461,11 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionOrgRelationshipDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for OrgConnectionOrgRelationshipDataType {
+impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionOrgRelationshipDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -513,7 +519,7 @@ impl OrgConnectionRelationships {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionRelationships { created_by(optional) = "created_by", sink_org(optional)
     = "sink_org", source_org(optional) = "source_org" }
 );
@@ -539,7 +545,9 @@ impl OrgConnectionResponse {
     }
 }
 
-crate::__deserialize_struct!(OrgConnectionResponse { data(required) = "data" });
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionResponse { data(required) = "data" }
+);
 
 /// Org connection type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -595,11 +603,11 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for OrgConnectionType {
+impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -666,11 +674,11 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for OrgConnectionTypeEnum {
+impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionTypeEnum {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -711,7 +719,7 @@ impl OrgConnectionUpdate {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUpdate { attributes(required) = "attributes", id(required) = "id",
     r#type(required) = "type" }
 );
@@ -739,7 +747,7 @@ impl OrgConnectionUpdateAttributes {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUpdateAttributes { connection_types(required) = "connection_types" }
 );
 
@@ -764,7 +772,9 @@ impl OrgConnectionUpdateRequest {
     }
 }
 
-crate::__deserialize_struct!(OrgConnectionUpdateRequest { data(required) = "data" });
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUpdateRequest { data(required) = "data" }
+);
 
 /// User relationship.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
@@ -794,7 +804,9 @@ impl OrgConnectionUserRelationship {
     }
 }
 
-crate::__deserialize_struct!(OrgConnectionUserRelationship { data(optional) = "data" });
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUserRelationship { data(optional) = "data" }
+);
 
 /// The data for a user relationship.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
@@ -848,7 +860,7 @@ impl OrgConnectionUserRelationshipData {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUserRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
 );
@@ -907,11 +919,12 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionUserRelationshipDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for OrgConnectionUserRelationshipDataType {
+impl openapi_sdk_runtime::serde_support::Exact
+for OrgConnectionUserRelationshipDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }

@@ -31,7 +31,7 @@ impl ConnectedTeamRef {
     }
 }
 
-crate::__deserialize_struct!(ConnectedTeamRef { data(optional) = "data" });
+openapi_sdk_runtime::deserialize_struct!(ConnectedTeamRef { data(optional) = "data" });
 
 /// Reference to connected external team.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -65,7 +65,7 @@ impl ConnectedTeamRefData {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     ConnectedTeamRefData { id(required) = "id", r#type(required) = "type" }
 );
 
@@ -123,11 +123,11 @@ impl<'de> serde::Deserialize<'de> for ConnectedTeamRefDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for ConnectedTeamRefDataType {
+impl openapi_sdk_runtime::serde_support::Exact for ConnectedTeamRefDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -152,7 +152,7 @@ pub struct ConnectionsPagePagination {
     /// Example: `2`
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::__private::double_option::serialize"
+        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
     )]
     pub next_number: Option<Option<i64>>,
     /// The current page number.
@@ -165,7 +165,7 @@ pub struct ConnectionsPagePagination {
     /// Example: `0`
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::__private::double_option::serialize"
+        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
     )]
     pub prev_number: Option<Option<i64>>,
     /// The page size.
@@ -253,7 +253,7 @@ impl ConnectionsPagePagination {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     ConnectionsPagePagination { first_number(optional) = "first_number",
     last_number(optional) = "last_number", next_number(nullable) = "next_number",
     number(optional) = "number", prev_number(nullable) = "prev_number", size(optional) =
@@ -288,7 +288,9 @@ impl ConnectionsResponseMeta {
     }
 }
 
-crate::__deserialize_struct!(ConnectionsResponseMeta { page(optional) = "page" });
+openapi_sdk_runtime::deserialize_struct!(
+    ConnectionsResponseMeta { page(optional) = "page" }
+);
 
 /// A relationship between a Datadog team and a team from another external system.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -342,7 +344,7 @@ impl TeamConnection {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnection { attributes(optional) = "attributes", id(required) = "id",
     relationships(optional) = "relationships", r#type(required) = "type" }
 );
@@ -389,7 +391,7 @@ impl TeamConnectionAttributes {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionAttributes { managed_by(optional) = "managed_by", source(optional) =
     "source" }
 );
@@ -441,7 +443,7 @@ impl TeamConnectionCreateData {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionCreateData { attributes(optional) = "attributes",
     relationships(optional) = "relationships", r#type(required) = "type" }
 );
@@ -467,7 +469,9 @@ impl TeamConnectionCreateRequest {
     }
 }
 
-crate::__deserialize_struct!(TeamConnectionCreateRequest { data(required) = "data" });
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionCreateRequest { data(required) = "data" }
+);
 
 /// Request for deleting team connections.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -490,7 +494,9 @@ impl TeamConnectionDeleteRequest {
     }
 }
 
-crate::__deserialize_struct!(TeamConnectionDeleteRequest { data(required) = "data" });
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionDeleteRequest { data(required) = "data" }
+);
 
 /// A collection of connection ids to delete.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -524,7 +530,7 @@ impl TeamConnectionDeleteRequestDataItem {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionDeleteRequestDataItem { id(required) = "id", r#type(required) = "type"
     }
 );
@@ -567,7 +573,7 @@ impl TeamConnectionRelationships {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionRelationships { connected_team(optional) = "connected_team",
     team(optional) = "team" }
 );
@@ -626,11 +632,11 @@ impl<'de> serde::Deserialize<'de> for TeamConnectionType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for TeamConnectionType {
+impl openapi_sdk_runtime::serde_support::Exact for TeamConnectionType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -674,7 +680,7 @@ impl TeamConnectionsResponse {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionsResponse { data(optional) = "data", meta(optional) = "meta" }
 );
 
@@ -706,7 +712,7 @@ impl TeamRef {
     }
 }
 
-crate::__deserialize_struct!(TeamRef { data(optional) = "data" });
+openapi_sdk_runtime::deserialize_struct!(TeamRef { data(optional) = "data" });
 
 /// Reference to a Datadog team.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -740,7 +746,7 @@ impl TeamRefData {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamRefData { id(required) = "id", r#type(required) = "type" }
 );
 
@@ -798,11 +804,11 @@ impl<'de> serde::Deserialize<'de> for TeamRefDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for TeamRefDataType {
+impl openapi_sdk_runtime::serde_support::Exact for TeamRefDataType {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }

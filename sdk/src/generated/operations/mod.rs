@@ -8,10 +8,3 @@ mod team_connections;
 
 pub use self::org_connections::*;
 pub use self::team_connections::*;
-
-/// The operations in Preview (`x-unstable`): each must be enabled on the client before use.
-pub const PREVIEW_OPERATIONS: &[&str] = &[
-    "CreateTeamConnections",
-    "DeleteTeamConnections",
-    "ListTeamConnections",
-];

@@ -6,13 +6,13 @@
 //! Manage connections between organizations. Org connections allow for controlled sharing of data between different Datadog organizations. See the [Cross-Organization Visibility](https://docs.datadoghq.com/account_management/org_settings/cross_org_visibility/) page for more information.
 
 use super::super::models::{
-    OrgConnectionCreateRequest, OrgConnectionListResponse, OrgConnectionResponse,
-    OrgConnectionUpdateRequest,
+    OrgConnection, OrgConnectionCreateRequest, OrgConnectionListResponse,
+    OrgConnectionResponse, OrgConnectionUpdateRequest,
 };
 
-use crate::Client;
-use crate::Error;
-use crate::__private as rt;
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
 
 impl Client {
     /// List Org Connections
@@ -23,7 +23,9 @@ impl Client {
     ///
     /// `GET /api/v2/org_connections` (operation `ListOrgConnections`).
     ///
-    /// Paginated by `limit`, `offset`.
+    /// Paginated by `limit`, `offset`: the request's `into_stream()`, `pages()` and `collect_all(max)` page through every result.
+    ///
+    /// Authentication: `apiKeyAuth` + `appKeyAuth`, or `AuthZ`.
     ///
     /// Permission: `org_connections_read`. OAuth scope: `org_connections_read`.
     ///
@@ -52,6 +54,8 @@ impl Client {
     /// OAuth apps require the `org_connections_write` authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/org_connections` (operation `CreateOrgConnections`).
+    ///
+    /// Authentication: `apiKeyAuth` + `appKeyAuth`, or `AuthZ`.
     ///
     /// Permission: `org_connections_write`. OAuth scope: `org_connections_write`.
     ///
@@ -84,6 +88,8 @@ impl Client {
     ///
     /// `DELETE /api/v2/org_connections/{connection_id}` (operation `DeleteOrgConnections`).
     ///
+    /// Authentication: `apiKeyAuth` + `appKeyAuth`, or `AuthZ`.
+    ///
     /// Permission: `org_connections_write`. OAuth scope: `org_connections_write`.
     ///
     /// # Errors
@@ -113,6 +119,8 @@ impl Client {
     /// OAuth apps require the `org_connections_write` authorization scope to access this endpoint.
     ///
     /// `PATCH /api/v2/org_connections/{connection_id}` (operation `UpdateOrgConnections`).
+    ///
+    /// Authentication: `apiKeyAuth` + `appKeyAuth`, or `AuthZ`.
     ///
     /// Permission: `org_connections_write`. OAuth scope: `org_connections_write`.
     ///
@@ -157,7 +165,8 @@ impl ListOrgConnectionsRequest {
         method: rt::Method::Get,
         path_template: "/api/v2/org_connections",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
     };
 
     /// The Org ID of the sink org.
@@ -220,7 +229,7 @@ impl ListOrgConnectionsRequest {
         request.query("source_org_id", self.source_org_id.as_ref());
         request.query("limit", self.limit.as_ref());
         request.query("offset", self.offset.as_ref());
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }
@@ -240,7 +249,8 @@ impl CreateOrgConnectionsRequest {
         method: rt::Method::Post,
         path_template: "/api/v2/org_connections",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -264,7 +274,7 @@ impl CreateOrgConnectionsRequest {
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }
@@ -284,7 +294,8 @@ impl DeleteOrgConnectionsRequest {
         method: rt::Method::Delete,
         path_template: "/api/v2/org_connections/{connection_id}",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -306,7 +317,7 @@ impl DeleteOrgConnectionsRequest {
                 .concat(),
         );
         request.set_options(self.options);
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         Ok(response.empty())
     }
 }
@@ -327,7 +338,8 @@ impl UpdateOrgConnectionsRequest {
         method: rt::Method::Patch,
         path_template: "/api/v2/org_connections/{connection_id}",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -352,7 +364,98 @@ impl UpdateOrgConnectionsRequest {
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
+    }
+}
+
+impl rt::pagination::PageSource for ListOrgConnectionsRequest {
+    type Page = OrgConnectionListResponse;
+
+    type Item = OrgConnection;
+
+    const OPERATION: &'static str = "ListOrgConnections";
+
+    const RULES: rt::pagination::Rules = rt::pagination::Rules {
+        style: rt::pagination::Style::Offset,
+        start: 0,
+        stop_on_short_page: false,
+    };
+
+    fn fetch(
+        self,
+        position: rt::pagination::Position,
+    ) -> impl std::future::Future<Output = Result<Self::Page, Error>> + Send {
+        let mut request = self;
+        if let rt::pagination::Position::Number(value) = position {
+            request = request.offset(value);
+        }
+        request.send()
+    }
+
+    fn page_size(&self) -> Option<i64> {
+        self.limit.or(Some(1000))
+    }
+
+    fn page_info(page: &Self::Page) -> rt::pagination::PageInfo {
+        rt::pagination::PageInfo::new(Some(&page.data).map_or(0, Vec::len))
+            .total(
+                page
+                    .meta
+                    .as_ref()
+                    .and_then(|v| v.page.as_ref())
+                    .and_then(|v| v.total_filtered_count.as_ref())
+                    .copied()
+                    .or_else(|| {
+                        page
+                            .meta
+                            .as_ref()
+                            .and_then(|v| v.page.as_ref())
+                            .and_then(|v| v.total_count.as_ref())
+                            .copied()
+                    }),
+            )
+    }
+
+    fn first_id(page: &Self::Page) -> Option<String> {
+        Some(&page.data).and_then(|items| items.first()).map(|item| item.id.to_string())
+    }
+
+    fn into_items(page: Self::Page) -> Vec<Self::Item> {
+        page.data
+    }
+}
+
+/// Pagination.
+impl ListOrgConnectionsRequest {
+    /// Pagination settings for this request (start position, page bound); then a stream or a collection.
+    ///
+    /// Filters and the page size are sent with every page; the position parameter is set by the paginator on every request, starting at offset 0, so a value set on this request is replaced. See \[`rt::pagination`\] for the stop rules and safety bounds.
+    pub fn paginate(self) -> rt::pagination::Paginator<Self> {
+        rt::pagination::Paginator::new(self)
+    }
+
+    /// Every page, as whole responses; see [`rt::pagination::Paginator::pages`].
+    pub fn pages(self) -> rt::pagination::Pages<OrgConnectionListResponse> {
+        self.paginate().pages()
+    }
+
+    /// Every item of every page, one page in memory at a time; see
+    /// [`rt::pagination::Paginator::into_stream`].
+    pub fn into_stream(self) -> rt::pagination::Items<OrgConnection> {
+        self.paginate().into_stream()
+    }
+
+    /// Every item, failing when there are more than `max_items`; see
+    /// [`rt::pagination::Items::collect_all`].
+    ///
+    /// # Errors
+    ///
+    /// The first error of any page, a pagination safety bound, or more than `max_items` items.
+    pub async fn collect_all(
+        self,
+        max_items: usize,
+    ) -> Result<Vec<OrgConnection>, Error> {
+        self.paginate().collect_all(max_items).await
     }
 }

@@ -6,12 +6,13 @@
 //! View and manage relationships between Datadog teams and teams from external sources, such as GitHub.
 
 use super::super::models::{
-    TeamConnectionCreateRequest, TeamConnectionDeleteRequest, TeamConnectionsResponse,
+    TeamConnection, TeamConnectionCreateRequest, TeamConnectionDeleteRequest,
+    TeamConnectionsResponse,
 };
 
-use crate::Client;
-use crate::Error;
-use crate::__private as rt;
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
 
 impl Client {
     /// List team connections
@@ -27,7 +28,9 @@ impl Client {
     ///
     /// This operation must be enabled first with `ClientBuilder::enable_preview("ListTeamConnections")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
     ///
-    /// Paginated by `page[size]`, `page[number]`.
+    /// Paginated by `page[size]`, `page[number]`: the request's `into_stream()`, `pages()` and `collect_all(max)` page through every result.
+    ///
+    /// Authentication: `apiKeyAuth` + `appKeyAuth`, or `AuthZ`.
     ///
     /// Permission: `teams_read`. OAuth scope: `teams_read`.
     ///
@@ -64,6 +67,8 @@ impl Client {
     ///
     /// This operation must be enabled first with `ClientBuilder::enable_preview("CreateTeamConnections")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
     ///
+    /// Authentication: `apiKeyAuth` + `appKeyAuth`, or `AuthZ`.
+    ///
     /// Permission: `teams_read`. OAuth scope: `teams_read`.
     ///
     /// # Errors
@@ -97,6 +102,8 @@ impl Client {
     /// If you have any feedback, contact [Datadog support](https://docs.datadoghq.com/help/).
     ///
     /// This operation must be enabled first with `ClientBuilder::enable_preview("DeleteTeamConnections")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
+    ///
+    /// Authentication: `apiKeyAuth` + `appKeyAuth`, or `AuthZ`.
     ///
     /// Permission: `teams_read`. OAuth scope: `teams_read`.
     ///
@@ -140,7 +147,8 @@ impl ListTeamConnectionsRequest {
         method: rt::Method::Get,
         path_template: "/api/v2/team/connections",
         preview: true,
-        server: None,
+        servers: &[],
+        security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
     };
 
     /// Size for a given page. The maximum allowed value is 100.
@@ -241,7 +249,7 @@ impl ListTeamConnectionsRequest {
                 self.filter_connection_ids.as_ref(),
                 false,
             );
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }
@@ -261,7 +269,8 @@ impl CreateTeamConnectionsRequest {
         method: rt::Method::Post,
         path_template: "/api/v2/team/connections",
         preview: true,
-        server: None,
+        servers: &[],
+        security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -285,7 +294,7 @@ impl CreateTeamConnectionsRequest {
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }
@@ -305,7 +314,8 @@ impl DeleteTeamConnectionsRequest {
         method: rt::Method::Delete,
         path_template: "/api/v2/team/connections",
         preview: true,
-        server: None,
+        servers: &[],
+        security: &[&["apiKeyAuth", "appKeyAuth"], &["AuthZ"]],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -327,7 +337,108 @@ impl DeleteTeamConnectionsRequest {
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         Ok(response.empty())
+    }
+}
+
+impl rt::pagination::PageSource for ListTeamConnectionsRequest {
+    type Page = TeamConnectionsResponse;
+
+    type Item = TeamConnection;
+
+    const OPERATION: &'static str = "ListTeamConnections";
+
+    const RULES: rt::pagination::Rules = rt::pagination::Rules {
+        style: rt::pagination::Style::PageNumber,
+        start: 0,
+        stop_on_short_page: false,
+    };
+
+    fn fetch(
+        self,
+        position: rt::pagination::Position,
+    ) -> impl std::future::Future<Output = Result<Self::Page, Error>> + Send {
+        let mut request = self;
+        if let rt::pagination::Position::Number(value) = position {
+            request = request.page_number(value);
+        }
+        request.send()
+    }
+
+    fn page_size(&self) -> Option<i64> {
+        self.page_size.or(Some(10))
+    }
+
+    fn page_info(page: &Self::Page) -> rt::pagination::PageInfo {
+        rt::pagination::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
+            .number(
+                page
+                    .meta
+                    .as_ref()
+                    .and_then(|v| v.page.as_ref())
+                    .and_then(|v| v.number.as_ref())
+                    .copied(),
+            )
+            .next_number(
+                page
+                    .meta
+                    .as_ref()
+                    .and_then(|v| v.page.as_ref())
+                    .and_then(|v| v.next_number),
+            )
+            .last_number(
+                page
+                    .meta
+                    .as_ref()
+                    .and_then(|v| v.page.as_ref())
+                    .and_then(|v| v.last_number.as_ref())
+                    .copied(),
+            )
+    }
+
+    fn first_id(page: &Self::Page) -> Option<String> {
+        page.data
+            .as_ref()
+            .and_then(|items| items.first())
+            .map(|item| item.id.to_string())
+    }
+
+    fn into_items(page: Self::Page) -> Vec<Self::Item> {
+        page.data.unwrap_or_default()
+    }
+}
+
+/// Pagination.
+impl ListTeamConnectionsRequest {
+    /// Pagination settings for this request (start position, page bound); then a stream or a collection.
+    ///
+    /// Filters and the page size are sent with every page; the position parameter is set by the paginator on every request, starting at page 0 (`pageStart`), so a value set on this request is replaced. See \[`rt::pagination`\] for the stop rules and safety bounds.
+    pub fn paginate(self) -> rt::pagination::Paginator<Self> {
+        rt::pagination::Paginator::new(self)
+    }
+
+    /// Every page, as whole responses; see [`rt::pagination::Paginator::pages`].
+    pub fn pages(self) -> rt::pagination::Pages<TeamConnectionsResponse> {
+        self.paginate().pages()
+    }
+
+    /// Every item of every page, one page in memory at a time; see
+    /// [`rt::pagination::Paginator::into_stream`].
+    pub fn into_stream(self) -> rt::pagination::Items<TeamConnection> {
+        self.paginate().into_stream()
+    }
+
+    /// Every item, failing when there are more than `max_items`; see
+    /// [`rt::pagination::Items::collect_all`].
+    ///
+    /// # Errors
+    ///
+    /// The first error of any page, a pagination safety bound, or more than `max_items` items.
+    pub async fn collect_all(
+        self,
+        max_items: usize,
+    ) -> Result<Vec<TeamConnection>, Error> {
+        self.paginate().collect_all(max_items).await
     }
 }

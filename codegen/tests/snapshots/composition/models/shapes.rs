@@ -33,7 +33,7 @@ impl Circle {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     Circle { name(required) = "name", kind(required) = "kind", radius(required) =
     "radius" }
 );
@@ -91,11 +91,11 @@ impl<'de> serde::Deserialize<'de> for CircleKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for CircleKind {
+impl openapi_sdk_runtime::serde_support::Exact for CircleKind {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -120,7 +120,7 @@ impl Named {
     }
 }
 
-crate::__deserialize_struct!(Named { name(required) = "name" });
+openapi_sdk_runtime::deserialize_struct!(Named { name(required) = "name" });
 
 #[derive(
     Debug,
@@ -156,15 +156,15 @@ impl Priority {
     }
 }
 
-impl crate::__private::Exact for Priority {
+impl openapi_sdk_runtime::serde_support::Exact for Priority {
     fn is_exact(&self) -> bool {
         self.is_known()
     }
 }
 
-impl crate::__private::ParamValue for Priority {
+impl openapi_sdk_runtime::ParamValue for Priority {
     fn write_param(&self, out: &mut String) {
-        crate::__private::ParamValue::write_param(&self.0, out);
+        openapi_sdk_runtime::ParamValue::write_param(&self.0, out);
     }
 }
 
@@ -180,7 +180,7 @@ pub enum ScalarOrList {
     Unknown(serde_json::Value),
 }
 
-crate::__deserialize_union!(
+openapi_sdk_runtime::deserialize_union!(
     ScalarOrList { String(String), List(Vec < i64 >), Named(Named) }
 );
 
@@ -195,7 +195,7 @@ pub enum Shape {
     Unknown(serde_json::Value),
 }
 
-crate::__deserialize_union!(
+openapi_sdk_runtime::deserialize_union!(
     Shape { Circle(Circle), Square(Square) } tag "kind" { "circle" => Circle, "square" =>
     Square }
 );
@@ -247,7 +247,7 @@ impl ShapeList {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     ShapeList { data(required) = "data", by_name(optional) = "by_name", tree(optional) =
     "tree", value(optional) = "value" }
 );
@@ -281,7 +281,7 @@ impl Square {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     Square { name(required) = "name", kind(required) = "kind", side(required) = "side" }
 );
 
@@ -338,11 +338,11 @@ impl<'de> serde::Deserialize<'de> for SquareKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for SquareKind {
+impl openapi_sdk_runtime::serde_support::Exact for SquareKind {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -401,7 +401,7 @@ impl TreeNode {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TreeNode { label(optional) = "label", parent(optional) = "parent", children(optional)
     = "children", either(optional) = "either" }
 );
@@ -416,4 +416,6 @@ pub enum TreeOrLeaf {
     Unknown(serde_json::Value),
 }
 
-crate::__deserialize_union!(TreeOrLeaf { TreeNode(Box < TreeNode >), String(String) });
+openapi_sdk_runtime::deserialize_union!(
+    TreeOrLeaf { TreeNode(Box < TreeNode >), String(String) }
+);

@@ -4,12 +4,14 @@
 //! Operations tagged "Shapes".
 
 use super::super::models::{Priority, ShapeList};
-use crate::Client;
-use crate::Error;
-use crate::__private as rt;
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
 
 impl Client {
     /// `GET /shapes` (operation `ListCompositionShapes`).
+    ///
+    /// Sends no credentials.
     ///
     /// # Errors
     ///
@@ -40,7 +42,8 @@ impl ListCompositionShapesRequest {
         method: rt::Method::Get,
         path_template: "/shapes",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     pub fn priority(mut self, priority: Priority) -> Self {
@@ -64,7 +67,7 @@ impl ListCompositionShapesRequest {
         let mut request = rt::Request::new(Self::OPERATION, "/shapes".to_owned());
         request.set_options(self.options);
         request.query("priority", self.priority.as_ref());
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }

@@ -14,7 +14,7 @@ pub enum StartMediaJobResponse {
     Unknown(serde_json::Value),
 }
 
-crate::__deserialize_union!(
+openapi_sdk_runtime::deserialize_union!(
     StartMediaJobResponse { Status200(StartMediaJobResponse200),
     Status202(StartMediaJobResponse202) }
 );
@@ -38,7 +38,9 @@ impl StartMediaJobResponse200 {
     }
 }
 
-crate::__deserialize_struct!(StartMediaJobResponse200 { result(required) = "result" });
+openapi_sdk_runtime::deserialize_struct!(
+    StartMediaJobResponse200 { result(required) = "result" }
+);
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
@@ -59,7 +61,9 @@ impl StartMediaJobResponse202 {
     }
 }
 
-crate::__deserialize_struct!(StartMediaJobResponse202 { job_id(required) = "job_id" });
+openapi_sdk_runtime::deserialize_struct!(
+    StartMediaJobResponse202 { job_id(required) = "job_id" }
+);
 
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
@@ -87,7 +91,7 @@ impl UploadMediaSpecBody {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     UploadMediaSpecBody { openapi_spec_file(optional) = "openapi_spec_file" }
 );
 
@@ -117,4 +121,6 @@ impl UploadMediaSpecResponse200 {
     }
 }
 
-crate::__deserialize_struct!(UploadMediaSpecResponse200 { id(optional) = "id" });
+openapi_sdk_runtime::deserialize_struct!(
+    UploadMediaSpecResponse200 { id(optional) = "id" }
+);

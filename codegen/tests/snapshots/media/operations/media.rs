@@ -8,14 +8,16 @@ use super::super::models::{
     UploadMediaSpecResponse200,
 };
 
-use crate::Client;
-use crate::Error;
-use crate::__private as rt;
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
 
 impl Client {
     /// `POST /media/logs` (operation `SubmitMediaLog`).
     ///
-    /// Served from `https://http-intake.logs.{site}` rather than the client's API host (a client built with an explicit base URL sends it there instead).
+    /// Served from `https://{subdomain}.{site}` rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); `ClientBuilder::operation_base_url("SubmitMediaLog", …)` sends it elsewhere.
+    ///
+    /// Sends no credentials.
     pub fn submit_media_log(&self, body: String) -> SubmitMediaLogRequest {
         SubmitMediaLogRequest {
             client: self.clone(),
@@ -25,6 +27,8 @@ impl Client {
     }
 
     /// `PUT /media/archive` (operation `UploadMediaArchive`).
+    ///
+    /// Sends no credentials.
     pub fn upload_media_archive(&self, body: Vec<u8>) -> UploadMediaArchiveRequest {
         UploadMediaArchiveRequest {
             client: self.clone(),
@@ -34,6 +38,8 @@ impl Client {
     }
 
     /// `POST /media/spec` (operation `UploadMediaSpec`).
+    ///
+    /// Sends no credentials.
     pub fn upload_media_spec(&self, body: rt::Multipart) -> UploadMediaSpecRequest {
         UploadMediaSpecRequest {
             client: self.clone(),
@@ -43,6 +49,8 @@ impl Client {
     }
 
     /// `POST /media/jobs` (operation `StartMediaJob`).
+    ///
+    /// Sends no credentials.
     pub fn start_media_job(&self) -> StartMediaJobRequest {
         StartMediaJobRequest {
             client: self.clone(),
@@ -66,7 +74,24 @@ impl SubmitMediaLogRequest {
         method: rt::Method::Post,
         path_template: "/media/logs",
         preview: false,
-        server: Some("https://http-intake.logs.{site}"),
+        servers: &[
+            rt::Server {
+                url: "https://{subdomain}.{site}",
+                variables: &[
+                    rt::ServerVariable {
+                        name: "site",
+                        default: "datadoghq.com",
+                        values: &[],
+                    },
+                    rt::ServerVariable {
+                        name: "subdomain",
+                        default: "http-intake.logs",
+                        values: &[],
+                    },
+                ],
+            },
+        ],
+        security: &[],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -85,7 +110,7 @@ impl SubmitMediaLogRequest {
         let mut request = rt::Request::new(Self::OPERATION, "/media/logs".to_owned());
         request.set_options(self.options);
         request.text_body("text/plain", self.body);
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.text()
     }
 }
@@ -105,7 +130,8 @@ impl UploadMediaArchiveRequest {
         method: rt::Method::Put,
         path_template: "/media/archive",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -124,7 +150,7 @@ impl UploadMediaArchiveRequest {
         let mut request = rt::Request::new(Self::OPERATION, "/media/archive".to_owned());
         request.set_options(self.options);
         request.bytes_body("application/octet-stream", self.body);
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         Ok(response.bytes())
     }
 }
@@ -144,7 +170,8 @@ impl UploadMediaSpecRequest {
         method: rt::Method::Post,
         path_template: "/media/spec",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -165,7 +192,7 @@ impl UploadMediaSpecRequest {
         let mut request = rt::Request::new(Self::OPERATION, "/media/spec".to_owned());
         request.set_options(self.options);
         request.multipart_body(self.body);
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }
@@ -184,7 +211,8 @@ impl StartMediaJobRequest {
         method: rt::Method::Post,
         path_template: "/media/jobs",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -204,7 +232,7 @@ impl StartMediaJobRequest {
     ) -> Result<rt::ApiResponse<StartMediaJobResponse>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/jobs".to_owned());
         request.set_options(self.options);
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         match response.status_code() {
             200 => {
                 response

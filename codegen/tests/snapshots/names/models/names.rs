@@ -84,11 +84,11 @@ impl<'de> serde::Deserialize<'de> for AwkwardValues {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for AwkwardValues {
+impl openapi_sdk_runtime::serde_support::Exact for AwkwardValues {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
@@ -172,7 +172,7 @@ impl AwsAccountId {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     AwsAccountId { r#type(optional) = "type", self_(optional) = "self", foo_bar(optional)
     = "fooBar", foo_bar2(optional) = "foo_bar", other(optional) = "other", kind(optional)
     = "kind" }
@@ -204,4 +204,4 @@ impl AwsAccountId2 {
     }
 }
 
-crate::__deserialize_struct!(AwsAccountId2 { id(optional) = "id" });
+openapi_sdk_runtime::deserialize_struct!(AwsAccountId2 { id(optional) = "id" });

@@ -4,12 +4,14 @@
 //! Operations tagged "Names".
 
 use super::super::models::AwsAccountId;
-use crate::Client;
-use crate::Error;
-use crate::__private as rt;
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
 
 impl Client {
     /// `GET /names/{type}` (operation `GetNamesThing`).
+    ///
+    /// Sends no credentials.
     pub fn get_names_thing(
         &self,
         r#type: impl std::fmt::Display,
@@ -37,7 +39,8 @@ impl GetNamesThingRequest {
         method: rt::Method::Get,
         path_template: "/names/{type}",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -60,7 +63,7 @@ impl GetNamesThingRequest {
             ["/names/", &rt::encode_path_segment(&self.r#type)].concat(),
         );
         request.set_options(self.options);
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }

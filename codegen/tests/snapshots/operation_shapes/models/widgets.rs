@@ -29,7 +29,9 @@ impl DeleteWidgetPartBody {
     }
 }
 
-crate::__deserialize_struct!(DeleteWidgetPartBody { reason(optional) = "reason" });
+openapi_sdk_runtime::deserialize_struct!(
+    DeleteWidgetPartBody { reason(optional) = "reason" }
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -87,17 +89,17 @@ impl<'de> serde::Deserialize<'de> for GetWidgetPartMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for GetWidgetPartMode {
+impl openapi_sdk_runtime::serde_support::Exact for GetWidgetPartMode {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
 }
 
-impl crate::__private::ParamValue for GetWidgetPartMode {
+impl openapi_sdk_runtime::ParamValue for GetWidgetPartMode {
     fn write_param(&self, out: &mut String) {
         out.push_str(self.as_str());
     }
@@ -138,7 +140,7 @@ impl GetWidgetPartResponse200 {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     GetWidgetPartResponse200 { name(optional) = "name", parts(optional) = "parts" }
 );
 
@@ -168,6 +170,6 @@ impl GetWidgetPartResponse200PartsItem {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     GetWidgetPartResponse200PartsItem { sku(optional) = "sku" }
 );

@@ -9,14 +9,16 @@ use super::super::models::{
     DeleteWidgetPartBody, GetWidgetPartMode, GetWidgetPartResponse200,
 };
 
-use crate::Client;
-use crate::Error;
-use crate::__private as rt;
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
 
 impl Client {
     /// Get a widget part
     ///
     /// `GET /widgets/{widget_id}/parts/{part_id}` (operation `GetWidgetPart`).
+    ///
+    /// Sends no credentials.
     ///
     /// # Errors
     ///
@@ -46,6 +48,8 @@ impl Client {
     /// **Preview.** This endpoint is in Preview.
     ///
     /// This operation must be enabled first with `ClientBuilder::enable_preview("DeleteWidgetPart")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.
+    ///
+    /// Sends no credentials.
     ///
     /// Deprecated by the API.
     #[deprecated]
@@ -84,7 +88,8 @@ impl GetWidgetPartRequest {
         method: rt::Method::Get,
         path_template: "/widgets/{widget_id}/parts/{part_id}",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     pub fn filter_ids(
@@ -135,7 +140,7 @@ impl GetWidgetPartRequest {
         request.query_list("tag", self.tag.as_ref(), true);
         request.query("mode", Some(&self.mode));
         request.header("X-Request-Id", self.x_request_id.as_ref())?;
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }
@@ -157,7 +162,8 @@ impl DeleteWidgetPartRequest {
         method: rt::Method::Delete,
         path_template: "/widgets/{widget_id}/parts/{part_id}",
         preview: true,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     /// The request body.
@@ -193,7 +199,7 @@ impl DeleteWidgetPartRequest {
         if let Some(body) = self.body {
             request.json_body(&body)?;
         }
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         Ok(response.empty())
     }
 }

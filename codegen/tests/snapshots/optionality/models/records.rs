@@ -17,7 +17,7 @@ pub struct Record {
     /// May be absent
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::__private::double_option::serialize"
+        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
     )]
     pub maybe_optional: Option<Option<i32>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -127,7 +127,7 @@ impl Record {
     }
 }
 
-crate::__deserialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     Record { id(required) = "id", kind(required) = "kind", created_at(required) =
     "created_at", day(optional) = "day", maybe_required(required) = "maybe_required",
     maybe_optional(nullable) = "maybe_optional", ratio(optional) = "ratio",
@@ -193,11 +193,11 @@ impl<'de> serde::Deserialize<'de> for RecordKind {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        crate::__private::deserialize_str_enum(deserializer)
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
     }
 }
 
-impl crate::__private::Exact for RecordKind {
+impl openapi_sdk_runtime::serde_support::Exact for RecordKind {
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }

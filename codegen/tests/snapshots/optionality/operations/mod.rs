@@ -6,6 +6,3 @@
 mod records;
 
 pub use self::records::*;
-
-/// The operations in Preview (`x-unstable`): each must be enabled on the client before use.
-pub const PREVIEW_OPERATIONS: &[&str] = &[];

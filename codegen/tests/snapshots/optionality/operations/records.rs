@@ -4,12 +4,14 @@
 //! Operations tagged "Records".
 
 use super::super::models::Record;
-use crate::Client;
-use crate::Error;
-use crate::__private as rt;
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
 
 impl Client {
     /// `POST /records` (operation `CreateOptionalityRecord`).
+    ///
+    /// Sends no credentials.
     pub fn create_optionality_record(
         &self,
         body: Record,
@@ -37,7 +39,8 @@ impl CreateOptionalityRecordRequest {
         method: rt::Method::Post,
         path_template: "/records",
         preview: false,
-        server: None,
+        servers: &[],
+        security: &[],
     };
 
     /// Overrides the client's retry and timeout settings for this call.
@@ -56,7 +59,7 @@ impl CreateOptionalityRecordRequest {
         let mut request = rt::Request::new(Self::OPERATION, "/records".to_owned());
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = rt::execute(&self.client, request).await?;
+        let response = self.client.runtime().execute(request).await?;
         response.json()
     }
 }
