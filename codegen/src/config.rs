@@ -88,7 +88,10 @@ impl Config {
         let de = serde_yaml::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de).map_err(|e| {
             let pointer = format!("/{}", e.path().to_string().replace('.', "/"));
-            Error::Invalid { pointer: pointer.trim_end_matches('/').to_owned(), reason: format!("generator configuration: {}", e.inner()) }
+            Error::Invalid {
+                pointer: pointer.trim_end_matches('/').to_owned(),
+                reason: format!("generator configuration: {}", e.inner()),
+            }
         })
     }
 }
@@ -107,7 +110,10 @@ mod tests {
         assert_eq!(config.server_variables["site"].names["a.com"], "A");
         assert_eq!(config.pagination["List"].total_paths, ["meta.total"]);
         let err = Config::parse("auth:\n  k: { envv: K }\n").unwrap_err();
-        assert!(err.to_string().contains("envv") && err.to_string().contains("/auth/k"), "{err}");
+        assert!(
+            err.to_string().contains("envv") && err.to_string().contains("/auth/k"),
+            "{err}"
+        );
         assert_eq!(Config::parse("").unwrap(), Config::default());
     }
 }

@@ -88,11 +88,17 @@ impl Pointer {
     }
 
     pub(crate) fn invalid(&self, reason: impl Into<String>) -> Error {
-        Error::Invalid { pointer: self.0.clone(), reason: reason.into() }
+        Error::Invalid {
+            pointer: self.0.clone(),
+            reason: reason.into(),
+        }
     }
 
     pub(crate) fn unsupported(&self, what: impl Into<String>) -> Error {
-        Error::Unsupported { pointer: self.0.clone(), what: what.into() }
+        Error::Unsupported {
+            pointer: self.0.clone(),
+            what: what.into(),
+        }
     }
 }
 
@@ -108,13 +114,23 @@ mod tests {
 
     #[test]
     fn pointer_escapes_slash_and_tilde() {
-        let p = Pointer::root().push("paths").push("/api/v2/x~y").push("get");
+        let p = Pointer::root()
+            .push("paths")
+            .push("/api/v2/x~y")
+            .push("get");
         assert_eq!(p.as_str(), "/paths/~1api~1v2~1x~0y/get");
     }
 
     #[test]
     fn parse_error_message_names_location() {
-        let e = Error::Parse { pointer: "/paths".into(), location: Some((3, 7)), message: "bad".into() };
-        assert_eq!(e.to_string(), "invalid spec at `/paths` (line 3, column 7): bad");
+        let e = Error::Parse {
+            pointer: "/paths".into(),
+            location: Some((3, 7)),
+            message: "bad".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "invalid spec at `/paths` (line 3, column 7): bad"
+        );
     }
 }

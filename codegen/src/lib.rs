@@ -100,20 +100,31 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
         files.insert(format!("{prefix}{path}"), text);
     }
     if let Output::Crate(krate) = &options.output {
-        files.insert("Cargo.toml".to_owned(), emit::cargo_toml(&api, krate, &options.spec_name));
+        files.insert(
+            "Cargo.toml".to_owned(),
+            emit::cargo_toml(&api, krate, &options.spec_name),
+        );
     }
-    Ok(Generated { files, diagnostics: api.diagnostics })
+    Ok(Generated {
+        files,
+        diagnostics: api.diagnostics,
+    })
 }
 fn validate_runtime_path(path: &str) -> Result<(), Error> {
     let valid = !path.is_empty()
         && path.split("::").all(|seg| {
             let mut chars = seg.chars();
-            chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
                 && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
         });
     if valid {
         Ok(())
     } else {
-        Err(Error::Invalid { pointer: String::new(), reason: format!("runtime path {path:?} is not a Rust path") })
+        Err(Error::Invalid {
+            pointer: String::new(),
+            reason: format!("runtime path {path:?} is not a Rust path"),
+        })
     }
 }

@@ -4,7 +4,9 @@
 //! path, plus the line and column when the YAML parser knows them.
 
 use crate::error::{Error, Pointer};
-use openapiv3::{OpenAPI, Operation, Parameter, ReferenceOr, RequestBody, Response, Responses, Schema};
+use openapiv3::{
+    OpenAPI, Operation, Parameter, ReferenceOr, RequestBody, Response, Responses, Schema,
+};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -20,7 +22,9 @@ pub fn load(text: &str) -> Result<OpenAPI, Error> {
         location: e.location().map(|l| (l.line(), l.column())),
         message: e.to_string(),
     })?;
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| serde_path_to_error::deserialize::<_, OpenAPI>(value)));
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        serde_path_to_error::deserialize::<_, OpenAPI>(value)
+    }));
     let spec = match parsed {
         Ok(Ok(spec)) => spec,
         Ok(Err(err)) => {
@@ -29,9 +33,15 @@ pub fn load(text: &str) -> Result<OpenAPI, Error> {
             // openapiv3 flattens extensions into most objects, which hides the path below them;
             // parse the parts one by one to find the innermost one that fails.
             // The error path re-reads the text rather than keeping a copy of the value on the fast path.
-            let refined = serde_yaml::from_str::<Value>(text).ok().and_then(|v| refine(&v).err());
+            let refined = serde_yaml::from_str::<Value>(text)
+                .ok()
+                .and_then(|v| refine(&v).err());
             let (pointer, message) = refined.unwrap_or((pointer, message));
-            return Err(Error::Parse { pointer, location: None, message });
+            return Err(Error::Parse {
+                pointer,
+                location: None,
+                message,
+            });
         }
         // A dependency bug must not take the caller down with it.
         Err(_) => {
@@ -43,20 +53,28 @@ pub fn load(text: &str) -> Result<OpenAPI, Error> {
         }
     };
     if !spec.openapi.starts_with("3.0") {
-        return Err(Pointer::root()
-            .push("openapi")
-            .unsupported(format!("OpenAPI version {:?} (only 3.0.x is supported)", spec.openapi)));
+        return Err(Pointer::root().push("openapi").unsupported(format!(
+            "OpenAPI version {:?} (only 3.0.x is supported)",
+            spec.openapi
+        )));
     }
     Ok(spec)
 }
 
-const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const METHODS: &[&str] = &[
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
 
 /// The innermost failing part of a document that did not parse as a whole: each operation field and
 /// each component is tried on its own.
 fn refine(doc: &Value) -> Result<(), (String, String)> {
     let root = Pointer::root();
-    for (path, item) in doc.get("paths").and_then(Value::as_object).into_iter().flatten() {
+    for (path, item) in doc
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
         let at = root.push("paths").push(path);
         for (key, value) in item.as_object().into_iter().flatten() {
             let at = at.push(key);
@@ -83,13 +101,28 @@ fn refine(doc: &Value) -> Result<(), (String, String)> {
     }
     if let Some(components) = doc.get("components").and_then(Value::as_object) {
         let at = root.push("components");
-        for (name, schema) in components.get("schemas").and_then(Value::as_object).into_iter().flatten() {
+        for (name, schema) in components
+            .get("schemas")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
             try_parse::<ReferenceOr<Schema>>(schema, &at.push("schemas").push(name))?;
         }
-        for (name, p) in components.get("parameters").and_then(Value::as_object).into_iter().flatten() {
+        for (name, p) in components
+            .get("parameters")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
             try_parse::<ReferenceOr<Parameter>>(p, &at.push("parameters").push(name))?;
         }
-        for (name, r) in components.get("responses").and_then(Value::as_object).into_iter().flatten() {
+        for (name, r) in components
+            .get("responses")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
             try_parse::<ReferenceOr<Response>>(r, &at.push("responses").push(name))?;
         }
     }
@@ -100,7 +133,12 @@ fn refine(doc: &Value) -> Result<(), (String, String)> {
 fn try_parse<T: DeserializeOwned>(value: &Value, at: &Pointer) -> Result<(), (String, String)> {
     serde_path_to_error::deserialize::<_, T>(value)
         .map(drop)
-        .map_err(|e| (format!("{}{}", at.as_str(), path_to_pointer(e.path())), e.into_inner().to_string()))
+        .map_err(|e| {
+            (
+                format!("{}{}", at.as_str(), path_to_pointer(e.path())),
+                e.into_inner().to_string(),
+            )
+        })
 }
 
 /// Converts serde_path_to_error's path (`paths./api/v2/x.get`) into a JSON pointer.
@@ -138,7 +176,16 @@ mod tests {
     #[test]
     fn not_yaml_is_an_error_with_a_location() {
         let err = load("openapi: [3.0\n").unwrap_err();
-        assert!(matches!(err, Error::Parse { location: Some(_), .. }), "{err:?}");
+        assert!(
+            matches!(
+                err,
+                Error::Parse {
+                    location: Some(_),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -8,10 +8,10 @@ use std::collections::BTreeSet;
 /// Keywords that can be used as raw identifiers (`r#type`).
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
-    "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static",
-    "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where",
-    "while", "yield",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
@@ -85,7 +85,9 @@ fn keyword_safe(name: String) -> String {
 
 /// Replaces every character that cannot be in an identifier with a word separator.
 fn alphanumeric(raw: &str) -> String {
-    raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 fn punctuation_word(c: char) -> String {
@@ -121,7 +123,9 @@ pub(crate) struct Namer {
 impl Namer {
     /// A namespace with some names already taken.
     pub(crate) fn with_reserved(reserved: &[&str]) -> Self {
-        Namer { taken: reserved.iter().map(|s| (*s).to_owned()).collect() }
+        Namer {
+            taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
+        }
     }
 
     /// Claims `desired` (or `desired2`, `desired3`, … when taken) for `origin`, noting a rename in
@@ -214,9 +218,18 @@ mod tests {
     fn namer_suffixes_and_reports_collisions() {
         let mut diags = Vec::new();
         let mut namer = Namer::with_reserved(&["Error"]);
-        assert_eq!(namer.claim(type_name("AWSAccountID"), "AWSAccountID", "/a", &mut diags), "AwsAccountId");
-        assert_eq!(namer.claim(type_name("AwsAccountId"), "AwsAccountId", "/b", &mut diags), "AwsAccountId2");
-        assert_eq!(namer.claim("Error".into(), "Error", "/c", &mut diags), "Error2");
+        assert_eq!(
+            namer.claim(type_name("AWSAccountID"), "AWSAccountID", "/a", &mut diags),
+            "AwsAccountId"
+        );
+        assert_eq!(
+            namer.claim(type_name("AwsAccountId"), "AwsAccountId", "/b", &mut diags),
+            "AwsAccountId2"
+        );
+        assert_eq!(
+            namer.claim("Error".into(), "Error", "/c", &mut diags),
+            "Error2"
+        );
         assert_eq!(diags.len(), 2);
         assert_eq!(diags[0].pointer, "/b");
         assert!(diags[0].message.contains("AwsAccountId2"));

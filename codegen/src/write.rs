@@ -7,7 +7,10 @@ use proc_macro2::TokenStream;
 
 /// Formats `tokens` with prettyplease and prefixes the header naming the spec and the command.
 pub(crate) fn render(file: &str, tokens: TokenStream, spec_name: &str) -> Result<String, Error> {
-    let parsed = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Format { file: file.to_owned(), message: e.to_string() })?;
+    let parsed = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Format {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })?;
     let body = space_items(&prettyplease::unparse(&parsed));
     Ok(format!(
         "// @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n{body}"
@@ -19,9 +22,16 @@ type Rendered = (usize, String, String);
 
 /// Emits and renders every file, on every core (formatting dominates generation time). The result
 /// is in path order, so output stays deterministic.
-pub(crate) fn render_all(api: &Api, runtime: &str, features: bool, spec_name: &str) -> Result<Vec<(String, String)>, Error> {
+pub(crate) fn render_all(
+    api: &Api,
+    runtime: &str,
+    features: bool,
+    spec_name: &str,
+) -> Result<Vec<(String, String)>, Error> {
     let jobs = emit::jobs(api);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
     // Interleave the jobs over the workers so large and small files spread evenly.
     let results: Vec<Result<Vec<Rendered>, Error>> = std::thread::scope(|scope| {
         let jobs = &jobs;
@@ -31,7 +41,8 @@ pub(crate) fn render_all(api: &Api, runtime: &str, features: bool, spec_name: &s
                     let mut out = Vec::new();
                     for (i, job) in jobs.iter().enumerate().skip(w).step_by(workers) {
                         let path = job.path();
-                        let text = render(&path, emit::emit(api, job, runtime, features), spec_name)?;
+                        let text =
+                            render(&path, emit::emit(api, job, runtime, features), spec_name)?;
                         out.push((i, path, text));
                     }
                     Ok(out)
@@ -40,7 +51,14 @@ pub(crate) fn render_all(api: &Api, runtime: &str, features: bool, spec_name: &s
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(Error::Format { file: String::new(), message: "a generator thread panicked".to_owned() })))
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Error::Format {
+                        file: String::new(),
+                        message: "a generator thread panicked".to_owned(),
+                    })
+                })
+            })
             .collect()
     });
     let mut files = Vec::with_capacity(jobs.len());
@@ -48,7 +66,10 @@ pub(crate) fn render_all(api: &Api, runtime: &str, features: bool, spec_name: &s
         files.extend(r?);
     }
     files.sort_by_key(|(i, _, _)| *i);
-    Ok(files.into_iter().map(|(_, path, text)| (path, text)).collect())
+    Ok(files
+        .into_iter()
+        .map(|(_, path, text)| (path, text))
+        .collect())
 }
 
 /// prettyplease prints items back to back; a person puts a blank line between items (at the top
@@ -76,14 +97,23 @@ fn needs_blank(prev: &str, line: &str) -> bool {
     if prev_trimmed.starts_with("//!") {
         return !trimmed.starts_with("//!");
     }
-    let macro_call = trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) && trimmed.contains("!(");
+    let macro_call =
+        trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) && trimmed.contains("!(");
     let starts_item = macro_call
-        || ["///", "#[", "pub ", "pub(", "fn ", "impl", "const ", "async ", "mod ", "use ", "type ", "struct ", "enum "]
-            .iter()
-            .any(|p| trimmed.starts_with(p));
-    let prev_ends_item = prev_trimmed == "}" || prev_trimmed == "};" || (prev_trimmed.ends_with(';') && prev_indent == indent);
+        || [
+            "///", "#[", "pub ", "pub(", "fn ", "impl", "const ", "async ", "mod ", "use ",
+            "type ", "struct ", "enum ",
+        ]
+        .iter()
+        .any(|p| trimmed.starts_with(p));
+    let prev_is_comment = prev_trimmed.starts_with("//");
+    let prev_ends_item = !prev_is_comment
+        && (prev_trimmed == "}"
+            || prev_trimmed == "};"
+            || (prev_trimmed.ends_with(';') && prev_indent == indent));
     let same_kind = |kw: &str| trimmed.starts_with(kw) && prev_trimmed.starts_with(kw);
-    let consecutive = same_kind("use ") || same_kind("mod ") || same_kind("pub use ") || same_kind("pub mod ");
+    let consecutive =
+        same_kind("use ") || same_kind("mod ") || same_kind("pub use ") || same_kind("pub mod ");
     indent <= 4 && prev_indent == indent && starts_item && prev_ends_item && !consecutive
 }
 

@@ -68,7 +68,10 @@ fn malformed_specs_give_pointed_errors() {
     for (body, pointer, words) in CASES {
         let err = generate(&format!("{HEAD}{body}"), &Options::default()).expect_err(body);
         assert_eq!(err.pointer(), Some(*pointer), "{err}\n{body}");
-        assert!(err.to_string().contains(words), "{err:?} should mention {words:?}");
+        assert!(
+            err.to_string().contains(words),
+            "{err:?} should mention {words:?}"
+        );
     }
 }
 
@@ -86,8 +89,14 @@ fn unsupported_constructs_are_errors_not_panics() {
 
 #[test]
 fn invalid_runtime_path_is_an_error() {
-    let options = Options { runtime: "not a path".into(), ..Options::default() };
-    assert!(matches!(generate(&format!("{HEAD}paths: {{}}\n"), &options), Err(Error::Invalid { .. })));
+    let options = Options {
+        runtime: "not a path".into(),
+        ..Options::default()
+    };
+    assert!(matches!(
+        generate(&format!("{HEAD}paths: {{}}\n"), &options),
+        Err(Error::Invalid { .. })
+    ));
 }
 
 /// Lowers (and every tenth time fully generates) a mutated spec; `true` when it was refused.
@@ -120,7 +129,11 @@ fn mutated_specs_never_panic() {
         }
     }
     // Sanity: the sweep reached the validation code (many mutations break the spec).
-    assert!(errors > lines.len() / 20, "only {errors} of {} mutations failed", lines.len());
+    assert!(
+        errors > lines.len() / 20,
+        "only {errors} of {} mutations failed",
+        lines.len()
+    );
 }
 
 /// An `allOf` that merges its own component inside itself would expand forever: an error, not a
@@ -132,10 +145,17 @@ fn self_merging_all_of_is_an_error_and_annotations_are_ignored() {
     let looping = format!("{HEAD}{op}components:\n  schemas:\n    A: {{type: object, properties: {{data: {{allOf: [{{$ref: '#/components/schemas/A'}}, {{properties: {{x: {{type: string}}}}}}]}}}}}}\n");
     let err = generate(&looping, &Options::default()).unwrap_err();
     assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");
-    assert_eq!(err.pointer(), Some("/components/schemas/A/properties/data/properties/data"));
+    assert_eq!(
+        err.pointer(),
+        Some("/components/schemas/A/properties/data/properties/data")
+    );
     let annotated = format!("{HEAD}{op}components:\n  schemas:\n    A: {{type: object, properties: {{data: {{allOf: [{{$ref: '#/components/schemas/A'}}, {{description: d}}]}}}}}}\n");
     let generated = generate(&annotated, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
-    let model = generated.files.values().find(|f| f.contains("pub struct A ")).expect("A is generated");
+    let model = generated
+        .files
+        .values()
+        .find(|f| f.contains("pub struct A "))
+        .expect("A is generated");
     assert!(model.contains("pub data: Option<Box<A>>"), "{model}");
 }
 
@@ -147,6 +167,10 @@ fn self_listing_all_of_terminates() {
     let a = "{$ref: '#/components/schemas/A'}";
     let text = format!("{HEAD}{op}components:\n  schemas:\n    A: {{allOf: [{a}, {a}, {a}, {a}, {{properties: {{x: {{type: string}}}}}}]}}\n");
     let generated = generate(&text, &Options::default()).unwrap_or_else(|e| panic!("{e}"));
-    let model = generated.files.values().find(|f| f.contains("pub struct A ")).expect("A is generated");
+    let model = generated
+        .files
+        .values()
+        .find(|f| f.contains("pub struct A "))
+        .expect("A is generated");
     assert!(model.contains("pub x: Option<String>"), "{model}");
 }

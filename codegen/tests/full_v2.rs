@@ -6,7 +6,12 @@ use datadog_connections_replay::shared::shared_path;
 
 #[test]
 fn full_v2_spec_generates_a_complete_crate() {
-    let Some(path) = shared_path("full_v2_spec_generates_a_complete_crate", "specs/datadog-v2-openapi.yaml") else { return };
+    let Some(path) = shared_path(
+        "full_v2_spec_generates_a_complete_crate",
+        "specs/datadog-v2-openapi.yaml",
+    ) else {
+        return;
+    };
     let text = std::fs::read_to_string(&path).expect("read the v2 spec");
     let config = include_str!("../../spec/datadog-connections.codegen.yaml");
     let options = Options {
@@ -24,12 +29,18 @@ fn full_v2_spec_generates_a_complete_crate() {
 
     // Every operation of the spec has a request builder.
     let spec: serde_json::Value = serde_yaml::from_str(&text).expect("YAML");
-    let methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+    let methods = [
+        "get", "put", "post", "delete", "patch", "head", "options", "trace",
+    ];
     let expected: usize = spec["paths"]
         .as_object()
         .expect("paths")
         .values()
-        .map(|item| item.as_object().map_or(0, |o| o.keys().filter(|k| methods.contains(&k.as_str())).count()))
+        .map(|item| {
+            item.as_object().map_or(0, |o| {
+                o.keys().filter(|k| methods.contains(&k.as_str())).count()
+            })
+        })
         .sum();
     let emitted: usize = generated
         .files
@@ -41,11 +52,28 @@ fn full_v2_spec_generates_a_complete_crate() {
     assert!(expected > 900, "{expected} operations");
 
     // Split into sane files, one feature per tag.
-    let largest = generated.files.iter().map(|(p, f)| (f.len(), p)).max().expect("files");
-    assert!(largest.0 < 1_000_000, "largest file {} is {} bytes", largest.1, largest.0);
+    let largest = generated
+        .files
+        .iter()
+        .map(|(p, f)| (f.len(), p))
+        .max()
+        .expect("files");
+    assert!(
+        largest.0 < 1_000_000,
+        "largest file {} is {} bytes",
+        largest.1,
+        largest.0
+    );
     let cargo = &generated.files["Cargo.toml"];
-    let tags = generated.files.keys().filter(|p| p.starts_with("src/operations/") && !p.ends_with("mod.rs")).count();
-    let features = cargo.lines().filter(|l| l.ends_with(" = []") && !l.starts_with("default")).count();
+    let tags = generated
+        .files
+        .keys()
+        .filter(|p| p.starts_with("src/operations/") && !p.ends_with("mod.rs"))
+        .count();
+    let features = cargo
+        .lines()
+        .filter(|l| l.ends_with(" = []") && !l.starts_with("default"))
+        .count();
     assert_eq!(features, tags, "a feature per tag");
     assert!(generated.files["src/client.rs"].contains("pub struct Client"));
     assert!(generated.files["src/lib.rs"].contains("pub use self::client::*"));
@@ -58,19 +86,39 @@ fn full_v2_spec_generates_a_complete_crate() {
         .flat_map(|item| item.as_object().into_iter().flat_map(|o| o.values()))
         .filter(|op| op.get("x-pagination").is_some())
         .count();
-    let streams: usize = generated.files.values().map(|f| f.matches("impl rt::pagination::PageSource for").count()).sum();
-    let style = |s: &str| generated.files.values().map(|f| f.matches(s).count()).sum::<usize>();
+    let streams: usize = generated
+        .files
+        .values()
+        .map(|f| f.matches("impl rt::pagination::PageSource for").count())
+        .sum();
+    let style = |s: &str| {
+        generated
+            .files
+            .values()
+            .map(|f| f.matches(s).count())
+            .sum::<usize>()
+    };
     assert_eq!(streams, annotated, "a stream per x-pagination annotation");
     assert!(annotated >= 45, "{annotated}");
     for s in ["Style::Cursor", "Style::Offset", "Style::PageNumber"] {
         assert!(style(s) > 0, "{s}");
     }
-    let notes: Vec<_> = generated.diagnostics.iter().filter(|d| d.message.contains("no pagination stream")).collect();
+    let notes: Vec<_> = generated
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("no pagination stream"))
+        .collect();
     assert!(notes.is_empty(), "{notes:?}");
 
     // The crate's own Preview registry, with Datadog's sites and keys from the configuration.
     let client = &generated.files["src/client.rs"];
-    assert!(client.contains("\"ListMemberTeams\""), "ListMemberTeams is a Preview operation of this crate");
+    assert!(
+        client.contains("\"ListMemberTeams\""),
+        "ListMemberTeams is a Preview operation of this crate"
+    );
     assert!(client.contains("pub enum Site") && client.contains("pub fn api_key("));
-    assert!(!generated.files.contains_key("src/mod.rs"), "no stray root module");
+    assert!(
+        !generated.files.contains_key("src/mod.rs"),
+        "no stray root module"
+    );
 }

@@ -69,7 +69,11 @@ fn apply(mutations: &[Mutation]) -> String {
             }
             Mutation::Indent(i, deeper) => {
                 let line = &lines[i % n];
-                lines[i % n] = if deeper { format!("  {line}") } else { line.strip_prefix("  ").unwrap_or(line).to_owned() };
+                lines[i % n] = if deeper {
+                    format!("  {line}")
+                } else {
+                    line.strip_prefix("  ").unwrap_or(line).to_owned()
+                };
             }
             Mutation::Truncate(i) => lines.truncate(i % n),
         }
@@ -82,7 +86,10 @@ fn check_no_panic(text: &str) {
         Ok(g) => assert!(!g.files.is_empty()),
         Err(e) => {
             assert!(!e.to_string().is_empty());
-            assert!(!matches!(e, Error::Format { .. }), "the generator emitted invalid Rust: {e:?}");
+            assert!(
+                !matches!(e, Error::Format { .. }),
+                "the generator emitted invalid Rust: {e:?}"
+            );
             assert!(e.pointer().is_some(), "{e:?}");
         }
     }
@@ -114,18 +121,42 @@ fn schema(depth: u32) -> BoxedStrategy<String> {
         names.prop_map(|n| format!("{{$ref: '#/components/schemas/{n}'}}")),
     ];
     leaf.prop_recursive(depth, 24, 4, |inner| {
-        let props = prop::collection::vec((prop::sample::select(vec!["type", "self", "fooBar", "foo_bar", "id", "additional_properties", "data"]), inner.clone()), 1..4);
+        let props = prop::collection::vec(
+            (
+                prop::sample::select(vec![
+                    "type",
+                    "self",
+                    "fooBar",
+                    "foo_bar",
+                    "id",
+                    "additional_properties",
+                    "data",
+                ]),
+                inner.clone(),
+            ),
+            1..4,
+        );
         prop_oneof![
-            inner.clone().prop_map(|s| format!("{{type: array, items: {s}}}")),
-            inner.clone().prop_map(|s| format!("{{type: object, additionalProperties: {s}}}")),
+            inner
+                .clone()
+                .prop_map(|s| format!("{{type: array, items: {s}}}")),
+            inner
+                .clone()
+                .prop_map(|s| format!("{{type: object, additionalProperties: {s}}}")),
             props.clone().prop_map(|ps| {
                 let body: Vec<String> = ps.iter().map(|(k, v)| format!("{k}: {v}")).collect();
                 let required = ps.first().map(|(k, _)| *k).unwrap_or("id");
-                format!("{{type: object, required: [{required}], properties: {{{}}}}}", body.join(", "))
+                format!(
+                    "{{type: object, required: [{required}], properties: {{{}}}}}",
+                    body.join(", ")
+                )
             }),
-            prop::collection::vec(inner.clone(), 1..4).prop_map(|v| format!("{{oneOf: [{}]}}", v.join(", "))),
-            prop::collection::vec(inner.clone(), 1..4).prop_map(|v| format!("{{anyOf: [{}]}}", v.join(", "))),
-            prop::collection::vec(inner, 1..3).prop_map(|v| format!("{{allOf: [{}]}}", v.join(", "))),
+            prop::collection::vec(inner.clone(), 1..4)
+                .prop_map(|v| format!("{{oneOf: [{}]}}", v.join(", "))),
+            prop::collection::vec(inner.clone(), 1..4)
+                .prop_map(|v| format!("{{anyOf: [{}]}}", v.join(", "))),
+            prop::collection::vec(inner, 1..3)
+                .prop_map(|v| format!("{{allOf: [{}]}}", v.join(", "))),
         ]
     })
     .boxed()

@@ -10,7 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(name)
 }
 
 fn existing(root: &Path) -> BTreeMap<String, String> {
@@ -22,7 +24,11 @@ fn existing(root: &Path) -> BTreeMap<String, String> {
             if path.is_dir() {
                 stack.push(path);
             } else if let Ok(rel) = path.strip_prefix(root) {
-                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 out.insert(rel, fs::read_to_string(&path).unwrap_or_default());
             }
         }
@@ -34,10 +40,17 @@ fn existing(root: &Path) -> BTreeMap<String, String> {
 fn check(fixture: &str) -> Vec<String> {
     let spec_path = dir("fixtures").join(format!("{fixture}.yaml"));
     let text = fs::read_to_string(&spec_path).unwrap();
-    let options = Options { spec_name: format!("codegen/tests/fixtures/{fixture}.yaml"), ..Options::default() };
+    let options = Options {
+        spec_name: format!("codegen/tests/fixtures/{fixture}.yaml"),
+        ..Options::default()
+    };
     let generated = generate(&text, &options).unwrap_or_else(|e| panic!("{fixture}: {e}"));
     let mut expected = generated.files.clone();
-    let notes: String = generated.diagnostics.iter().map(|d| format!("{}: {}\n", d.pointer, d.message)).collect();
+    let notes: String = generated
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}\n", d.pointer, d.message))
+        .collect();
     expected.insert("diagnostics.txt".into(), notes);
 
     let out = dir("snapshots").join(fixture);
@@ -56,7 +69,10 @@ fn check(fixture: &str) -> Vec<String> {
         match actual.get(rel) {
             None => problems.push(format!("{fixture}/{rel}: missing snapshot")),
             Some(old) if old != contents => {
-                let diff = similar::TextDiff::from_lines(old.as_str(), contents.as_str()).unified_diff().context_radius(2).to_string();
+                let diff = similar::TextDiff::from_lines(old.as_str(), contents.as_str())
+                    .unified_diff()
+                    .context_radius(2)
+                    .to_string();
                 problems.push(format!("{fixture}/{rel}: differs\n{diff}"));
             }
             Some(_) => {}
@@ -73,7 +89,11 @@ fn fixtures_match_snapshots() {
     let mut fixtures: Vec<String> = fs::read_dir(dir("fixtures"))
         .unwrap()
         .flatten()
-        .filter_map(|e| e.path().file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .filter_map(|e| {
+            e.path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
         .collect();
     fixtures.sort();
     assert!(fixtures.len() >= 3, "fixtures: {fixtures:?}");
@@ -87,9 +107,15 @@ fn fixtures_match_snapshots() {
 
 #[test]
 fn generation_is_deterministic() {
-    let spec = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/datadog-connections.yaml")).unwrap();
+    let spec = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/datadog-connections.yaml"),
+    )
+    .unwrap();
     let a = generate(&spec, &Options::default()).unwrap();
     let b = generate(&spec, &Options::default()).unwrap();
     assert_eq!(a, b);
-    assert!(a.files.values().all(|f| f.starts_with("// @generated from spec/datadog-connections.yaml")));
+    assert!(a
+        .files
+        .values()
+        .all(|f| f.starts_with("// @generated from spec/datadog-connections.yaml")));
 }

@@ -144,14 +144,32 @@ mod flatten {
 fn decode(c: &mut Criterion) {
     let body = body(1_000);
     // All three must accept the body, or the comparison is meaningless.
-    assert_eq!(serde_json::from_slice::<OrgConnectionListResponse>(&body).map(|l| l.data.len()).ok(), Some(1_000));
-    assert_eq!(serde_json::from_slice::<plain::List>(&body).map(|l| l.data.len()).ok(), Some(1_000));
-    assert_eq!(serde_json::from_slice::<flatten::List>(&body).map(|l| l.data.len()).ok(), Some(1_000));
+    assert_eq!(
+        serde_json::from_slice::<OrgConnectionListResponse>(&body)
+            .map(|l| l.data.len())
+            .ok(),
+        Some(1_000)
+    );
+    assert_eq!(
+        serde_json::from_slice::<plain::List>(&body)
+            .map(|l| l.data.len())
+            .ok(),
+        Some(1_000)
+    );
+    assert_eq!(
+        serde_json::from_slice::<flatten::List>(&body)
+            .map(|l| l.data.len())
+            .ok(),
+        Some(1_000)
+    );
 
     let mut group = c.benchmark_group("decode_org_connection_list_1000");
     group.throughput(Throughput::Bytes(body.len() as u64));
     group.bench_function("generated_models", |b| {
-        b.iter(|| serde_json::from_slice::<OrgConnectionListResponse>(black_box(&body)).map(|l| l.data.len()))
+        b.iter(|| {
+            serde_json::from_slice::<OrgConnectionListResponse>(black_box(&body))
+                .map(|l| l.data.len())
+        })
     });
     group.bench_function("serde_derive_baseline", |b| {
         b.iter(|| serde_json::from_slice::<plain::List>(black_box(&body)).map(|l| l.data.len()))

@@ -24,10 +24,11 @@ use clap::{Args, Parser, Subcommand};
 use datadog_connections::models::{
     ConnectedTeamRef, ConnectedTeamRefData, OrgConnectionCreate, OrgConnectionCreateAttributes,
     OrgConnectionCreateRelationships, OrgConnectionCreateRequest, OrgConnectionOrgRelationship,
-    OrgConnectionOrgRelationshipData, OrgConnectionOrgRelationshipDataType, OrgConnectionTypeEnum, OrgConnectionUpdate,
-    OrgConnectionUpdateAttributes, OrgConnectionUpdateRequest, TeamConnectionAttributes, TeamConnectionCreateData,
-    TeamConnectionCreateRequest, TeamConnectionDeleteRequest, TeamConnectionDeleteRequestDataItem,
-    TeamConnectionRelationships, TeamRef, TeamRefData,
+    OrgConnectionOrgRelationshipData, OrgConnectionOrgRelationshipDataType, OrgConnectionTypeEnum,
+    OrgConnectionUpdate, OrgConnectionUpdateAttributes, OrgConnectionUpdateRequest,
+    TeamConnectionAttributes, TeamConnectionCreateData, TeamConnectionCreateRequest,
+    TeamConnectionDeleteRequest, TeamConnectionDeleteRequestDataItem, TeamConnectionRelationships,
+    TeamRef, TeamRefData,
 };
 use datadog_connections::{Client, ClientBuilder, Error};
 use serde::Serialize;
@@ -165,16 +166,19 @@ async fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // --help, --version, or no command at all: clap's help text.
-        Err(error) if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        Err(error)
+            if !error.use_stderr()
+                || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
             error.exit()
         }
         Err(error) => {
             // clap's message and tips without the usage block, on one line.
             let rendered = error.render().to_string();
             let mut message = String::new();
-            let lines = rendered
-                .lines()
-                .take_while(|line| !line.starts_with("Usage:") && !line.starts_with("For more information"));
+            let lines = rendered.lines().take_while(|line| {
+                !line.starts_with("Usage:") && !line.starts_with("For more information")
+            });
             for line in lines.map(str::trim).filter(|line| !line.is_empty()) {
                 if !message.is_empty() {
                     message.push_str(if message.ends_with(':') { " " } else { "; " });
@@ -204,7 +208,13 @@ async fn run(cli: Cli) -> Result<(), Error> {
 async fn org(command: OrgCommand) -> Result<(), Error> {
     let client = ClientBuilder::from_env().build()?;
     match command {
-        OrgCommand::List { limit, offset, sink_org_id, source_org_id, all } => {
+        OrgCommand::List {
+            limit,
+            offset,
+            sink_org_id,
+            source_org_id,
+            all,
+        } => {
             let mut request = client.list_org_connections();
             if let Some(limit) = limit {
                 request = request.limit(limit);
@@ -232,7 +242,9 @@ async fn org(command: OrgCommand) -> Result<(), Error> {
                 .r#type(OrgConnectionOrgRelationshipDataType::Orgs);
             let body = OrgConnectionCreateRequest::new(OrgConnectionCreate::new(
                 OrgConnectionCreateAttributes::new(types),
-                OrgConnectionCreateRelationships::new(OrgConnectionOrgRelationship::new().data(sink)),
+                OrgConnectionCreateRelationships::new(
+                    OrgConnectionOrgRelationship::new().data(sink),
+                ),
             ));
             print_json(&client.create_org_connections(body).send().await?)
         }
@@ -254,13 +266,22 @@ async fn team(command: TeamCommand) -> Result<(), Error> {
         TeamCommand::Create { .. } => "CreateTeamConnections",
         TeamCommand::Delete { .. } => "DeleteTeamConnections",
     };
-    let client = ClientBuilder::from_env().enable_preview(operation).build()?;
+    let client = ClientBuilder::from_env()
+        .enable_preview(operation)
+        .build()?;
     match command {
         TeamCommand::List(list) => team_list(&client, list).await,
-        TeamCommand::Create { team, connected_team, source, managed_by } => {
+        TeamCommand::Create {
+            team,
+            connected_team,
+            source,
+            managed_by,
+        } => {
             let relationships = TeamConnectionRelationships::new()
                 .team(TeamRef::new().data(TeamRefData::new(team)))
-                .connected_team(ConnectedTeamRef::new().data(ConnectedTeamRefData::new(connected_team)));
+                .connected_team(
+                    ConnectedTeamRef::new().data(ConnectedTeamRefData::new(connected_team)),
+                );
             let mut data = TeamConnectionCreateData::new().relationships(relationships);
             if source.is_some() || managed_by.is_some() {
                 let mut attributes = TeamConnectionAttributes::new();
@@ -276,8 +297,14 @@ async fn team(command: TeamCommand) -> Result<(), Error> {
             print_json(&client.create_team_connections(body).send().await?)
         }
         TeamCommand::Delete { ids } => {
-            let items = ids.into_iter().map(TeamConnectionDeleteRequestDataItem::new).collect();
-            client.delete_team_connections(TeamConnectionDeleteRequest::new(items)).send().await
+            let items = ids
+                .into_iter()
+                .map(TeamConnectionDeleteRequestDataItem::new)
+                .collect();
+            client
+                .delete_team_connections(TeamConnectionDeleteRequest::new(items))
+                .send()
+                .await
         }
     }
 }
@@ -313,7 +340,10 @@ async fn team_list(client: &Client, list: TeamList) -> Result<(), Error> {
 
 /// Writes `value` as pretty JSON and a newline to stdout.
 fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
-    let invalid = |reason: String| Error::InvalidRequest { operation: "output", reason };
+    let invalid = |reason: String| Error::InvalidRequest {
+        operation: "output",
+        reason,
+    };
     let text = serde_json::to_string_pretty(value).map_err(|e| invalid(e.to_string()))?;
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{text}")

@@ -34,16 +34,27 @@ mod tests {
         // A mapped tag that does not fit its variant is an error, not a silent fallback.
         assert!(serde_json::from_value::<Shape>(json!({"kind": "square", "name": "s"})).is_err());
         // An unmapped tag falls back to trying the variants, then to `Unknown`.
-        let unknown: Shape = serde_json::from_value(json!({"kind": "hexagon", "corners": 6})).unwrap();
+        let unknown: Shape =
+            serde_json::from_value(json!({"kind": "hexagon", "corners": 6})).unwrap();
         assert!(matches!(unknown, Shape::Unknown(_)));
-        assert_eq!(serde_json::to_value(&unknown).unwrap(), json!({"kind": "hexagon", "corners": 6}));
+        assert_eq!(
+            serde_json::to_value(&unknown).unwrap(),
+            json!({"kind": "hexagon", "corners": 6})
+        );
     }
 
     #[test]
     fn untagged_unions_prefer_exact_matches_and_keep_unknown_shapes() {
-        assert!(matches!(serde_json::from_value(json!("x")).unwrap(), ScalarOrList::String(s) if s == "x"));
-        assert!(matches!(serde_json::from_value(json!([1, 2])).unwrap(), ScalarOrList::List(v) if v == [1, 2]));
-        assert!(matches!(serde_json::from_value(json!({"name": "n"})).unwrap(), ScalarOrList::Named(_)));
+        assert!(
+            matches!(serde_json::from_value(json!("x")).unwrap(), ScalarOrList::String(s) if s == "x")
+        );
+        assert!(
+            matches!(serde_json::from_value(json!([1, 2])).unwrap(), ScalarOrList::List(v) if v == [1, 2])
+        );
+        assert!(matches!(
+            serde_json::from_value(json!({"name": "n"})).unwrap(),
+            ScalarOrList::Named(_)
+        ));
         let odd: ScalarOrList = serde_json::from_value(json!(true)).unwrap();
         assert!(matches!(odd, ScalarOrList::Unknown(_)));
         assert_eq!(serde_json::to_value(&odd).unwrap(), json!(true));
@@ -59,12 +70,18 @@ mod tests {
         let tree = list.tree.unwrap();
         assert_eq!(tree.parent.unwrap().label.as_deref(), Some("up"));
         assert_eq!(tree.children.unwrap()[0].label.as_deref(), Some("kid"));
-        assert!(matches!(tree.either.as_deref(), Some(TreeOrLeaf::TreeNode(_))));
+        assert!(matches!(
+            tree.either.as_deref(),
+            Some(TreeOrLeaf::TreeNode(_))
+        ));
     }
 
     #[test]
     fn integer_enums_keep_unknown_values() {
-        assert_eq!(serde_json::from_value::<Priority>(json!(2)).unwrap(), Priority::V2);
+        assert_eq!(
+            serde_json::from_value::<Priority>(json!(2)).unwrap(),
+            Priority::V2
+        );
         assert_eq!(Priority::MINUS_1.0, -1);
         let future: Priority = serde_json::from_value(json!(7)).unwrap();
         assert!(!future.is_known());
@@ -93,27 +110,72 @@ mod media_tests {
     #[tokio::test]
     async fn text_bytes_and_multipart_bodies_round_trip() {
         let server = FaultServer::start(vec![
-            Fault::Respond { status: 202, headers: vec![("content-type".into(), "text/plain".into())], body: b"accepted".to_vec() },
-            Fault::Respond { status: 200, headers: vec![("content-type".into(), "application/zip".into())], body: b"PK\x03\x04".to_vec() },
+            Fault::Respond {
+                status: 202,
+                headers: vec![("content-type".into(), "text/plain".into())],
+                body: b"accepted".to_vec(),
+            },
+            Fault::Respond {
+                status: 200,
+                headers: vec![("content-type".into(), "application/zip".into())],
+                body: b"PK\x03\x04".to_vec(),
+            },
             Fault::json(200, r#"{"id": "spec-1"}"#),
         ])
         .await
         .unwrap();
         let client = client(&server).await;
-        assert_eq!(client.submit_media_log("line one\n".to_owned()).send().await.unwrap(), "accepted");
-        assert_eq!(client.upload_media_archive(vec![0, 1, 2]).send().await.unwrap(), b"PK\x03\x04");
-        let form = Multipart::new().file("openapi_spec_file", "spec.yaml", "application/yaml", b"openapi: 3.0.0".to_vec());
-        assert_eq!(client.upload_media_spec(form).send().await.unwrap().id.as_deref(), Some("spec-1"));
+        assert_eq!(
+            client
+                .submit_media_log("line one\n".to_owned())
+                .send()
+                .await
+                .unwrap(),
+            "accepted"
+        );
+        assert_eq!(
+            client
+                .upload_media_archive(vec![0, 1, 2])
+                .send()
+                .await
+                .unwrap(),
+            b"PK\x03\x04"
+        );
+        let form = Multipart::new().file(
+            "openapi_spec_file",
+            "spec.yaml",
+            "application/yaml",
+            b"openapi: 3.0.0".to_vec(),
+        );
+        assert_eq!(
+            client
+                .upload_media_spec(form)
+                .send()
+                .await
+                .unwrap()
+                .id
+                .as_deref(),
+            Some("spec-1")
+        );
 
         let received = server.received();
         assert_eq!(received[0].header("content-type"), Some("text/plain"));
         assert_eq!(received[0].body.as_ref(), b"line one\n");
-        assert_eq!(received[1].header("content-type"), Some("application/octet-stream"));
+        assert_eq!(
+            received[1].header("content-type"),
+            Some("application/octet-stream")
+        );
         assert_eq!(received[1].body.as_ref(), [0, 1, 2]);
         let multipart = received[2].header("content-type").unwrap_or_default();
-        assert!(multipart.starts_with("multipart/form-data; boundary="), "{multipart}");
+        assert!(
+            multipart.starts_with("multipart/form-data; boundary="),
+            "{multipart}"
+        );
         let body = String::from_utf8_lossy(&received[2].body);
-        assert!(body.contains("filename=\"spec.yaml\"") && body.contains("openapi: 3.0.0"), "{body}");
+        assert!(
+            body.contains("filename=\"spec.yaml\"") && body.contains("openapi: 3.0.0"),
+            "{body}"
+        );
     }
 
     #[tokio::test]

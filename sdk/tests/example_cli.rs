@@ -20,7 +20,9 @@ const SOURCE_ORG: &str = "0879ce27-29a1-481f-a12e-bc2a48ec9ae1";
 fn example_binary() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     let profile_dir = exe.parent()?.parent()?;
-    let binary = profile_dir.join("examples").join(format!("connections{}", std::env::consts::EXE_SUFFIX));
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("connections{}", std::env::consts::EXE_SUFFIX));
     let Some(built) = modified(&binary) else {
         eprintln!(
             "skipping: the example is not built at {} (`cargo test -p datadog-connections` builds it)",
@@ -29,7 +31,8 @@ fn example_binary() -> Option<PathBuf> {
         return None;
     };
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let edited = newest(&manifest.join("src")).max(modified(&manifest.join("examples/connections.rs")));
+    let edited =
+        newest(&manifest.join("src")).max(modified(&manifest.join("examples/connections.rs")));
     if edited.is_some_and(|edited| edited > built) {
         eprintln!(
             "skipping: {} is older than its sources (`cargo test -p datadog-connections` rebuilds it)",
@@ -50,12 +53,20 @@ fn newest(dir: &Path) -> Option<SystemTime> {
     entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter_map(|path| if path.is_dir() { newest(&path) } else { modified(&path) })
+        .filter_map(|path| {
+            if path.is_dir() {
+                newest(&path)
+            } else {
+                modified(&path)
+            }
+        })
         .max()
 }
 
 fn load(relative: &str) -> Cassette {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests").join(format!("{relative}.json"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(format!("{relative}.json"));
     Cassette::load(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -69,7 +80,8 @@ struct Run {
 
 impl Run {
     fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self:?}"))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self:?}"))
     }
 
     fn ids(&self) -> Vec<String> {
@@ -80,7 +92,10 @@ impl Run {
 /// The `data[].id`s of a JSON body (or `data.id` for a single item).
 fn ids(body: &Value) -> Vec<String> {
     match &body["data"] {
-        Value::Array(items) => items.iter().map(|i| i["id"].as_str().unwrap_or_default().to_owned()).collect(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| i["id"].as_str().unwrap_or_default().to_owned())
+            .collect(),
         item => vec![item["id"].as_str().unwrap_or_default().to_owned()],
     }
 }
@@ -97,12 +112,23 @@ fn recorded_ids(cassette: &Cassette) -> Vec<String> {
 async fn run_example(base_url: Option<String>, args: &[&str]) -> Option<Run> {
     let binary = example_binary()?;
     let mut command = Command::new(binary);
-    command.args(args).env_remove("DD_SITE").env_remove("DD_API_KEY").env_remove("DD_APP_KEY").env_remove("RUST_LOG");
+    command
+        .args(args)
+        .env_remove("DD_SITE")
+        .env_remove("DD_API_KEY")
+        .env_remove("DD_APP_KEY")
+        .env_remove("RUST_LOG");
     if let Some(url) = base_url {
-        command.env("DD_SITE", url).env("DD_API_KEY", "test-api-key").env("DD_APP_KEY", "test-app-key");
+        command
+            .env("DD_SITE", url)
+            .env("DD_API_KEY", "test-api-key")
+            .env("DD_APP_KEY", "test-app-key");
     }
     // Blocking wait on another thread, so the replay server keeps serving on this runtime.
-    let output = tokio::task::spawn_blocking(move || command.output()).await.expect("join").expect("spawn the example");
+    let output = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .expect("join")
+        .expect("spawn the example");
     Some(Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -112,11 +138,21 @@ async fn run_example(base_url: Option<String>, args: &[&str]) -> Option<Run> {
 
 /// Serves `cassette`, runs the example against it, and checks every interaction was used exactly.
 async fn replay(cassette: &Cassette, args: &[&str]) -> Option<Run> {
-    let server = ReplayServer::start(cassette.interactions.clone()).await.expect("bind loopback");
+    let server = ReplayServer::start(cassette.interactions.clone())
+        .await
+        .expect("bind loopback");
     let result = run_example(Some(server.base_url()), args).await?;
     let mismatches = server.mismatches();
-    assert!(mismatches.is_empty(), "{result:?}\nunexpected request:\n{}", mismatches[0]);
-    assert!(server.unused().is_empty(), "{result:?}\nunused interactions {:?}", server.unused());
+    assert!(
+        mismatches.is_empty(),
+        "{result:?}\nunexpected request:\n{}",
+        mismatches[0]
+    );
+    assert!(
+        server.unused().is_empty(),
+        "{result:?}\nunused interactions {:?}",
+        server.unused()
+    );
     Some(result)
 }
 
@@ -128,17 +164,27 @@ fn assert_success(run: &Run) {
 fn assert_one_line_failure(run: &Run, code: i32, needle: &str) {
     assert_eq!(run.code, Some(code), "{run:?}");
     assert!(run.stdout.is_empty(), "{run:?}");
-    assert_eq!(run.stderr.lines().count(), 1, "exactly one line on stderr: {run:?}");
-    assert!(run.stderr.ends_with('\n') && run.stderr.contains(needle), "{run:?}");
+    assert_eq!(
+        run.stderr.lines().count(),
+        1,
+        "exactly one line on stderr: {run:?}"
+    );
+    assert!(
+        run.stderr.ends_with('\n') && run.stderr.contains(needle),
+        "{run:?}"
+    );
 }
 
 #[tokio::test]
 async fn org_list_prints_the_response() {
     let cassette = load("cassettes/list_org_connections/List-Org-Connections-returns-OK-response");
-    let Some(run) = replay(&cassette, &["org", "list"]).await else { return };
+    let Some(run) = replay(&cassette, &["org", "list"]).await else {
+        return;
+    };
     assert_success(&run);
     assert_eq!(run.ids(), recorded_ids(&cassette));
-    let recorded: Value = serde_json::from_str(&cassette.interactions[0].response.body).expect("JSON");
+    let recorded: Value =
+        serde_json::from_str(&cassette.interactions[0].response.body).expect("JSON");
     assert_eq!(run.json(), recorded, "the whole response, as JSON");
 }
 
@@ -146,9 +192,21 @@ async fn org_list_prints_the_response() {
 async fn org_list_sends_every_flag() {
     let cassette =
         load("cassettes/list_org_connections/List-Org-Connections-with-all-query-parameters-returns-OK-response");
-    let args =
-        ["org", "list", "--limit", "2", "--offset", "1", "--sink-org-id", SINK_ORG, "--source-org-id", SOURCE_ORG];
-    let Some(run) = replay(&cassette, &args).await else { return };
+    let args = [
+        "org",
+        "list",
+        "--limit",
+        "2",
+        "--offset",
+        "1",
+        "--sink-org-id",
+        SINK_ORG,
+        "--source-org-id",
+        SOURCE_ORG,
+    ];
+    let Some(run) = replay(&cassette, &args).await else {
+        return;
+    };
     assert_success(&run);
     assert_eq!(run.ids(), recorded_ids(&cassette));
 }
@@ -156,7 +214,19 @@ async fn org_list_sends_every_flag() {
 #[tokio::test]
 async fn org_list_all_pages_through() {
     let cassette = load("pagination-cassettes/org-by-offset-until-total-filtered-count");
-    let Some(run) = replay(&cassette, &["org", "list", "--all", "--limit", "2", "--sink-org-id", SINK_ORG]).await
+    let Some(run) = replay(
+        &cassette,
+        &[
+            "org",
+            "list",
+            "--all",
+            "--limit",
+            "2",
+            "--sink-org-id",
+            SINK_ORG,
+        ],
+    )
+    .await
     else {
         return;
     };
@@ -167,38 +237,76 @@ async fn org_list_all_pages_through() {
 
 #[tokio::test]
 async fn org_create_update_delete() {
-    let cassette = load("cassettes/create_org_connections/Create-Org-Connection-returns-OK-response");
-    let Some(run) = replay(&cassette, &["org", "create", "--sink-org-id", SINK_ORG, "--types", "logs"]).await else {
+    let cassette =
+        load("cassettes/create_org_connections/Create-Org-Connection-returns-OK-response");
+    let Some(run) = replay(
+        &cassette,
+        &[
+            "org",
+            "create",
+            "--sink-org-id",
+            SINK_ORG,
+            "--types",
+            "logs",
+        ],
+    )
+    .await
+    else {
         return;
     };
     assert_success(&run);
     assert_eq!(run.ids(), recorded_ids(&cassette));
 
-    let cassette = load("cassettes/update_org_connections/Update-Org-Connection-returns-OK-response");
+    let cassette =
+        load("cassettes/update_org_connections/Update-Org-Connection-returns-OK-response");
     let id = "f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a";
-    let Some(run) = replay(&cassette, &["org", "update", id, "--types", "logs,metrics"]).await else { return };
+    let Some(run) = replay(&cassette, &["org", "update", id, "--types", "logs,metrics"]).await
+    else {
+        return;
+    };
     assert_success(&run);
-    assert_eq!(run.json()["data"]["attributes"]["connection_types"], serde_json::json!(["logs", "metrics"]));
+    assert_eq!(
+        run.json()["data"]["attributes"]["connection_types"],
+        serde_json::json!(["logs", "metrics"])
+    );
 
-    let cassette = load("cassettes/delete_org_connections/Delete-Org-Connection-returns-OK-response");
+    let cassette =
+        load("cassettes/delete_org_connections/Delete-Org-Connection-returns-OK-response");
     let path = &cassette.interactions[0].request.path;
     let id = path.rsplit('/').next().expect("id");
-    let Some(run) = replay(&cassette, &["org", "delete", id]).await else { return };
+    let Some(run) = replay(&cassette, &["org", "delete", id]).await else {
+        return;
+    };
     assert_success(&run);
 }
 
 #[tokio::test]
 async fn org_delete_not_found_is_one_line_with_the_status() {
-    let cassette = load("cassettes/delete_org_connections/Delete-Org-Connection-returns-Not-Found-response");
-    let Some(run) = replay(&cassette, &["org", "delete", "5f2a0c4e-7d1b-4c39-9e8a-2b6f1d3c4a5e"]).await else { return };
+    let cassette =
+        load("cassettes/delete_org_connections/Delete-Org-Connection-returns-Not-Found-response");
+    let Some(run) = replay(
+        &cassette,
+        &["org", "delete", "5f2a0c4e-7d1b-4c39-9e8a-2b6f1d3c4a5e"],
+    )
+    .await
+    else {
+        return;
+    };
     assert_one_line_failure(&run, 1, "404");
-    assert!(run.stderr.starts_with("error: ") && run.stderr.contains("not found"), "{run:?}");
+    assert!(
+        run.stderr.starts_with("error: ") && run.stderr.contains("not found"),
+        "{run:?}"
+    );
 }
 
 #[tokio::test]
 async fn team_list_all_pages_through() {
-    let cassette = load("cassettes/list_team_connections/List-team-connections-page-by-page-returns-OK-response");
-    let Some(run) = replay(&cassette, &["team", "list", "--all", "--page-size", "2"]).await else { return };
+    let cassette = load(
+        "cassettes/list_team_connections/List-team-connections-page-by-page-returns-OK-response",
+    );
+    let Some(run) = replay(&cassette, &["team", "list", "--all", "--page-size", "2"]).await else {
+        return;
+    };
     assert_success(&run);
     assert_eq!(run.ids(), recorded_ids(&cassette));
     assert_eq!(run.ids().len(), 5);
@@ -207,20 +315,40 @@ async fn team_list_all_pages_through() {
 #[tokio::test]
 async fn team_list_one_page_with_filters() {
     let cassette = load("pagination-cassettes/team-short-middle-page-full-last-page");
-    let first_page = Cassette { name: cassette.name.clone(), interactions: cassette.interactions[..1].to_vec() };
-    let Some(run) =
-        replay(&first_page, &["team", "list", "--page-size", "2", "--page", "0", "--sources", "github"]).await
+    let first_page = Cassette {
+        name: cassette.name.clone(),
+        interactions: cassette.interactions[..1].to_vec(),
+    };
+    let Some(run) = replay(
+        &first_page,
+        &[
+            "team",
+            "list",
+            "--page-size",
+            "2",
+            "--page",
+            "0",
+            "--sources",
+            "github",
+        ],
+    )
+    .await
     else {
         return;
     };
     assert_success(&run);
     assert_eq!(run.ids(), recorded_ids(&first_page));
-    assert_eq!(run.json()["meta"]["page"]["next_number"], 1, "the response is printed whole");
+    assert_eq!(
+        run.json()["meta"]["page"]["next_number"],
+        1,
+        "the response is printed whole"
+    );
 }
 
 #[tokio::test]
 async fn team_create_and_delete() {
-    let cassette = load("cassettes/create_team_connections/Create-team-connections-returns-Created-response");
+    let cassette =
+        load("cassettes/create_team_connections/Create-team-connections-returns-Created-response");
     let args = [
         "team",
         "create",
@@ -233,12 +361,21 @@ async fn team_create_and_delete() {
         "--managed-by",
         "github_sync",
     ];
-    let Some(run) = replay(&cassette, &args).await else { return };
+    let Some(run) = replay(&cassette, &args).await else {
+        return;
+    };
     assert_success(&run);
     assert_eq!(run.ids(), recorded_ids(&cassette));
 
-    let cassette = load("cassettes/delete_team_connections/Delete-team-connections-returns-No-Content-response");
-    let Some(run) = replay(&cassette, &["team", "delete", "12345678-1234-5678-9abc-123456789012"]).await else {
+    let cassette = load(
+        "cassettes/delete_team_connections/Delete-team-connections-returns-No-Content-response",
+    );
+    let Some(run) = replay(
+        &cassette,
+        &["team", "delete", "12345678-1234-5678-9abc-123456789012"],
+    )
+    .await
+    else {
         return;
     };
     assert_success(&run);
@@ -247,11 +384,17 @@ async fn team_create_and_delete() {
 
 #[tokio::test]
 async fn usage_and_configuration_errors_are_one_line() {
-    let server = ReplayServer::start(Vec::new()).await.expect("bind loopback");
-    let Some(run) = run_example(Some(server.base_url()), &["org", "frobnicate"]).await else { return };
+    let server = ReplayServer::start(Vec::new())
+        .await
+        .expect("bind loopback");
+    let Some(run) = run_example(Some(server.base_url()), &["org", "frobnicate"]).await else {
+        return;
+    };
     assert_one_line_failure(&run, 2, "frobnicate");
 
-    let Some(run) = run_example(None, &["org", "list"]).await else { return };
+    let Some(run) = run_example(None, &["org", "list"]).await else {
+        return;
+    };
     assert_one_line_failure(&run, 1, "DD_API_KEY");
     assert!(server.received().is_empty());
 }

@@ -13,19 +13,23 @@ use futures_util::{StreamExt, TryStreamExt};
 use std::path::PathBuf;
 
 const SINK_ORG: &str = "83999dcd-7f97-11f0-8de1-1ecf66f1aa85";
-const PAGE_BY_PAGE: &str = "../cassettes/list_team_connections/List-team-connections-page-by-page-returns-OK-response";
+const PAGE_BY_PAGE: &str =
+    "../cassettes/list_team_connections/List-team-connections-page-by-page-returns-OK-response";
 
 /// Loads `tests/pagination-cassettes/<name>.json` (or a path relative to that folder).
 fn cassette(name: &str) -> Cassette {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/pagination-cassettes").join(format!("{name}.json"));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/pagination-cassettes")
+        .join(format!("{name}.json"));
     Cassette::load(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A replay server for the cassette, and a client pointed at it with every Preview enabled.
 async fn serve(name: &str) -> (ReplayServer, Client, Cassette) {
     let cassette = cassette(name);
-    let server = ReplayServer::start(cassette.interactions.clone()).await.expect("bind loopback");
+    let server = ReplayServer::start(cassette.interactions.clone())
+        .await
+        .expect("bind loopback");
     let client = Client::builder()
         .base_url(server.base_url())
         .api_key("test-api-key")
@@ -42,7 +46,11 @@ fn sent(server: &ReplayServer) -> Vec<String> {
         .received()
         .iter()
         .map(|request| {
-            let mut pairs: Vec<String> = request.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let mut pairs: Vec<String> = request
+                .query
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
             pairs.sort();
             format!("{} {}?{}", request.method, request.path, pairs.join("&"))
         })
@@ -52,18 +60,27 @@ fn sent(server: &ReplayServer) -> Vec<String> {
 fn team_queries(size: u32, numbers: &[u32], filters: &str) -> Vec<String> {
     numbers
         .iter()
-        .map(|n| format!("GET /api/v2/team/connections?{filters}page[number]={n}&page[size]={size}"))
+        .map(|n| {
+            format!("GET /api/v2/team/connections?{filters}page[number]={n}&page[size]={size}")
+        })
         .collect()
 }
 
 fn org_queries(offsets: &[u32], filters: &str) -> Vec<String> {
-    offsets.iter().map(|o| format!("GET /api/v2/org_connections?limit=2&offset={o}{filters}")).collect()
+    offsets
+        .iter()
+        .map(|o| format!("GET /api/v2/org_connections?limit=2&offset={o}{filters}"))
+        .collect()
 }
 
 /// Asserts nothing was unmatched and exactly `unused` interactions were left over.
 fn assert_clean(server: &ReplayServer, unused: &[usize]) {
     let mismatches = server.mismatches();
-    assert!(mismatches.is_empty(), "unexpected request:\n{}", mismatches[0]);
+    assert!(
+        mismatches.is_empty(),
+        "unexpected request:\n{}",
+        mismatches[0]
+    );
     assert_eq!(server.unused(), unused, "interactions never requested");
 }
 
@@ -99,16 +116,26 @@ fn pagination_error(error: &Error) -> String {
 #[tokio::test]
 async fn team_keeps_going_after_a_short_page_and_stops_on_a_full_last_page() {
     let (server, client, cassette) = serve("team-short-middle-page-full-last-page").await;
-    let request = client.list_team_connections().page_size(2).filter_sources(["github"]);
+    let request = client
+        .list_team_connections()
+        .page_size(2)
+        .filter_sources(["github"]);
 
-    let items: Vec<TeamConnection> = request.into_stream().try_collect().await.expect("all pages");
+    let items: Vec<TeamConnection> = request
+        .into_stream()
+        .try_collect()
+        .await
+        .expect("all pages");
 
     // Page 1 has one item (short, not last); page 2 is full and its next_number is null. A client
     // that stopped on a short page would miss page 2; one that waited for a short page would ask
     // for page 3 and get a 599.
     assert_eq!(team_ids(&items), recorded_ids(&cassette, 0..3));
     assert_eq!(items.len(), 5);
-    assert_eq!(sent(&server), team_queries(2, &[0, 1, 2], "filter[sources]=github&"));
+    assert_eq!(
+        sent(&server),
+        team_queries(2, &[0, 1, 2], "filter[sources]=github&")
+    );
     assert_clean(&server, &[]);
 }
 
@@ -127,7 +154,13 @@ async fn team_pages_yield_whole_responses_with_meta() {
     let shape: Vec<(Option<i64>, usize)> = pages
         .iter()
         .map(|p| {
-            (p.meta.as_ref().and_then(|m| m.page.as_ref()).and_then(|p| p.number), p.data.as_ref().map_or(0, Vec::len))
+            (
+                p.meta
+                    .as_ref()
+                    .and_then(|m| m.page.as_ref())
+                    .and_then(|p| p.number),
+                p.data.as_ref().map_or(0, Vec::len),
+            )
         })
         .collect();
     assert_eq!(shape, [(Some(0), 2), (Some(1), 1), (Some(2), 2)]);
@@ -137,7 +170,12 @@ async fn team_pages_yield_whole_responses_with_meta() {
 #[tokio::test]
 async fn team_shared_page_by_page_cassette() {
     let (server, client, cassette) = serve(PAGE_BY_PAGE).await;
-    let items = client.list_team_connections().page_size(2).collect_all(100).await.expect("all pages");
+    let items = client
+        .list_team_connections()
+        .page_size(2)
+        .collect_all(100)
+        .await
+        .expect("all pages");
     assert_eq!(team_ids(&items), recorded_ids(&cassette, 0..3));
     assert_eq!(sent(&server), team_queries(2, &[0, 1, 2], ""));
     assert_clean(&server, &[]);
@@ -146,8 +184,14 @@ async fn team_shared_page_by_page_cassette() {
 #[tokio::test]
 async fn team_start_page_skips_earlier_pages() {
     let (server, client, cassette) = serve(PAGE_BY_PAGE).await;
-    let items =
-        client.list_team_connections().page_size(2).paginate().start_page(1).collect_all(100).await.expect("pages 1-2");
+    let items = client
+        .list_team_connections()
+        .page_size(2)
+        .paginate()
+        .start_page(1)
+        .collect_all(100)
+        .await
+        .expect("pages 1-2");
     assert_eq!(team_ids(&items), recorded_ids(&cassette, 1..3));
     assert_eq!(sent(&server), team_queries(2, &[1, 2], ""));
     assert_clean(&server, &[0]);
@@ -156,7 +200,12 @@ async fn team_start_page_skips_earlier_pages() {
 #[tokio::test]
 async fn team_stops_at_last_number_when_next_number_is_absent() {
     let (server, client, cassette) = serve("team-last-number-without-next-number").await;
-    let items = client.list_team_connections().page_size(2).collect_all(100).await.expect("pages");
+    let items = client
+        .list_team_connections()
+        .page_size(2)
+        .collect_all(100)
+        .await
+        .expect("pages");
     assert_eq!(team_ids(&items), recorded_ids(&cassette, 0..2));
     assert_eq!(sent(&server), team_queries(2, &[0, 1], ""));
     assert_clean(&server, &[]);
@@ -165,7 +214,12 @@ async fn team_stops_at_last_number_when_next_number_is_absent() {
 #[tokio::test]
 async fn team_response_without_meta_is_the_last_page() {
     let (server, client, _) = serve("team-without-meta").await;
-    let items = client.list_team_connections().page_size(2).collect_all(100).await.expect("page");
+    let items = client
+        .list_team_connections()
+        .page_size(2)
+        .collect_all(100)
+        .await
+        .expect("page");
     assert_eq!(items.len(), 2);
     assert_eq!(sent(&server), team_queries(2, &[0], ""));
     assert_clean(&server, &[]);
@@ -186,11 +240,19 @@ async fn team_server_ignoring_page_number_is_caught_by_the_first_item_guard() {
     assert_eq!(ok, 2, "the first page's items come through");
     let reason = pagination_error(&error);
     assert!(
-        reason.starts_with("pagination stopped: the server repeated a page: page 1 starts with the same item"),
+        reason.starts_with(
+            "pagination stopped: the server repeated a page: page 1 starts with the same item"
+        ),
         "{reason}"
     );
-    assert!(error.to_string().starts_with("ListTeamConnections: "), "{error}");
-    assert!(items.next().await.is_none(), "the stream ends after the error");
+    assert!(
+        error.to_string().starts_with("ListTeamConnections: "),
+        "{error}"
+    );
+    assert!(
+        items.next().await.is_none(),
+        "the stream ends after the error"
+    );
     assert_eq!(sent(&server), team_queries(2, &[0, 1], ""));
     assert_clean(&server, &[]);
 }
@@ -213,16 +275,29 @@ async fn team_next_number_that_is_not_ahead_is_a_repeat() {
             }
         }
     }
-    assert_eq!(ids, recorded_ids(&cassette, 0..2), "both distinct pages come through");
+    assert_eq!(
+        ids,
+        recorded_ids(&cassette, 0..2),
+        "both distinct pages come through"
+    );
     assert!(items.next().await.is_none());
-    assert_eq!(sent(&server), team_queries(2, &[0, 1], ""), "page 1 is not requested twice");
+    assert_eq!(
+        sent(&server),
+        team_queries(2, &[0, 1], ""),
+        "page 1 is not requested twice"
+    );
     assert_clean(&server, &[]);
 }
 
 #[tokio::test]
 async fn max_pages_bounds_the_requests_and_reports_the_rest() {
     let (server, client, cassette) = serve(PAGE_BY_PAGE).await;
-    let mut items = client.list_team_connections().page_size(2).paginate().max_pages(2).into_stream();
+    let mut items = client
+        .list_team_connections()
+        .page_size(2)
+        .paginate()
+        .max_pages(2)
+        .into_stream();
 
     let mut ids = Vec::new();
     let error = loop {
@@ -233,7 +308,10 @@ async fn max_pages_bounds_the_requests_and_reports_the_rest() {
     };
     assert_eq!(ids, recorded_ids(&cassette, 0..2));
     let reason = pagination_error(&error);
-    assert!(reason.contains("bound of 2 pages") && reason.contains("more from page 2"), "{reason}");
+    assert!(
+        reason.contains("bound of 2 pages") && reason.contains("more from page 2"),
+        "{reason}"
+    );
     assert_eq!(sent(&server), team_queries(2, &[0, 1], ""));
     assert_clean(&server, &[2]);
     assert_eq!(DEFAULT_MAX_PAGES, 10_000);
@@ -255,10 +333,27 @@ async fn an_api_error_on_a_later_page_ends_the_stream() {
 #[tokio::test]
 async fn preview_check_happens_before_any_page() {
     let server = ReplayServer::start(Vec::new()).await.expect("bind");
-    let client = Client::builder().base_url(server.base_url()).api_key("k").app_key("k").build().expect("client");
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .api_key("k")
+        .app_key("k")
+        .build()
+        .expect("client");
     let mut items = client.list_team_connections().into_stream();
-    let error = items.next().await.expect("the error").expect_err("not enabled");
-    assert!(matches!(error, Error::PreviewNotEnabled { operation: "ListTeamConnections" }), "{error:?}");
+    let error = items
+        .next()
+        .await
+        .expect("the error")
+        .expect_err("not enabled");
+    assert!(
+        matches!(
+            error,
+            Error::PreviewNotEnabled {
+                operation: "ListTeamConnections"
+            }
+        ),
+        "{error:?}"
+    );
     assert!(items.next().await.is_none());
     assert!(server.received().is_empty());
 }
@@ -269,12 +364,19 @@ async fn preview_check_happens_before_any_page() {
 async fn org_advances_by_items_received_until_total_filtered_count() {
     let (server, client, cassette) = serve("org-by-offset-until-total-filtered-count").await;
     let request = client.list_org_connections().limit(2).sink_org_id(SINK_ORG);
-    let items: Vec<OrgConnection> = request.into_stream().try_collect().await.expect("all pages");
+    let items: Vec<OrgConnection> = request
+        .into_stream()
+        .try_collect()
+        .await
+        .expect("all pages");
 
     // total_count is 9 but total_filtered_count is 5: the stream stops at offset 5. The middle page
     // is short (1 item), so the next offset is 3, not 4.
     assert_eq!(org_ids(&items), recorded_ids(&cassette, 0..3));
-    assert_eq!(sent(&server), org_queries(&[0, 2, 3], &format!("&sink_org_id={SINK_ORG}")));
+    assert_eq!(
+        sent(&server),
+        org_queries(&[0, 2, 3], &format!("&sink_org_id={SINK_ORG}"))
+    );
     assert_clean(&server, &[]);
 }
 
@@ -291,17 +393,28 @@ async fn org_start_offset() {
         .try_collect()
         .await
         .expect("pages");
-    assert_eq!(pages.iter().map(|p| p.data.len()).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(
+        pages.iter().map(|p| p.data.len()).collect::<Vec<_>>(),
+        [1, 2]
+    );
     let ids: Vec<String> = pages.iter().flat_map(|p| org_ids(&p.data)).collect();
     assert_eq!(ids, recorded_ids(&cassette, 1..3));
-    assert_eq!(sent(&server), org_queries(&[2, 3], &format!("&sink_org_id={SINK_ORG}")));
+    assert_eq!(
+        sent(&server),
+        org_queries(&[2, 3], &format!("&sink_org_id={SINK_ORG}"))
+    );
     assert_clean(&server, &[0]);
 }
 
 #[tokio::test]
 async fn org_falls_back_to_total_count() {
     let (server, client, cassette) = serve("org-by-offset-until-total-count").await;
-    let items = client.list_org_connections().limit(2).collect_all(100).await.expect("pages");
+    let items = client
+        .list_org_connections()
+        .limit(2)
+        .collect_all(100)
+        .await
+        .expect("pages");
     assert_eq!(org_ids(&items), recorded_ids(&cassette, 0..2));
     assert_eq!(sent(&server), org_queries(&[0, 2], ""));
     assert_clean(&server, &[]);
@@ -310,7 +423,12 @@ async fn org_falls_back_to_total_count() {
 #[tokio::test]
 async fn org_without_counts_stops_on_an_empty_page() {
     let (server, client, _) = serve("org-by-offset-until-empty-page").await;
-    let items = client.list_org_connections().limit(2).collect_all(100).await.expect("pages");
+    let items = client
+        .list_org_connections()
+        .limit(2)
+        .collect_all(100)
+        .await
+        .expect("pages");
     assert_eq!(items.len(), 2);
     assert_eq!(sent(&server), org_queries(&[0, 2], ""));
     assert_clean(&server, &[]);
@@ -319,10 +437,21 @@ async fn org_without_counts_stops_on_an_empty_page() {
 #[tokio::test]
 async fn org_server_ignoring_offset_is_caught() {
     let (server, client, _) = serve("org-server-ignores-offset").await;
-    let error = client.list_org_connections().limit(2).collect_all(100).await.expect_err("repeat");
+    let error = client
+        .list_org_connections()
+        .limit(2)
+        .collect_all(100)
+        .await
+        .expect_err("repeat");
     let reason = pagination_error(&error);
-    assert!(reason.contains("the server repeated a page: offset 2 starts with the same item"), "{reason}");
-    assert!(error.to_string().starts_with("ListOrgConnections: "), "{error}");
+    assert!(
+        reason.contains("the server repeated a page: offset 2 starts with the same item"),
+        "{reason}"
+    );
+    assert!(
+        error.to_string().starts_with("ListOrgConnections: "),
+        "{error}"
+    );
     assert_eq!(sent(&server), org_queries(&[0, 2], ""));
     assert_clean(&server, &[]);
 }
@@ -333,20 +462,34 @@ async fn org_server_ignoring_offset_is_caught() {
 async fn collect_all_cap_is_an_error_not_a_truncation() {
     // Exactly the cap: fine.
     let (server, client, _) = serve("org-by-offset-until-total-filtered-count").await;
-    let items = client.list_org_connections().limit(2).sink_org_id(SINK_ORG).collect_all(5).await.expect("5 items");
+    let items = client
+        .list_org_connections()
+        .limit(2)
+        .sink_org_id(SINK_ORG)
+        .collect_all(5)
+        .await
+        .expect("5 items");
     assert_eq!(items.len(), 5);
     assert_clean(&server, &[]);
 
     // Fewer than there are: an error, raised as soon as the 3rd item arrives (offset 3 is never
     // requested).
     let (server, client, _) = serve("org-by-offset-until-total-filtered-count").await;
-    let error =
-        client.list_org_connections().limit(2).sink_org_id(SINK_ORG).collect_all(2).await.expect_err("over the cap");
+    let error = client
+        .list_org_connections()
+        .limit(2)
+        .sink_org_id(SINK_ORG)
+        .collect_all(2)
+        .await
+        .expect_err("over the cap");
     assert_eq!(
         pagination_error(&error),
         "pagination stopped: more than 2 items (the collect_all cap); raise the cap or process the stream item by item"
     );
-    assert_eq!(sent(&server), org_queries(&[0, 2], &format!("&sink_org_id={SINK_ORG}")));
+    assert_eq!(
+        sent(&server),
+        org_queries(&[0, 2], &format!("&sink_org_id={SINK_ORG}"))
+    );
     assert_clean(&server, &[2]);
 
     // Truncating on purpose is `take`.

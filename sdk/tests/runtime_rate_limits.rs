@@ -15,7 +15,11 @@ fn builder(server: &FaultServer) -> ClientBuilder {
         .base_delay(Duration::from_millis(1))
         .max_delay(Duration::from_millis(5))
         .max_server_delay(Duration::from_secs(5));
-    Client::builder().base_url(server.base_url()).api_key("test-api-key").app_key("test-app-key").retry_policy(policy)
+    Client::builder()
+        .base_url(server.base_url())
+        .api_key("test-api-key")
+        .app_key("test-app-key")
+        .retry_policy(policy)
 }
 
 /// Datadog's five rate-limit headers on a fault.
@@ -30,8 +34,13 @@ fn rate_limited(fault: Fault, remaining: u32, reset: u32) -> Fault {
 
 /// Sends one list call through a server with `faults` and returns the result, the server and the
 /// time the call took.
-async fn list_through(faults: Vec<Fault>, deadline: Option<Duration>) -> (Result<(), Error>, FaultServer, Duration) {
-    let server = FaultServer::start(faults).await.expect("bind a loopback port");
+async fn list_through(
+    faults: Vec<Fault>,
+    deadline: Option<Duration>,
+) -> (Result<(), Error>, FaultServer, Duration) {
+    let server = FaultServer::start(faults)
+        .await
+        .expect("bind a loopback port");
     let mut builder = builder(&server);
     if let Some(deadline) = deadline {
         builder = builder.deadline(deadline);
@@ -45,12 +54,19 @@ async fn list_through(faults: Vec<Fault>, deadline: Option<Duration>) -> (Result
 fn assert_waited(server: &FaultServer, at_least: Duration) {
     let gaps = server.gaps();
     assert_eq!(gaps.len(), 1, "two requests");
-    assert!(gaps[0] >= at_least && gaps[0] < at_least + Duration::from_secs(2), "waited {:?}", gaps[0]);
+    assert!(
+        gaps[0] >= at_least && gaps[0] < at_least + Duration::from_secs(2),
+        "waited {:?}",
+        gaps[0]
+    );
 }
 
 #[tokio::test]
 async fn retry_after_in_seconds_is_honoured() {
-    let faults = vec![Fault::json(429, TOO_MANY).header("Retry-After", "1"), Fault::json(200, LIST)];
+    let faults = vec![
+        Fault::json(429, TOO_MANY).header("Retry-After", "1"),
+        Fault::json(200, LIST),
+    ];
     let (result, server, _) = list_through(faults, None).await;
     result.expect("the retry succeeds");
     assert_waited(&server, Duration::from_secs(1));
@@ -61,7 +77,10 @@ async fn retry_after_as_an_http_date_is_honoured() {
     // HTTP dates have whole seconds: two seconds from now is between one and two seconds away.
     let date = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
     let not_before = httpdate::parse_http_date(&date).expect("an HTTP date");
-    let faults = vec![Fault::json(429, TOO_MANY).header("Retry-After", date), Fault::json(200, LIST)];
+    let faults = vec![
+        Fault::json(429, TOO_MANY).header("Retry-After", date),
+        Fault::json(200, LIST),
+    ];
     let (result, server, took) = list_through(faults, None).await;
     result.expect("the retry succeeds");
     assert_eq!(server.request_count(), 2);
@@ -78,7 +97,11 @@ async fn x_ratelimit_reset_is_honoured_on_429_and_the_response_reports_the_limit
     .await
     .expect("bind a loopback port");
     let client = builder(&server).build().expect("client");
-    let response = client.list_org_connections().send_with_response().await.expect("the retry succeeds");
+    let response = client
+        .list_org_connections()
+        .send_with_response()
+        .await
+        .expect("the retry succeeds");
     assert_waited(&server, Duration::from_secs(1));
     let expected = RateLimit::from_headers(response.headers()).expect("rate-limit headers");
     assert_eq!(response.rate_limit(), Some(expected.clone()));
@@ -98,26 +121,44 @@ async fn a_server_delay_beyond_the_cap_returns_the_429_at_once() {
         rate_limited(Fault::json(429, TOO_MANY), 0, 3600),
     ];
     for fault in cases {
-        let (result, server, took) = list_through(vec![fault.clone(), Fault::json(200, LIST)], None).await;
-        let Err(Error::Api(e)) = result else { panic!("{fault:?}: expected the 429, got {result:?}") };
+        let (result, server, took) =
+            list_through(vec![fault.clone(), Fault::json(200, LIST)], None).await;
+        let Err(Error::Api(e)) = result else {
+            panic!("{fault:?}: expected the 429, got {result:?}")
+        };
         assert_eq!(e.kind(), ApiErrorKind::TooManyRequests);
         assert_eq!(e.errors(), ["Too many requests"]);
         let asked = e.retry_after().expect("the requested delay");
         assert!(asked > Duration::from_secs(100), "{fault:?}: {asked:?}");
         assert_eq!(server.request_count(), 1, "{fault:?}: retried");
-        assert!(took < Duration::from_millis(500), "{fault:?}: waited {took:?}");
+        assert!(
+            took < Duration::from_millis(500),
+            "{fault:?}: waited {took:?}"
+        );
     }
 
     // The error carries the typed rate limit.
-    let (result, _, _) = list_through(vec![rate_limited(Fault::json(429, TOO_MANY), 0, 3600)], None).await;
-    let Err(Error::Api(e)) = result else { panic!("expected the 429") };
+    let (result, _, _) = list_through(
+        vec![rate_limited(Fault::json(429, TOO_MANY), 0, 3600)],
+        None,
+    )
+    .await;
+    let Err(Error::Api(e)) = result else {
+        panic!("expected the 429")
+    };
     let limit = e.rate_limit().expect("rate-limit headers");
-    assert_eq!((limit.limit, limit.remaining, limit.reset), (Some(100), Some(0), Some(Duration::from_secs(3600))));
+    assert_eq!(
+        (limit.limit, limit.remaining, limit.reset),
+        (Some(100), Some(0), Some(Duration::from_secs(3600)))
+    );
 }
 
 #[tokio::test]
 async fn a_server_delay_past_the_deadline_returns_the_429_at_once() {
-    let faults = vec![Fault::json(429, TOO_MANY).header("Retry-After", "3"), Fault::json(200, LIST)];
+    let faults = vec![
+        Fault::json(429, TOO_MANY).header("Retry-After", "3"),
+        Fault::json(200, LIST),
+    ];
     let (result, server, took) = list_through(faults, Some(Duration::from_secs(1))).await;
     assert_eq!(result.unwrap_err().status().map(|s| s.as_u16()), Some(429));
     assert_eq!(server.request_count(), 1);
@@ -127,7 +168,10 @@ async fn a_server_delay_past_the_deadline_returns_the_429_at_once() {
 #[tokio::test]
 async fn x_ratelimit_reset_does_not_delay_a_5xx_retry() {
     // Datadog sends X-RateLimit-Reset on every response; on a 503 it says nothing about retrying.
-    let faults = vec![rate_limited(Fault::json(503, "{}"), 50, 3600), Fault::json(200, LIST)];
+    let faults = vec![
+        rate_limited(Fault::json(503, "{}"), 50, 3600),
+        Fault::json(200, LIST),
+    ];
     let (result, server, took) = list_through(faults, None).await;
     result.expect("the retry succeeds");
     assert_eq!(server.request_count(), 2);

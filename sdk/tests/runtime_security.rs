@@ -16,19 +16,30 @@ const LIST: &str = r#"{"data":[{"attributes":{"connection_types":["logs"],"creat
 const CREDENTIAL_HEADERS: [&str; 3] = ["dd-api-key", "dd-application-key", "authorization"];
 
 fn fast_retries() -> RetryPolicy {
-    RetryPolicy::new().base_delay(Duration::from_millis(1)).max_delay(Duration::from_millis(5))
+    RetryPolicy::new()
+        .base_delay(Duration::from_millis(1))
+        .max_delay(Duration::from_millis(5))
 }
 
 fn with_keys(server: &FaultServer) -> ClientBuilder {
-    Client::builder().base_url(server.base_url()).api_key(API_KEY).app_key(APP_KEY).retry_policy(fast_retries())
+    Client::builder()
+        .base_url(server.base_url())
+        .api_key(API_KEY)
+        .app_key(APP_KEY)
+        .retry_policy(fast_retries())
 }
 
 fn with_token(server: &FaultServer) -> ClientBuilder {
-    Client::builder().base_url(server.base_url()).bearer_token(TOKEN).retry_policy(fast_retries())
+    Client::builder()
+        .base_url(server.base_url())
+        .bearer_token(TOKEN)
+        .retry_policy(fast_retries())
 }
 
 async fn start(faults: Vec<Fault>) -> FaultServer {
-    FaultServer::start(faults).await.expect("bind a loopback port")
+    FaultServer::start(faults)
+        .await
+        .expect("bind a loopback port")
 }
 
 #[tokio::test]
@@ -40,19 +51,36 @@ async fn a_redirect_to_another_host_is_not_followed_and_carries_no_credentials()
         let server = start(vec![Fault::Redirect(target)]).await;
         let client = with_credentials(&server).build().expect("client");
         let err = client.list_org_connections().send().await.unwrap_err();
-        let Error::Api(e) = &err else { panic!("expected the 3xx as an API error, got {err:?}") };
+        let Error::Api(e) = &err else {
+            panic!("expected the 3xx as an API error, got {err:?}")
+        };
         assert_eq!(e.status().as_u16(), 302);
         assert_eq!(server.request_count(), 1, "a redirect is not retried");
-        assert_eq!(elsewhere.request_count(), 0, "the redirect was followed to another host");
-        assert!(server.received()[0].headers.keys().any(|h| CREDENTIAL_HEADERS.contains(&h.as_str())));
+        assert_eq!(
+            elsewhere.request_count(),
+            0,
+            "the redirect was followed to another host"
+        );
+        assert!(server.received()[0]
+            .headers
+            .keys()
+            .any(|h| CREDENTIAL_HEADERS.contains(&h.as_str())));
     }
 }
 
 #[tokio::test]
 async fn a_redirect_on_the_same_host_is_followed_with_credentials() {
-    let server = start(vec![Fault::Redirect("/api/v2/org_connections?moved=1".into()), Fault::json(200, LIST)]).await;
+    let server = start(vec![
+        Fault::Redirect("/api/v2/org_connections?moved=1".into()),
+        Fault::json(200, LIST),
+    ])
+    .await;
     let client = with_keys(&server).build().expect("client");
-    let page = client.list_org_connections().send().await.expect("followed");
+    let page = client
+        .list_org_connections()
+        .send()
+        .await
+        .expect("followed");
     assert_eq!(page.data.len(), 1);
     let received = server.received();
     assert_eq!(received.len(), 2);
@@ -63,27 +91,64 @@ async fn a_redirect_on_the_same_host_is_followed_with_credentials() {
 
 #[tokio::test]
 async fn a_bearer_token_is_sent_instead_of_keys() {
-    let server = start(vec![Fault::json(200, LIST), Fault::json(200, LIST), Fault::json(200, LIST)]).await;
+    let server = start(vec![
+        Fault::json(200, LIST),
+        Fault::json(200, LIST),
+        Fault::json(200, LIST),
+    ])
+    .await;
     // With keys set alongside a token (from the environment, say), preferring the OAuth scheme
     // sends the token alone.
-    let client = with_token(&server).api_key(API_KEY).app_key(APP_KEY).prefer_scheme("AuthZ").build().expect("client");
+    let client = with_token(&server)
+        .api_key(API_KEY)
+        .app_key(APP_KEY)
+        .prefer_scheme("AuthZ")
+        .build()
+        .expect("client");
     client.list_org_connections().send().await.expect("list");
-    let custom = with_token(&server).user_agent("my-tool/2.0").build().expect("client");
+    let custom = with_token(&server)
+        .user_agent("my-tool/2.0")
+        .build()
+        .expect("client");
     custom.list_org_connections().send().await.expect("list");
 
     let received = server.received();
     let sent = &received[0];
-    assert_eq!(sent.header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
-    assert_eq!((sent.header("dd-api-key"), sent.header("dd-application-key")), (None, None));
+    assert_eq!(
+        sent.header("authorization"),
+        Some(format!("Bearer {TOKEN}").as_str())
+    );
+    assert_eq!(
+        (sent.header("dd-api-key"), sent.header("dd-application-key")),
+        (None, None)
+    );
     let agent = sent.header("user-agent").expect("a user agent");
-    assert!(agent.starts_with(concat!("datadog-connections/", env!("CARGO_PKG_VERSION"), " (rust; ")), "{agent}");
+    assert!(
+        agent.starts_with(concat!(
+            "datadog-connections/",
+            env!("CARGO_PKG_VERSION"),
+            " (rust; "
+        )),
+        "{agent}"
+    );
     assert_eq!(received[1].header("user-agent"), Some("my-tool/2.0"));
 
     // Without a preference, the document's order decides: its first alternative is the keys.
-    let keys_first = with_token(&server).api_key(API_KEY).app_key(APP_KEY).build().expect("client");
-    keys_first.list_org_connections().send().await.expect("list");
+    let keys_first = with_token(&server)
+        .api_key(API_KEY)
+        .app_key(APP_KEY)
+        .build()
+        .expect("client");
+    keys_first
+        .list_org_connections()
+        .send()
+        .await
+        .expect("list");
     let sent = &server.received()[2];
-    assert_eq!((sent.header("dd-api-key"), sent.header("authorization")), (Some(API_KEY), None));
+    assert_eq!(
+        (sent.header("dd-api-key"), sent.header("authorization")),
+        (Some(API_KEY), None)
+    );
 }
 
 fn gzip(text: &str) -> Vec<u8> {
@@ -95,7 +160,10 @@ fn gzip(text: &str) -> Vec<u8> {
 fn gzipped(status: u16, text: &str) -> Fault {
     Fault::Respond {
         status,
-        headers: vec![("Content-Type".into(), "application/json".into()), ("Content-Encoding".into(), "gzip".into())],
+        headers: vec![
+            ("Content-Type".into(), "application/json".into()),
+            ("Content-Encoding".into(), "gzip".into()),
+        ],
         body: gzip(text),
     }
 }
@@ -106,11 +174,26 @@ async fn gzip_responses_are_decompressed() {
     let server = start(vec![gzipped(200, LIST), gzipped(404, not_found)]).await;
     let client = with_keys(&server).build().expect("client");
     let page = client.list_org_connections().send().await.expect("decoded");
-    assert_eq!(page.data[0].id.to_string(), "f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a");
-    let accepted = server.received()[0].header("accept-encoding").unwrap_or_default().to_owned();
+    assert_eq!(
+        page.data[0].id.to_string(),
+        "f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a"
+    );
+    let accepted = server.received()[0]
+        .header("accept-encoding")
+        .unwrap_or_default()
+        .to_owned();
     assert!(accepted.contains("gzip"), "{accepted:?}");
 
-    let err = client.delete_org_connections("f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a").send().await.unwrap_err();
-    let Error::Api(e) = err else { panic!("expected the 404") };
-    assert_eq!((e.errors(), e.raw_body().as_ref()), (&["Not found".to_owned()][..], not_found.as_bytes()));
+    let err = client
+        .delete_org_connections("f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Api(e) = err else {
+        panic!("expected the 404")
+    };
+    assert_eq!(
+        (e.errors(), e.raw_body().as_ref()),
+        (&["Not found".to_owned()][..], not_found.as_bytes())
+    );
 }

@@ -20,15 +20,24 @@ const SECRETS: [&str; 3] = [API_KEY, APP_KEY, TOKEN];
 const LIST: &str = r#"{"data":[]}"#;
 
 fn fast_retries() -> RetryPolicy {
-    RetryPolicy::new().base_delay(Duration::from_millis(1)).max_delay(Duration::from_millis(5))
+    RetryPolicy::new()
+        .base_delay(Duration::from_millis(1))
+        .max_delay(Duration::from_millis(5))
 }
 
 fn with_keys(server: &FaultServer) -> ClientBuilder {
-    Client::builder().base_url(server.base_url()).api_key(API_KEY).app_key(APP_KEY).retry_policy(fast_retries())
+    Client::builder()
+        .base_url(server.base_url())
+        .api_key(API_KEY)
+        .app_key(APP_KEY)
+        .retry_policy(fast_retries())
 }
 
 fn with_token(server: &FaultServer) -> ClientBuilder {
-    Client::builder().base_url(server.base_url()).bearer_token(TOKEN).retry_policy(fast_retries())
+    Client::builder()
+        .base_url(server.base_url())
+        .bearer_token(TOKEN)
+        .retry_policy(fast_retries())
 }
 
 /// A `tracing` writer that collects everything into one buffer.
@@ -43,7 +52,10 @@ impl Captured {
 
 impl Write for Captured {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(buf);
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
 
@@ -82,7 +94,11 @@ async fn secrets_stay_out_of_traces_errors_and_debug_output() {
     .await
     .expect("bind a loopback port");
     let keyed = with_keys(&server).build().expect("client");
-    keyed.list_org_connections().send().await.expect("third attempt succeeds");
+    keyed
+        .list_org_connections()
+        .send()
+        .await
+        .expect("third attempt succeeds");
     let unauthorized = keyed.list_org_connections().send().await.unwrap_err();
     let bearer = with_token(&server).build().expect("client");
     let id = "f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a";
@@ -90,7 +106,11 @@ async fn secrets_stay_out_of_traces_errors_and_debug_output() {
         r#"{{"data":{{"attributes":{{"connection_types":["logs"]}},"id":"{id}","type":"org_connection"}}}}"#
     ))
     .expect("body");
-    let reset = bearer.update_org_connections(id, update).send().await.unwrap_err();
+    let reset = bearer
+        .update_org_connections(id, update)
+        .send()
+        .await
+        .unwrap_err();
 
     let traces = captured.text();
     for expected in [
@@ -104,7 +124,10 @@ async fn secrets_stay_out_of_traces_errors_and_debug_output() {
         "retrying attempt=2",
         "Connection reset by peer",
     ] {
-        assert!(traces.contains(expected), "traces lack {expected:?}:\n{traces}");
+        assert!(
+            traces.contains(expected),
+            "traces lack {expected:?}:\n{traces}"
+        );
     }
     let shown = [
         traces,

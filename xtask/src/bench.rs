@@ -18,20 +18,29 @@ pub struct Sample {
 /// The peak resident memory of this process so far, in kB (Linux only).
 pub fn own_peak_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// Runs `command`, which must print `peak_kb=<n>` on its last stderr line (the xtask's hidden
 /// `__generate-once` does), and times it.
 fn sample(mut command: Command) -> Result<Sample, String> {
     let started = Instant::now();
-    let output = command.output().map_err(|e| format!("could not run {command:?}: {e}"))?;
+    let output = command
+        .output()
+        .map_err(|e| format!("could not run {command:?}: {e}"))?;
     let wall = started.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() {
         return Err(format!("{command:?} failed: {stderr}"));
     }
-    let peak_kb = stderr.lines().rev().find_map(|l| l.strip_prefix("peak_kb=")).and_then(|v| v.trim().parse().ok());
+    let peak_kb = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("peak_kb="))
+        .and_then(|v| v.trim().parse().ok());
     Ok(Sample { wall, peak_kb })
 }
 
@@ -41,7 +50,8 @@ fn median(mut walls: Vec<Duration>) -> Duration {
 }
 
 fn mb(kb: Option<u64>) -> String {
-    kb.map(|k| format!("{:.0} MB", k as f64 / 1024.0)).unwrap_or_else(|| "n/a".to_owned())
+    kb.map(|k| format!("{:.0} MB", k as f64 / 1024.0))
+        .unwrap_or_else(|| "n/a".to_owned())
 }
 
 /// Generation benchmark: each case `runs` times in a child process; prints a table.
@@ -49,8 +59,11 @@ pub fn bench_generate(root: &Path, v2_spec: &Path, runs: usize) -> Result<(), St
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let out = root.join("target").join("bench-generate");
     let connections = root.join(crate::DEFAULT_SPEC);
-    let cases: Vec<(&str, &Path, bool)> =
-        vec![("connections spec → sdk modules", &connections, false), ("full v2 → sdk modules", v2_spec, false), ("full v2 → crate with features", v2_spec, true)];
+    let cases: Vec<(&str, &Path, bool)> = vec![
+        ("connections spec → sdk modules", &connections, false),
+        ("full v2 → sdk modules", v2_spec, false),
+        ("full v2 → crate with features", v2_spec, true),
+    ];
     println!("| case | runs | median wall | min wall | peak memory |");
     println!("|---|---|---|---|---|");
     for (name, spec, krate) in cases {
@@ -66,7 +79,13 @@ pub fn bench_generate(root: &Path, v2_spec: &Path, runs: usize) -> Result<(), St
         let walls: Vec<Duration> = samples.iter().map(|s| s.wall).collect();
         let min = walls.iter().min().copied().unwrap_or_default();
         let peak = samples.iter().filter_map(|s| s.peak_kb).max();
-        println!("| {name} | {} | {:.2} s | {:.2} s | {} |", samples.len(), median(walls).as_secs_f64(), min.as_secs_f64(), mb(peak));
+        println!(
+            "| {name} | {} | {:.2} s | {:.2} s | {} |",
+            samples.len(),
+            median(walls).as_secs_f64(),
+            min.as_secs_f64(),
+            mb(peak)
+        );
     }
     let _ = std::fs::remove_dir_all(&out);
     Ok(())
@@ -74,7 +93,12 @@ pub fn bench_generate(root: &Path, v2_spec: &Path, runs: usize) -> Result<(), St
 
 /// Build-cost benchmark of the generated full-v2 crate: dependencies are built first, then the
 /// crate itself is rebuilt from clean with one tag's feature and with `full`.
-pub fn bench_build(root: &Path, v2_spec: &Path, features: &[String], check_only: bool) -> Result<(), String> {
+pub fn bench_build(
+    root: &Path,
+    v2_spec: &Path,
+    features: &[String],
+    check_only: bool,
+) -> Result<(), String> {
     let dir = root.join("target").join("v2-crate");
     let target = root.join("target").join("v2-crate-target");
     let task = crate::Task {
@@ -89,13 +113,22 @@ pub fn bench_build(root: &Path, v2_spec: &Path, features: &[String], check_only:
     let verb = if check_only { "check" } else { "build" };
     let run = |args: &[&str]| -> Result<Sample, String> {
         let mut cmd = Command::new(&cargo);
-        cmd.arg(verb).args(args).arg("--manifest-path").arg(dir.join("Cargo.toml")).env("CARGO_TARGET_DIR", &target);
+        cmd.arg(verb)
+            .args(args)
+            .arg("--manifest-path")
+            .arg(dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", &target);
         let started = Instant::now();
-        let status = cmd.status().map_err(|e| format!("could not run cargo: {e}"))?;
+        let status = cmd
+            .status()
+            .map_err(|e| format!("could not run cargo: {e}"))?;
         if !status.success() {
             return Err(format!("cargo {verb} {args:?} failed"));
         }
-        Ok(Sample { wall: started.elapsed(), peak_kb: None })
+        Ok(Sample {
+            wall: started.elapsed(),
+            peak_kb: None,
+        })
     };
     let clean = || {
         Command::new(&cargo)
@@ -132,11 +165,17 @@ pub fn generate_once(spec: &Path, out: &Path, krate: bool) -> Result<(), String>
         crate_name: krate.then(|| "bench-crate".to_owned()),
     };
     crate::generate_files(&task).map_err(|e| e.to_string())?;
-    eprintln!("peak_kb={}", own_peak_kb().map(|k| k.to_string()).unwrap_or_default());
+    eprintln!(
+        "peak_kb={}",
+        own_peak_kb().map(|k| k.to_string()).unwrap_or_default()
+    );
     Ok(())
 }
 
 /// The default location of Datadog's full v2 spec.
 pub fn default_v2_spec(root: &Path) -> PathBuf {
-    root.join("..").join("shared").join("specs").join("datadog-v2-openapi.yaml")
+    root.join("..")
+        .join("shared")
+        .join("specs")
+        .join("datadog-v2-openapi.yaml")
 }

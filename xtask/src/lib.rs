@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 
 /// The workspace root (the folder above `xtask/`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// The default spec, relative to the workspace root.
@@ -44,7 +47,13 @@ pub struct Task {
 impl Task {
     /// The default task: the project's spec into the SDK.
     pub fn default_for(root: &Path) -> Task {
-        Task { spec: root.join(DEFAULT_SPEC), out: root.join(DEFAULT_OUT), spec_name: DEFAULT_SPEC.to_owned(), config: None, crate_name: None }
+        Task {
+            spec: root.join(DEFAULT_SPEC),
+            out: root.join(DEFAULT_OUT),
+            spec_name: DEFAULT_SPEC.to_owned(),
+            config: None,
+            crate_name: None,
+        }
     }
 
     /// The configuration file this task uses, if any.
@@ -70,9 +79,15 @@ pub fn relative_path(from: &Path, to: &Path) -> Option<String> {
         return None;
     }
     let ups = std::iter::repeat_n("..".to_owned(), from.len() - common);
-    let downs = to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let downs = to[common..]
+        .iter()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
     let parts: Vec<String> = ups.chain(downs).collect();
-    Some(if parts.is_empty() { ".".to_owned() } else { parts.join("/") })
+    Some(if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    })
 }
 
 /// Why a task failed.
@@ -147,10 +162,12 @@ pub struct Report {
 }
 
 fn run_generator(task: &Task) -> Result<Generated, TaskError> {
-    let text = std::fs::read_to_string(&task.spec).map_err(|e| TaskError::Io(task.spec.clone(), e))?;
+    let text =
+        std::fs::read_to_string(&task.spec).map_err(|e| TaskError::Io(task.spec.clone(), e))?;
     let config = match task.config_path() {
         Some(path) => {
-            let text = std::fs::read_to_string(&path).map_err(|e| TaskError::Io(path.clone(), e))?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| TaskError::Io(path.clone(), e))?;
             Config::parse(&text).map_err(TaskError::Generate)?
         }
         None => Config::default(),
@@ -166,11 +183,20 @@ fn run_generator(task: &Task) -> Result<Generated, TaskError> {
                 name: name.clone(),
                 version: "0.1.0".to_owned(),
                 runtime_version: RUNTIME_VERSION.to_owned(),
-                runtime_path: if inside { relative_path(&task.out, &root.join(RUNTIME_DIR)) } else { None },
+                runtime_path: if inside {
+                    relative_path(&task.out, &root.join(RUNTIME_DIR))
+                } else {
+                    None
+                },
             })
         }
     };
-    let options = Options { spec_name: task.spec_name.clone(), config, output, ..Options::default() };
+    let options = Options {
+        spec_name: task.spec_name.clone(),
+        config,
+        output,
+        ..Options::default()
+    };
     generate(&text, &options).map_err(TaskError::Generate)
 }
 
@@ -189,9 +215,15 @@ fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
             let path = entry.map_err(|e| TaskError::Io(d.clone(), e))?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") || (d == dir && path.file_name().is_some_and(|n| n == "Cargo.toml")) {
+            } else if path.extension().is_some_and(|e| e == "rs")
+                || (d == dir && path.file_name().is_some_and(|n| n == "Cargo.toml"))
+            {
                 if let Ok(rel) = path.strip_prefix(dir) {
-                    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                    let rel = rel
+                        .components()
+                        .map(|c| c.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
                     out.insert(rel, path);
                 }
             }
@@ -204,7 +236,14 @@ fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
 pub fn generate_files(task: &Task) -> Result<Report, TaskError> {
     let generated = run_generator(task)?;
     let existing = existing_files(&task.out)?;
-    let mut report = Report { diagnostics: generated.diagnostics.iter().map(|d| format!("{}: {}", d.pointer, d.message)).collect(), ..Report::default() };
+    let mut report = Report {
+        diagnostics: generated
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.pointer, d.message))
+            .collect(),
+        ..Report::default()
+    };
     for (rel, contents) in &generated.files {
         let path = task.out.join(rel);
         if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
@@ -230,24 +269,35 @@ pub fn generate_files(task: &Task) -> Result<Report, TaskError> {
 pub fn check_files(task: &Task, fix: &str) -> Result<(), TaskError> {
     let generated = run_generator(task)?;
     let existing = existing_files(&task.out)?;
-    let mut drift = Drift { fix: fix.to_owned(), ..Drift::default() };
+    let mut drift = Drift {
+        fix: fix.to_owned(),
+        ..Drift::default()
+    };
     for (rel, contents) in &generated.files {
         match existing.get(rel) {
             None => drift.missing.push(rel.clone()),
             Some(path) => {
-                let old = std::fs::read_to_string(path).map_err(|e| TaskError::Io(path.clone(), e))?;
+                let old =
+                    std::fs::read_to_string(path).map_err(|e| TaskError::Io(path.clone(), e))?;
                 if &old != contents {
                     let diff = similar::TextDiff::from_lines(&old, contents)
                         .unified_diff()
                         .context_radius(3)
-                        .header(&format!("a/{rel} (checked in)"), &format!("b/{rel} (generated)"))
+                        .header(
+                            &format!("a/{rel} (checked in)"),
+                            &format!("b/{rel} (generated)"),
+                        )
                         .to_string();
                     drift.changed.push((rel.clone(), diff));
                 }
             }
         }
     }
-    drift.orphaned = existing.keys().filter(|rel| !generated.files.contains_key(*rel)).cloned().collect();
+    drift.orphaned = existing
+        .keys()
+        .filter(|rel| !generated.files.contains_key(*rel))
+        .cloned()
+        .collect();
     if drift.is_empty() {
         Ok(())
     } else {

@@ -44,17 +44,30 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "bench-build" => {
             let check_only = rest.iter().any(|a| a == "--check");
-            let mut features: Vec<String> = rest.iter().filter(|a| !a.starts_with("--")).cloned().collect();
+            let mut features: Vec<String> = rest
+                .iter()
+                .filter(|a| !a.starts_with("--"))
+                .cloned()
+                .collect();
             if features.is_empty() {
                 features = vec!["teams".to_owned(), "full".to_owned()];
             }
-            return bench::bench_build(&root, &bench::default_v2_spec(&root), &features, check_only);
+            return bench::bench_build(
+                &root,
+                &bench::default_v2_spec(&root),
+                &features,
+                check_only,
+            );
         }
         "__generate-once" => {
             let spec = rest.first().ok_or(USAGE)?;
             let out = rest.get(1).ok_or(USAGE)?;
             let krate = rest.iter().any(|a| a == "--crate");
-            return bench::generate_once(PathBuf::from(spec).as_path(), PathBuf::from(out).as_path(), krate);
+            return bench::generate_once(
+                PathBuf::from(spec).as_path(),
+                PathBuf::from(out).as_path(),
+                krate,
+            );
         }
         _ => {}
     }
@@ -68,7 +81,9 @@ fn run(args: &[String]) -> Result<(), String> {
             custom.push(flag.clone());
             continue;
         }
-        let value = it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
         match flag.as_str() {
             "--spec" => {
                 task.spec = PathBuf::from(value);
@@ -84,11 +99,32 @@ fn run(args: &[String]) -> Result<(), String> {
     // Anywhere but the SDK, the output is a complete crate (named after its folder) unless
     // `--modules` asks for bare modules.
     if task.out != Task::default_for(&root).out && task.crate_name.is_none() && !modules_only {
-        let name = task.out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-        task.crate_name = Some(if name.is_empty() { "generated-api".to_owned() } else { name });
+        let name = task
+            .out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        task.crate_name = Some(if name.is_empty() {
+            "generated-api".to_owned()
+        } else {
+            name
+        });
     }
-    let fix = if custom.is_empty() { "cargo xtask generate".to_owned() } else { format!("cargo xtask generate {}", custom.join(" ")) };
+    let fix = if custom.is_empty() {
+        "cargo xtask generate".to_owned()
+    } else {
+        format!("cargo xtask generate {}", custom.join(" "))
+    };
     match command.as_str() {
         "generate" => {
             let report = generate_files(&task).map_err(|e| e.to_string())?;
@@ -101,7 +137,12 @@ fn run(args: &[String]) -> Result<(), String> {
             for f in &report.removed {
                 eprintln!("removed {}", task.out.join(f).display());
             }
-            eprintln!("{} written, {} removed, {} unchanged", report.written.len(), report.removed.len(), report.unchanged);
+            eprintln!(
+                "{} written, {} removed, {} unchanged",
+                report.written.len(),
+                report.removed.len(),
+                report.unchanged
+            );
             Ok(())
         }
         "check" => {

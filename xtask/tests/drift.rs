@@ -19,7 +19,10 @@ fn check_reports_changed_missing_and_orphaned_files() {
     let root = workspace_root();
     let dir = std::env::temp_dir().join(format!("xtask-drift-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
-    let task = Task { out: dir.clone(), ..Task::default_for(&root) };
+    let task = Task {
+        out: dir.clone(),
+        ..Task::default_for(&root)
+    };
     let first = generate_files(&task).expect("generate into a temp dir");
     assert!(first.written.contains(&"mod.rs".to_owned()));
     check_files(&task, "fix").expect("fresh output is up to date");
@@ -27,9 +30,15 @@ fn check_reports_changed_missing_and_orphaned_files() {
     fs::write(dir.join("mod.rs"), "// edited by hand\n").unwrap();
     fs::remove_file(dir.join("models/common.rs")).unwrap();
     fs::write(dir.join("models/stale.rs"), "").unwrap();
-    let Err(TaskError::Drift(drift)) = check_files(&task, "fix") else { panic!("drift not detected") };
+    let Err(TaskError::Drift(drift)) = check_files(&task, "fix") else {
+        panic!("drift not detected")
+    };
     assert_eq!(drift.changed.len(), 1);
-    assert!(drift.changed[0].1.contains("-// edited by hand"), "{}", drift.changed[0].1);
+    assert!(
+        drift.changed[0].1.contains("-// edited by hand"),
+        "{}",
+        drift.changed[0].1
+    );
     assert_eq!(drift.missing, vec!["models/common.rs"]);
     assert_eq!(drift.orphaned, vec!["models/stale.rs"]);
     assert!(drift.to_string().contains("fix: run `fix`"));
@@ -38,6 +47,10 @@ fn check_reports_changed_missing_and_orphaned_files() {
     assert_eq!(repaired.removed, vec!["models/stale.rs"]);
     check_files(&task, "fix").expect("generate repairs drift");
     let again = generate_files(&task).unwrap();
-    assert!(again.written.is_empty(), "generation is idempotent: {:?}", again.written);
+    assert!(
+        again.written.is_empty(),
+        "generation is idempotent: {:?}",
+        again.written
+    );
     let _ = fs::remove_dir_all(&dir);
 }

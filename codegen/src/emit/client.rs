@@ -17,8 +17,13 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
         "The client for the {}: where requests go, how they authenticate, and which Preview operations are enabled.",
         api.title
     ));
-    let mut previews: Vec<&str> =
-        api.modules.values().flat_map(|m| &m.operations).filter(|o| o.preview.is_some()).map(|o| o.id.as_str()).collect();
+    let mut previews: Vec<&str> = api
+        .modules
+        .values()
+        .flat_map(|m| &m.operations)
+        .filter(|o| o.preview.is_some())
+        .map(|o| o.id.as_str())
+        .collect();
     previews.sort_unstable();
     let servers = servers_tokens(&api.servers, &rt);
     let schemes = api.security_schemes.iter().map(|s| scheme_tokens(s, &rt));
@@ -30,7 +35,10 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
         let variable = &e.variable;
         let doc = doc_attrs(Some(&format!(
             "Sets the `{variable}` server variable{}.",
-            e.description.as_deref().map(|d| format!(": {}", d.trim().trim_end_matches('.'))).unwrap_or_default()
+            e.description
+                .as_deref()
+                .map(|d| format!(": {}", d.trim().trim_end_matches('.')))
+                .unwrap_or_default()
         )));
         quote! {
             #doc
@@ -247,8 +255,14 @@ fn scheme_tokens(s: &SecurityScheme, rt: &TokenStream) -> TokenStream {
 
 /// `pub const ENV_API_KEY: &str = "DD_API_KEY";` for each environment variable `from_env` reads.
 fn env_consts(api: &Api) -> Vec<TokenStream> {
-    let schemes = api.security_schemes.iter().filter_map(|s| Some((s.setter.as_str(), s.env.as_deref()?, s.name.as_str())));
-    let enums = api.server_enums.iter().filter_map(|e| Some((e.setter.as_str(), e.env.as_deref()?, e.variable.as_str())));
+    let schemes = api
+        .security_schemes
+        .iter()
+        .filter_map(|s| Some((s.setter.as_str(), s.env.as_deref()?, s.name.as_str())));
+    let enums = api
+        .server_enums
+        .iter()
+        .filter_map(|e| Some((e.setter.as_str(), e.env.as_deref()?, e.variable.as_str())));
     schemes
         .map(|(setter, env, name)| (setter, env, format!(" The environment variable [`ClientBuilder::from_env`] reads the `{name}` credential from.")))
         .chain(enums.map(|(setter, env, name)| {
@@ -286,7 +300,9 @@ fn scheme_setter(s: &SecurityScheme) -> TokenStream {
         ". {how}\n\nOperations that accept it send it; [`build`](Self::build) rejects a value that cannot be sent, and it never appears in `Debug` output or errors."
     ));
     if let Some(env) = &s.env {
-        doc.push_str(&format!(" [`from_env`](Self::from_env) reads it from `{env}`."));
+        doc.push_str(&format!(
+            " [`from_env`](Self::from_env) reads it from `{env}`."
+        ));
     }
     let doc = doc_attrs(Some(&doc));
     match s.kind {
@@ -310,8 +326,13 @@ fn from_env_body(api: &Api) -> TokenStream {
     let mut reads = Vec::new();
     let mut listed = Vec::new();
     for s in &api.security_schemes {
-        let (Some(env), SchemeKind::ApiKey(..) | SchemeKind::Bearer | SchemeKind::OAuth2 | SchemeKind::OpenIdConnect) =
-            (&s.env, &s.kind)
+        let (
+            Some(env),
+            SchemeKind::ApiKey(..)
+            | SchemeKind::Bearer
+            | SchemeKind::OAuth2
+            | SchemeKind::OpenIdConnect,
+        ) = (&s.env, &s.kind)
         else {
             continue;
         };
@@ -327,7 +348,10 @@ fn from_env_body(api: &Api) -> TokenStream {
         let Some(env) = &e.env else { continue };
         let setter = ident(&e.setter);
         let ty = ident(&e.type_name);
-        listed.push(format!("`{env}` (the `{}` server variable, or a base URL with a scheme)", e.variable));
+        listed.push(format!(
+            "`{env}` (the `{}` server variable, or a base URL with a scheme)",
+            e.variable
+        ));
         reads.push(quote! {
             if let Some(value) = rt::env_var(#env) {
                 builder = if value.contains("://") {
@@ -349,13 +373,19 @@ fn from_env_body(api: &Api) -> TokenStream {
             listed.join(", ")
         )
     };
-    let mutability = if reads.is_empty() { quote!() } else { quote!(mut) };
+    let body = if reads.is_empty() {
+        quote!(Self::new())
+    } else {
+        quote! {
+            let mut builder = Self::new();
+            #(#reads)*
+            builder
+        }
+    };
     quote! {
         #[doc = #doc]
         pub fn from_env() -> Self {
-            let #mutability builder = Self::new();
-            #(#reads)*
-            builder
+            #body
         }
     }
 }
@@ -372,7 +402,11 @@ fn server_enum(e: &ServerEnum, rt: &TokenStream) -> TokenStream {
     }
     doc.push_str(&format!(
         "\n\nParse one from its value{} (case and surrounding spaces are ignored).",
-        if e.values.iter().any(|(_, _, n)| n.is_some()) { " or its short name" } else { "" }
+        if e.values.iter().any(|(_, _, n)| n.is_some()) {
+            " or its short name"
+        } else {
+            ""
+        }
     ));
     let doc = doc_attrs(Some(&doc));
     let variants = e.values.iter().map(|(variant, value, short)| {
@@ -381,7 +415,11 @@ fn server_enum(e: &ServerEnum, rt: &TokenStream) -> TokenStream {
             Some(short) => format!(" {short}, `{value}`."),
             None => format!(" `{value}`."),
         };
-        let default_attr = if *variant == e.default { quote!(#[default]) } else { quote!() };
+        let default_attr = if *variant == e.default {
+            quote!(#[default])
+        } else {
+            quote!()
+        };
         quote! {
             #[doc = #doc]
             #default_attr
@@ -413,7 +451,12 @@ fn server_enum(e: &ServerEnum, rt: &TokenStream) -> TokenStream {
         }
     });
     let matches = if has_names {
-        quote!(value.value().eq_ignore_ascii_case(wanted) || value.short_name().is_some_and(|n| n.eq_ignore_ascii_case(wanted)))
+        quote!(
+            value.value().eq_ignore_ascii_case(wanted)
+                || value
+                    .short_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(wanted))
+        )
     } else {
         quote!(value.value().eq_ignore_ascii_case(wanted))
     };

@@ -5,14 +5,22 @@ use quote::quote;
 
 /// One `#[doc]` attribute per line of `text` (none for empty text).
 pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
-    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return TokenStream::new() };
-    let lines = sanitize(text).lines().map(|l| format!(" {l}").trim_end().to_owned()).collect::<Vec<_>>();
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return TokenStream::new();
+    };
+    let lines = sanitize(text)
+        .lines()
+        .map(|l| format!(" {l}").trim_end().to_owned())
+        .collect::<Vec<_>>();
     quote! { #( #[doc = #lines] )* }
 }
 
 /// Inner (`//!`) doc attributes.
 pub(crate) fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = sanitize(text.trim()).lines().map(|l| format!(" {l}").trim_end().to_owned()).collect::<Vec<_>>();
+    let lines = sanitize(text.trim())
+        .lines()
+        .map(|l| format!(" {l}").trim_end().to_owned())
+        .collect::<Vec<_>>();
     quote! { #( #![doc = #lines] )* }
 }
 
@@ -48,9 +56,16 @@ pub(crate) fn sanitize(text: &str) -> String {
             },
             ']' => out.push_str("\\]"),
             'h' if starts_url(&chars[i..]) && (i == 0 || !matches!(chars[i - 1], '<' | '(')) => {
-                let end = chars[i..].iter().position(|c| c.is_whitespace() || *c == '>' || *c == ')').map_or(chars.len(), |p| i + p);
+                let end = chars[i..]
+                    .iter()
+                    .position(|c| c.is_whitespace() || *c == '>' || *c == ')')
+                    .map_or(chars.len(), |p| i + p);
                 let mut url: String = chars[i..end].iter().collect();
-                let trailing: Vec<char> = url.chars().rev().take_while(|c| matches!(c, '.' | ',' | ';' | ':')).collect();
+                let trailing: Vec<char> = url
+                    .chars()
+                    .rev()
+                    .take_while(|c| matches!(c, '.' | ',' | ';' | ':'))
+                    .collect();
                 url.truncate(url.len() - trailing.len());
                 out.push('<');
                 out.push_str(&url);
@@ -89,7 +104,10 @@ mod tests {
     fn sanitizes_brackets_and_urls() {
         let cases = [
             ("filter[sources] list", "filter\\[sources\\] list"),
-            ("see [Teams](https://x.io/t) page", "see [Teams](https://x.io/t) page"),
+            (
+                "see [Teams](https://x.io/t) page",
+                "see [Teams](https://x.io/t) page",
+            ),
             ("go to https://x.io/a.", "go to <https://x.io/a>."),
             ("`page[size]` stays", "`page[size]` stays"),
             ("<https://x.io> stays", "<https://x.io> stays"),

@@ -51,7 +51,12 @@ impl Job<'_> {
 /// formatted in parallel.
 pub(crate) fn jobs(api: &Api) -> Vec<Job<'_>> {
     let groups: BTreeSet<&str> = api.types.values().map(|t| t.group.as_str()).collect();
-    let mut jobs = vec![Job::Root, Job::Client, Job::ModelsIndex, Job::OperationsIndex];
+    let mut jobs = vec![
+        Job::Root,
+        Job::Client,
+        Job::ModelsIndex,
+        Job::OperationsIndex,
+    ];
     jobs.extend(groups.into_iter().map(Job::Models));
     jobs.extend(api.modules.keys().map(|m| Job::Operations(m.as_str())));
     jobs.sort_by_key(Job::path);
@@ -70,15 +75,27 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, features: bool) -> T
         Job::Client => client::client_file(api, runtime),
         Job::ModelsIndex => {
             // A model file is compiled when any feature using one of its types is on.
-            let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> = std::collections::BTreeMap::new();
+            let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> =
+                std::collections::BTreeMap::new();
             for t in api.types.values() {
-                users.entry(t.group.as_str()).or_default().extend(t.users.iter().map(String::as_str));
+                users
+                    .entry(t.group.as_str())
+                    .or_default()
+                    .extend(t.users.iter().map(String::as_str));
             }
-            let modules = users.into_iter().map(|(group, set)| (group, features.then(|| set.into_iter().collect::<Vec<_>>())));
-            index_file("Request and response models, one file per operation group.", modules)
+            let modules = users
+                .into_iter()
+                .map(|(group, set)| (group, features.then(|| set.into_iter().collect::<Vec<_>>())));
+            index_file(
+                "Request and response models, one file per operation group.",
+                modules,
+            )
         }
         Job::OperationsIndex => {
-            let modules = api.modules.keys().map(|m| (m.as_str(), features.then(|| vec![m.as_str()])));
+            let modules = api
+                .modules
+                .keys()
+                .map(|m| (m.as_str(), features.then(|| vec![m.as_str()])));
             index_file("Request builders, one file per API tag.", modules)
         }
     }
@@ -88,8 +105,14 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, features: bool) -> T
 fn root(api: &Api, runtime: &str) -> TokenStream {
     let rt = types::path_tokens(runtime);
     let heading = match &api.description {
-        Some(d) => format!("Models and operations generated from the {} ({}).\n\n{}", api.title, api.version, d),
-        None => format!("Models and operations generated from the {} ({}).", api.title, api.version),
+        Some(d) => format!(
+            "Models and operations generated from the {} ({}).\n\n{}",
+            api.title, api.version, d
+        ),
+        None => format!(
+            "Models and operations generated from the {} ({}).",
+            api.title, api.version
+        ),
     };
     let heading = inner_doc_attrs(&heading);
     quote! {
@@ -109,7 +132,10 @@ fn root(api: &Api, runtime: &str) -> TokenStream {
 /// A `mod.rs` that declares each file and re-exports its items.
 /// A `mod.rs` that declares each file and re-exports its items; a module with a feature list is
 /// compiled only when one of those features is on.
-fn index_file<'a>(heading: &str, modules: impl Iterator<Item = (&'a str, Option<Vec<&'a str>>)>) -> TokenStream {
+fn index_file<'a>(
+    heading: &str,
+    modules: impl Iterator<Item = (&'a str, Option<Vec<&'a str>>)>,
+) -> TokenStream {
     let heading = inner_doc_attrs(heading);
     let mut decls = Vec::new();
     let mut uses = Vec::new();
@@ -132,17 +158,39 @@ fn index_file<'a>(heading: &str, modules: impl Iterator<Item = (&'a str, Option<
 /// `Cargo.toml` of a standalone crate: the runtime by version (and by relative path when given),
 /// and a feature per tag.
 pub(crate) fn cargo_toml(api: &Api, krate: &crate::CrateOptions, spec_name: &str) -> String {
-    let features: Vec<&str> = api.modules.keys().filter(|m| m.as_str() != "full" && m.as_str() != "default").map(String::as_str).collect();
-    let full = features.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ");
-    let each = features.iter().map(|f| format!("{f} = []\n")).collect::<String>();
+    let features: Vec<&str> = api
+        .modules
+        .keys()
+        .filter(|m| m.as_str() != "full" && m.as_str() != "default")
+        .map(String::as_str)
+        .collect();
+    let full = features
+        .iter()
+        .map(|f| format!("\"{f}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let each = features
+        .iter()
+        .map(|f| format!("{f} = []\n"))
+        .collect::<String>();
     let runtime = match &krate.runtime_path {
-        Some(path) => format!("{{ version = \"{}\", path = \"{path}\" }}", krate.runtime_version),
+        Some(path) => format!(
+            "{{ version = \"{}\", path = \"{path}\" }}",
+            krate.runtime_version
+        ),
         None => format!("\"{}\"", krate.runtime_version),
     };
-    let description = format!("Rust client for the {} ({}), generated from its OpenAPI document", api.title, api.version)
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"");
-    let license = api.license.as_deref().map(|l| format!("license = \"{l}\"\n")).unwrap_or_default();
+    let description = format!(
+        "Rust client for the {} ({}), generated from its OpenAPI document",
+        api.title, api.version
+    )
+    .replace('\\', "\\\\")
+    .replace('"', "\\\"");
+    let license = api
+        .license
+        .as_deref()
+        .map(|l| format!("license = \"{l}\"\n"))
+        .unwrap_or_default();
     format!(
         "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.85\"\ndescription = \"{description}\"\n{license}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = []\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
         name = krate.name,

@@ -11,7 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 ///
 /// With `features`, each type is compiled only when a feature of an operation module that uses it
 /// is on, and other groups are imported by glob (a named import could outlive its gated type).
-pub(crate) fn model_file(group: &str, types: &BTreeMap<String, TypeDef>, runtime: &str, features: bool) -> TokenStream {
+pub(crate) fn model_file(
+    group: &str,
+    types: &BTreeMap<String, TypeDef>,
+    runtime: &str,
+    features: bool,
+) -> TokenStream {
     let members: Vec<&TypeDef> = types.values().filter(|t| t.group == group).collect();
     let heading = if group == crate::lower::COMMON_GROUP {
         "Models shared by several operation groups.".to_owned()
@@ -43,17 +48,31 @@ pub(crate) fn model_file(group: &str, types: &BTreeMap<String, TypeDef>, runtime
 }
 
 /// `use super::{A, B};` for the types this group uses from other groups.
-fn cross_group_imports(group: &str, members: &[&TypeDef], types: &BTreeMap<String, TypeDef>) -> TokenStream {
+fn cross_group_imports(
+    group: &str,
+    members: &[&TypeDef],
+    types: &BTreeMap<String, TypeDef>,
+) -> TokenStream {
     let mut used = BTreeSet::new();
     for t in members {
         match &t.kind {
-            TypeKind::Struct(s) => s.fields.iter().for_each(|f| collect_named(&f.ty, &mut used)),
+            TypeKind::Struct(s) => s
+                .fields
+                .iter()
+                .for_each(|f| collect_named(&f.ty, &mut used)),
             TypeKind::Alias(ty) => collect_named(ty, &mut used),
-            TypeKind::Union(u) => u.variants.iter().for_each(|v| collect_named(&v.ty, &mut used)),
+            TypeKind::Union(u) => u
+                .variants
+                .iter()
+                .for_each(|v| collect_named(&v.ty, &mut used)),
             TypeKind::Enum(_) | TypeKind::IntEnum(_) => {}
         }
     }
-    let foreign: Vec<_> = used.into_iter().filter(|n| types.get(n).is_some_and(|t| t.group != group)).map(|n| ident(&n)).collect();
+    let foreign: Vec<_> = used
+        .into_iter()
+        .filter(|n| types.get(n).is_some_and(|t| t.group != group))
+        .map(|n| ident(&n))
+        .collect();
     if foreign.is_empty() {
         TokenStream::new()
     } else {
@@ -66,7 +85,9 @@ pub(crate) fn collect_named(ty: &TypeRef, out: &mut BTreeSet<String>) {
         TypeRef::Named(n) => {
             out.insert(n.clone());
         }
-        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => collect_named(inner, out),
+        TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => {
+            collect_named(inner, out)
+        }
         _ => {}
     }
 }
@@ -104,13 +125,28 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
         quote! { #docs #deprecated #rename #serde pub #fname: #ty, }
     });
     // `new()` with no arguments is `Default`.
-    let all_optional = s.fields.iter().all(|f| !f.required || f.default_variant.is_some());
-    let derive_default = if all_optional { quote!(Default,) } else { quote!() };
+    let all_optional = s
+        .fields
+        .iter()
+        .all(|f| !f.required || f.default_variant.is_some());
+    let derive_default = if all_optional {
+        quote!(Default,)
+    } else {
+        quote!()
+    };
     let constructor = constructor(def, s);
-    let setters = s.fields.iter().filter(|f| !f.required || f.default_variant.is_some()).map(setter);
+    let setters = s
+        .fields
+        .iter()
+        .filter(|f| !f.required || f.default_variant.is_some())
+        .map(setter);
     let macro_path = path_tokens(&format!("{runtime}::deserialize_struct"));
     // The decoder names every field, deprecated ones included.
-    let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) { quote!(#[allow(deprecated)]) } else { quote!() };
+    let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
+    };
     let entries = s.fields.iter().map(|f| {
         let fname = ident(&f.name);
         let wire = &f.wire_name;
@@ -172,11 +208,15 @@ fn field_type(f: &Field) -> TokenStream {
 
 /// `new(required fields)`; required enum fields with a default are filled in.
 fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
-    let args = s.fields.iter().filter(|f| f.required && f.default_variant.is_none()).map(|f| {
-        let name = ident(&f.name);
-        let ty = field_type(f);
-        quote!(#name: #ty)
-    });
+    let args = s
+        .fields
+        .iter()
+        .filter(|f| f.required && f.default_variant.is_none())
+        .map(|f| {
+            let name = ident(&f.name);
+            let ty = field_type(f);
+            quote!(#name: #ty)
+        });
     let inits = s.fields.iter().map(|f| {
         let name = ident(&f.name);
         match (&f.default_variant, f.required) {
@@ -189,14 +229,26 @@ fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
             (None, false) => quote!(#name: None),
         }
     });
-    let inits = inits.chain(std::iter::once(quote!(additional_properties: Default::default())));
+    let inits = inits.chain(std::iter::once(
+        quote!(additional_properties: Default::default()),
+    ));
     let doc = format!(" Creates a [`{}`] from its required fields.", def.name);
-    let allow = if s.fields.iter().filter(|f| f.required && f.default_variant.is_none()).count() > 7 {
+    let allow = if s
+        .fields
+        .iter()
+        .filter(|f| f.required && f.default_variant.is_none())
+        .count()
+        > 7
+    {
         quote!(#[allow(clippy::too_many_arguments)])
     } else {
         quote!()
     };
-    let deprecated = if s.fields.iter().any(|f| f.deprecated) { quote!(#[allow(deprecated)]) } else { quote!() };
+    let deprecated = if s.fields.iter().any(|f| f.deprecated) {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
+    };
     quote! {
         #[doc = #doc]
         #allow
@@ -212,7 +264,11 @@ fn setter(f: &Field) -> TokenStream {
     let ty = type_tokens(&f.ty);
     let doc = format!(" Sets `{}`.", f.wire_name);
     let deprecated = deprecated_attr(f.deprecated);
-    let allow = if f.deprecated { quote!(#[allow(deprecated)]) } else { quote!() };
+    let allow = if f.deprecated {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
+    };
     // Strings take anything that converts, so literals need no `.to_owned()`.
     let (arg, converted) = match f.ty {
         TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
@@ -242,7 +298,11 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
     let variants = e.variants.iter().map(|v| {
         let vname = ident(&v.name);
         let doc = format!(" `{}`", v.value);
-        let default = if e.default.as_ref() == Some(&v.name) { quote!(#[default]) } else { quote!() };
+        let default = if e.default.as_ref() == Some(&v.name) {
+            quote!(#[default])
+        } else {
+            quote!()
+        };
         quote! { #[doc = #doc] #default #vname, }
     });
     let to_str = e.variants.iter().map(|v| {
@@ -255,7 +315,11 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
         let value = &v.value;
         quote!(#value => Self::#vname,)
     });
-    let derive_default = if e.default.is_some() { quote!(Default,) } else { quote!() };
+    let derive_default = if e.default.is_some() {
+        quote!(Default,)
+    } else {
+        quote!()
+    };
     let query = e.used_in_parameters.then(|| {
         quote! {
             impl #rt::ParamValue for #name {

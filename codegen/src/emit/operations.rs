@@ -23,11 +23,22 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
     let rt = path_tokens(runtime);
     let mut models = BTreeSet::new();
     for op in &module.operations {
-        op.params.iter().for_each(|p| collect_named(&p.ty, &mut models));
-        op.body.iter().filter(|b| b.media != Media::Multipart).for_each(|b| collect_named(&b.ty, &mut models));
-        op.success.iter().for_each(|(t, _)| collect_named(t, &mut models));
-        op.success_by_status.iter().for_each(|(_, _, t, _)| collect_named(t, &mut models));
-        op.pagination.iter().for_each(|p| collect_named(&p.item, &mut models));
+        op.params
+            .iter()
+            .for_each(|p| collect_named(&p.ty, &mut models));
+        op.body
+            .iter()
+            .filter(|b| b.media != Media::Multipart)
+            .for_each(|b| collect_named(&b.ty, &mut models));
+        op.success
+            .iter()
+            .for_each(|(t, _)| collect_named(t, &mut models));
+        op.success_by_status
+            .iter()
+            .for_each(|(_, _, t, _)| collect_named(t, &mut models));
+        op.pagination
+            .iter()
+            .for_each(|p| collect_named(&p.item, &mut models));
     }
     let models_import = if models.is_empty() {
         quote!()
@@ -37,7 +48,10 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
     };
     let methods = module.operations.iter().map(client_method);
     let builders = module.operations.iter().map(builder);
-    let paginators = module.operations.iter().filter_map(super::pagination::paginator);
+    let paginators = module
+        .operations
+        .iter()
+        .filter_map(super::pagination::paginator);
     quote! {
         #heading
         #models_import
@@ -64,7 +78,12 @@ fn method_docs(op: &Operation) -> String {
     if let Some(d) = &op.description {
         parts.push(d.trim().to_owned());
     }
-    parts.push(format!("`{} {}` (operation `{}`).", op.method.as_str(), op.path, op.id));
+    parts.push(format!(
+        "`{} {}` (operation `{}`).",
+        op.method.as_str(),
+        op.path,
+        op.id
+    ));
     if let Some(note) = &op.preview {
         parts.push(format!(
             "**Preview.** {}\n\nThis operation must be enabled first with `ClientBuilder::enable_preview(\"{}\")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.",
@@ -91,8 +110,17 @@ fn method_docs(op: &Operation) -> String {
     if op.security.is_empty() {
         parts.push("Sends no credentials.".to_owned());
     } else {
-        let alternatives: Vec<String> =
-            op.security.iter().map(|a| if a.is_empty() { "none".to_owned() } else { code_list(a).replace(", ", " + ") }).collect();
+        let alternatives: Vec<String> = op
+            .security
+            .iter()
+            .map(|a| {
+                if a.is_empty() {
+                    "none".to_owned()
+                } else {
+                    code_list(a).replace(", ", " + ")
+                }
+            })
+            .collect();
         parts.push(format!("Authentication: {}.", alternatives.join(", or ")));
     }
     let mut access = Vec::new();
@@ -124,7 +152,11 @@ fn method_docs(op: &Operation) -> String {
 }
 
 fn code_list(items: &[String]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The positional arguments of the client method: path parameters, other required parameters, and a
@@ -163,7 +195,11 @@ fn client_method(op: &Operation) -> TokenStream {
         None => {}
     }
     inits.push(quote!(options: Default::default()));
-    let deprecated = if op.deprecated { quote!(#[deprecated]) } else { quote!() };
+    let deprecated = if op.deprecated {
+        quote!(#[deprecated])
+    } else {
+        quote!()
+    };
     quote! {
         #docs
         #deprecated
@@ -178,14 +214,20 @@ fn argument(p: &Param) -> (TokenStream, TokenStream) {
     let name = ident(&p.name);
     match (&p.ty, p.location) {
         // Path segments are text on the wire; any displayable id (a `Uuid`, a `&str`) will do.
-        (TypeRef::String | TypeRef::Uuid, ParamLocation::Path) => (quote!(impl std::fmt::Display), quote!(#name.to_string())),
-        (TypeRef::String, _) => (quote!(impl Into<String>), quote!(#name.into())),
-        (TypeRef::List(inner), _) if **inner == TypeRef::String => {
-            (quote!(impl IntoIterator<Item = impl Into<String>>), quote!(#name.into_iter().map(Into::into).collect()))
+        (TypeRef::String | TypeRef::Uuid, ParamLocation::Path) => {
+            (quote!(impl std::fmt::Display), quote!(#name.to_string()))
         }
+        (TypeRef::String, _) => (quote!(impl Into<String>), quote!(#name.into())),
+        (TypeRef::List(inner), _) if **inner == TypeRef::String => (
+            quote!(impl IntoIterator<Item = impl Into<String>>),
+            quote!(#name.into_iter().map(Into::into).collect()),
+        ),
         (TypeRef::List(inner), _) => {
             let inner = type_tokens(inner);
-            (quote!(impl IntoIterator<Item = #inner>), quote!(#name.into_iter().collect()))
+            (
+                quote!(impl IntoIterator<Item = #inner>),
+                quote!(#name.into_iter().collect()),
+            )
         }
         (ty, _) => (type_tokens(ty), quote!(#name)),
     }
@@ -239,13 +281,23 @@ fn builder(op: &Operation) -> TokenStream {
         }
     });
     let id = &op.id;
-    let method_variant = ident(&heck::ToUpperCamelCase::to_upper_camel_case(op.method.as_str().to_ascii_lowercase().as_str()));
+    let method_variant = ident(&heck::ToUpperCamelCase::to_upper_camel_case(
+        op.method.as_str().to_ascii_lowercase().as_str(),
+    ));
     let path_template = &op.path;
     let preview = op.preview.is_some();
     let servers = super::client::servers_tokens(&op.servers, &quote!(rt));
-    let security = op.security.iter().map(|alternative| quote!(&[#(#alternative),*]));
+    let security = op
+        .security
+        .iter()
+        .map(|alternative| quote!(&[#(#alternative),*]));
     let path_expr = path_expression(op);
-    let query: Vec<TokenStream> = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(param_statement).collect();
+    let query: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+        .map(param_statement)
+        .collect();
     let body_stmt = match &op.body {
         Some(b) => {
             // JSON is serialized from a reference; other encodings take the value itself.
@@ -273,8 +325,10 @@ fn builder(op: &Operation) -> TokenStream {
     } else {
         by_status_success(op)
     };
-    let send_doc = format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
-    let send_with_doc = " Like `send`, and also returns the HTTP status and headers of the response.";
+    let send_doc =
+        format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
+    let send_with_doc =
+        " Like `send`, and also returns the HTTP status and headers of the response.";
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -327,7 +381,11 @@ fn param_setter(p: &Param) -> TokenStream {
     let docs = doc_attrs(p.docs.as_deref());
     let name = ident(&p.name);
     let (arg_ty, convert) = argument(p);
-    let deprecated = if p.deprecated { quote!(#[deprecated]) } else { quote!() };
+    let deprecated = if p.deprecated {
+        quote!(#[deprecated])
+    } else {
+        quote!()
+    };
     quote! {
         #docs
         #deprecated
@@ -350,7 +408,11 @@ fn path_expression(op: &Operation) -> TokenStream {
         let after = &rest[start + 1..];
         let Some(end) = after.find('}') else { break };
         let wire = &after[..end];
-        if let Some(p) = op.params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == wire) {
+        if let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.wire_name == wire)
+        {
             let pname = ident(&p.name);
             let value = match p.ty {
                 TypeRef::String | TypeRef::Uuid => quote!(&self.#pname),
@@ -374,7 +436,11 @@ fn path_expression(op: &Operation) -> TokenStream {
 fn param_statement(p: &Param) -> TokenStream {
     let name = ident(&p.name);
     let wire = &p.wire_name;
-    let value = if p.required { quote!(Some(&self.#name)) } else { quote!(self.#name.as_ref()) };
+    let value = if p.required {
+        quote!(Some(&self.#name))
+    } else {
+        quote!(self.#name.as_ref())
+    };
     match (p.location, &p.ty) {
         (ParamLocation::Query, TypeRef::List(_)) => {
             let explode = p.explode;
@@ -408,26 +474,34 @@ fn single_success(op: &Operation) -> (TokenStream, TokenStream) {
 
 /// Decodes the body the received status documents, into that status's variant of the success union.
 fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
-    let Some((union, _)) = &op.success else { return (quote!(()), quote!(Ok(response.empty()))) };
+    let Some((union, _)) = &op.success else {
+        return (quote!(()), quote!(Ok(response.empty())));
+    };
     let union_ty = type_tokens(union);
-    let arms = op.success_by_status.iter().map(|(code, variant, ty, media)| {
-        let variant = ident(variant);
-        let decode = match media {
-            Media::Json | Media::Multipart => {
-                let ty = type_tokens(ty);
-                quote!(response.json::<#ty>())
-            }
-            Media::Text(_) => quote!(response.text()),
-            Media::Bytes(_) => quote!(Ok(response.bytes())),
-        };
-        let code = proc_macro2::Literal::u16_unsuffixed(*code);
-        quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
-    });
+    let arms = op
+        .success_by_status
+        .iter()
+        .map(|(code, variant, ty, media)| {
+            let variant = ident(variant);
+            let decode = match media {
+                Media::Json | Media::Multipart => {
+                    let ty = type_tokens(ty);
+                    quote!(response.json::<#ty>())
+                }
+                Media::Text(_) => quote!(response.text()),
+                Media::Bytes(_) => quote!(Ok(response.bytes())),
+            };
+            let code = proc_macro2::Literal::u16_unsuffixed(*code);
+            quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
+        });
     let arms: Vec<TokenStream> = arms.collect();
-    (union_ty, quote! {
-        match response.status_code() {
-            #(#arms)*
-            _ => response.json(),
-        }
-    })
+    (
+        union_ty,
+        quote! {
+            match response.status_code() {
+                #(#arms)*
+                _ => response.json(),
+            }
+        },
+    )
 }

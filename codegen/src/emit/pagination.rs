@@ -31,13 +31,24 @@ pub(crate) fn paginator(op: &Operation) -> Option<TokenStream> {
                     let name = ident(name);
                     quote!(self.#name)
                 }
-                Target::Body { body_optional, steps } => {
-                    let root = if *body_optional { Root::Chain(quote!(self.body.as_ref())) } else { Root::Place(quote!(self.body)) };
+                Target::Body {
+                    body_optional,
+                    steps,
+                } => {
+                    let root = if *body_optional {
+                        Root::Chain(quote!(self.body.as_ref()))
+                    } else {
+                        Root::Place(quote!(self.body))
+                    };
                     let e = last_field(&root, steps);
                     quote!(#e.copied())
                 }
             };
-            let value = if *ty == TypeRef::I32 { quote!(#value.map(i64::from)) } else { value };
+            let value = if *ty == TypeRef::I32 {
+                quote!(#value.map(i64::from))
+            } else {
+                value
+            };
             match default {
                 Some(d) => {
                     let d = proc_macro2::Literal::i64_unsuffixed(*d);
@@ -78,7 +89,10 @@ pub(crate) fn paginator(op: &Operation) -> Option<TokenStream> {
         }
         None => quote!(and_then(|item| rt::serde_json::to_string(item).ok())),
     };
-    let first_id = results_borrowed(&p.results, quote!(and_then(|items| items.first()).#first_key));
+    let first_id = results_borrowed(
+        &p.results,
+        quote!(and_then(|items| items.first()).#first_key),
+    );
     let into_items = results_owned(&p.results);
     let position_word = match p.style {
         PagingStyle::PageNumber => format!("page {} (`pageStart`)", p.start),
@@ -155,7 +169,11 @@ pub(crate) fn paginator(op: &Operation) -> Option<TokenStream> {
 fn fetch_body(op: &Operation, p: &Pagination) -> TokenStream {
     let id = &op.id;
     let (pattern, value, convert) = match (p.style, &p.position_ty) {
-        (PagingStyle::Cursor, _) => (quote!(rt::pagination::Position::Cursor(Some(value))), quote!(value), None),
+        (PagingStyle::Cursor, _) => (
+            quote!(rt::pagination::Position::Cursor(Some(value))),
+            quote!(value),
+            None,
+        ),
         (_, TypeRef::I32) => (
             quote!(rt::pagination::Position::Number(n)),
             quote!(value),
@@ -165,14 +183,21 @@ fn fetch_body(op: &Operation, p: &Pagination) -> TokenStream {
                 };
             }),
         ),
-        _ => (quote!(rt::pagination::Position::Number(value)), quote!(value), None),
+        _ => (
+            quote!(rt::pagination::Position::Number(value)),
+            quote!(value),
+            None,
+        ),
     };
     let set = match &p.position {
         Target::Query(name) => {
             let setter = ident(name);
             quote!(request = request.#setter(#value);)
         }
-        Target::Body { body_optional, steps } => set_body_field(*body_optional, steps, value),
+        Target::Body {
+            body_optional,
+            steps,
+        } => set_body_field(*body_optional, steps, value),
     };
     match convert {
         Some(convert) => quote! {
@@ -197,7 +222,9 @@ fn fetch_body(op: &Operation, p: &Pagination) -> TokenStream {
 
 /// Sets a field of the request body, creating the body and the containers on the way when absent.
 fn set_body_field(body_optional: bool, steps: &[FieldStep], value: TokenStream) -> TokenStream {
-    let Some((last, containers)) = steps.split_last() else { return quote!() };
+    let Some((last, containers)) = steps.split_last() else {
+        return quote!();
+    };
     let mut stmts = vec![if body_optional {
         quote!(let target = request.body.get_or_insert_with(Default::default);)
     } else {
@@ -212,12 +239,19 @@ fn set_body_field(body_optional: bool, steps: &[FieldStep], value: TokenStream) 
         });
     }
     let f = ident(&last.field);
-    let wrapped = match (!last.required || last.nullable, !last.required && last.nullable) {
+    let wrapped = match (
+        !last.required || last.nullable,
+        !last.required && last.nullable,
+    ) {
         (false, _) => value,
         (true, false) => quote!(Some(#value)),
         (true, true) => quote!(Some(Some(#value))),
     };
-    let boxed = if last.boxed { quote!(Box::new(#wrapped)) } else { wrapped };
+    let boxed = if last.boxed {
+        quote!(Box::new(#wrapped))
+    } else {
+        wrapped
+    };
     stmts.push(quote!(target.#f = #boxed;));
     quote!(#(#stmts)*)
 }
@@ -284,7 +318,9 @@ fn last_field(root: &Root, steps: &[FieldStep]) -> TokenStream {
 /// An integer field as `Option<Option<i64>>`: `None` when absent anywhere along the path,
 /// `Some(None)` when the last field is `null`.
 fn next_integer(steps: &[FieldStep]) -> TokenStream {
-    let Some(last) = steps.last() else { return quote!(None) };
+    let Some(last) = steps.last() else {
+        return quote!(None);
+    };
     let f = ident(&last.field);
     let parent = parent_chain(&page_root(), steps);
     let wide = last.ty == TypeRef::I32;

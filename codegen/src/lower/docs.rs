@@ -4,7 +4,12 @@ use serde_json::Value;
 
 /// Joins the non-empty parts with blank lines.
 pub(crate) fn join(parts: &[Option<String>]) -> Option<String> {
-    let parts: Vec<&str> = parts.iter().flatten().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = parts
+        .iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
     (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 

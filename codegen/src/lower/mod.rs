@@ -32,7 +32,12 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
     servers::server_notes(&servers, "/servers", &mut cx.diagnostics);
     let mut server_enums = servers::server_enums(&servers, config);
     for e in &mut server_enums {
-        e.setter = setters.claim(e.setter.clone(), &e.variable, "/servers/0/variables", &mut cx.diagnostics);
+        e.setter = setters.claim(
+            e.setter.clone(),
+            &e.variable,
+            "/servers/0/variables",
+            &mut cx.diagnostics,
+        );
     }
     cx.name_components()?;
     cx.lower_components()?;
@@ -42,11 +47,21 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
     box_cycles(&mut cx.types);
     for op in modules.values_mut().flat_map(|m| m.operations.iter_mut()) {
         if let Some((pointer, annotation)) = cx.paginated.get(&op.id) {
-            op.pagination =
-                pagination::resolve(op, annotation, config.pagination.get(&op.id), &cx.types, pointer, &mut cx.diagnostics);
+            op.pagination = pagination::resolve(
+                op,
+                annotation,
+                config.pagination.get(&op.id),
+                &cx.types,
+                pointer,
+                &mut cx.diagnostics,
+            );
         }
     }
-    for id in config.pagination.keys().filter(|id| !cx.paginated.contains_key(*id)) {
+    for id in config
+        .pagination
+        .keys()
+        .filter(|id| !cx.paginated.contains_key(*id))
+    {
         cx.diagnostics.push(Diagnostic {
             pointer: String::new(),
             message: format!("the configuration has pagination rules for `{id}`, which has no x-pagination annotation"),
@@ -58,7 +73,9 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
     if pruned > 0 {
         diagnostics.push(Diagnostic {
             pointer: "/components/schemas".to_owned(),
-            message: format!("{pruned} schemas are not reachable from any operation and were not generated"),
+            message: format!(
+                "{pruned} schemas are not reachable from any operation and were not generated"
+            ),
         });
     }
     diagnostics.sort();
@@ -66,7 +83,12 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
         title: spec.info.title.clone(),
         description: spec.info.description.clone(),
         version: spec.info.version.clone(),
-        license: spec.info.license.as_ref().map(|l| l.name.clone()).filter(|n| !n.is_empty() && !n.contains(char::is_whitespace)),
+        license: spec
+            .info
+            .license
+            .as_ref()
+            .map(|l| l.name.clone())
+            .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace)),
         types,
         modules,
         servers,
@@ -108,21 +130,36 @@ impl<'a> Lowerer<'a> {
     }
 
     fn name_components(&mut self) -> Result<(), Error> {
-        let Some(components) = &self.spec.components else { return Ok(()) };
+        let Some(components) = &self.spec.components else {
+            return Ok(());
+        };
         let sorted: BTreeSet<&String> = components.schemas.keys().collect();
         for name in sorted {
-            let pointer = Pointer::root().push("components").push("schemas").push(name);
-            let rust = self.type_names.claim(names::type_name(name), name, pointer.as_str(), &mut self.diagnostics);
+            let pointer = Pointer::root()
+                .push("components")
+                .push("schemas")
+                .push(name);
+            let rust = self.type_names.claim(
+                names::type_name(name),
+                name,
+                pointer.as_str(),
+                &mut self.diagnostics,
+            );
             self.components.insert(name.clone(), rust);
         }
         Ok(())
     }
 
     fn lower_components(&mut self) -> Result<(), Error> {
-        let Some(components) = &self.spec.components else { return Ok(()) };
+        let Some(components) = &self.spec.components else {
+            return Ok(());
+        };
         let sorted: BTreeMap<&String, _> = components.schemas.iter().collect();
         for (name, schema) in sorted {
-            let pointer = Pointer::root().push("components").push("schemas").push(name);
+            let pointer = Pointer::root()
+                .push("components")
+                .push("schemas")
+                .push(name);
             let rust = self.components[name].clone();
             types::lower_component(self, &rust, name, schema, &pointer)?;
         }
@@ -136,7 +173,12 @@ impl<'a> Lowerer<'a> {
 
     /// Claims a Rust type name for an inline schema.
     pub(crate) fn claim_type_name(&mut self, desired: &str, pointer: &Pointer) -> String {
-        self.type_names.claim(names::type_name(desired), desired, pointer.as_str(), &mut self.diagnostics)
+        self.type_names.claim(
+            names::type_name(desired),
+            desired,
+            pointer.as_str(),
+            &mut self.diagnostics,
+        )
     }
 
     /// Required fields typed as an enum with a `default` are filled by constructors, not passed in.
@@ -152,7 +194,9 @@ impl<'a> Lowerer<'a> {
         for def in self.types.values_mut() {
             if let TypeKind::Struct(s) = &mut def.kind {
                 for field in &mut s.fields {
-                    if let (true, TypeRef::Named(n)) = (field.required && !field.nullable, &field.ty) {
+                    if let (true, TypeRef::Named(n)) =
+                        (field.required && !field.nullable, &field.ty)
+                    {
                         field.default_variant = defaults.get(n).cloned();
                     }
                 }
@@ -174,7 +218,11 @@ impl<'a> Lowerer<'a> {
             }
         }
         for name in used {
-            if let Some(TypeDef { kind: TypeKind::Enum(e), .. }) = self.types.get_mut(&name) {
+            if let Some(TypeDef {
+                kind: TypeKind::Enum(e),
+                ..
+            }) = self.types.get_mut(&name)
+            {
                 e.used_in_parameters = true;
             }
         }
@@ -182,7 +230,10 @@ impl<'a> Lowerer<'a> {
 }
 
 /// Puts each type in the model file of the one module that uses it, or in `common`.
-fn assign_groups(types: &mut BTreeMap<String, TypeDef>, modules: &BTreeMap<String, Module>) -> usize {
+fn assign_groups(
+    types: &mut BTreeMap<String, TypeDef>,
+    modules: &BTreeMap<String, Module>,
+) -> usize {
     let mut users: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, m) in modules {
         let mut stack: Vec<String> = Vec::new();
@@ -203,17 +254,28 @@ fn assign_groups(types: &mut BTreeMap<String, TypeDef>, modules: &BTreeMap<Strin
             if !seen.insert(name.clone()) {
                 continue;
             }
-            users.entry(name.clone()).or_default().insert(module.clone());
+            users
+                .entry(name.clone())
+                .or_default()
+                .insert(module.clone());
             match types.get(&name).map(|t| &t.kind) {
-                Some(TypeKind::Struct(s)) => s.fields.iter().for_each(|f| named_in(&f.ty, &mut stack)),
+                Some(TypeKind::Struct(s)) => {
+                    s.fields.iter().for_each(|f| named_in(&f.ty, &mut stack))
+                }
                 Some(TypeKind::Alias(t)) => named_in(t, &mut stack),
-                Some(TypeKind::Union(u)) => u.variants.iter().for_each(|v| named_in(&v.ty, &mut stack)),
+                Some(TypeKind::Union(u)) => {
+                    u.variants.iter().for_each(|v| named_in(&v.ty, &mut stack))
+                }
                 _ => {}
             }
         }
     }
     // Types no operation reaches are not generated.
-    let unreachable: Vec<String> = types.keys().filter(|n| !users.contains_key(*n)).cloned().collect();
+    let unreachable: Vec<String> = types
+        .keys()
+        .filter(|n| !users.contains_key(*n))
+        .cloned()
+        .collect();
     for name in &unreachable {
         types.remove(name);
     }
@@ -283,15 +345,26 @@ fn box_cycles(types: &mut BTreeMap<String, TypeDef>) {
             TypeKind::Alias(t) => vec![t],
             _ => Vec::new(),
         };
-        let list = targets.into_iter().filter_map(direct_target).map(|t| resolve(types, t.to_owned())).collect();
+        let list = targets
+            .into_iter()
+            .filter_map(direct_target)
+            .map(|t| resolve(types, t.to_owned()))
+            .collect();
         edges.insert(name.clone(), list);
     }
     let component = strongly_connected(&edges);
-    let resolved: BTreeMap<String, String> = types.keys().map(|n| (n.clone(), resolve(types, n.clone()))).collect();
+    let resolved: BTreeMap<String, String> = types
+        .keys()
+        .map(|n| (n.clone(), resolve(types, n.clone())))
+        .collect();
     for (name, def) in types.iter_mut() {
-        let Some(&own) = component.get(name) else { continue };
+        let Some(&own) = component.get(name) else {
+            continue;
+        };
         let cyclic = |ty: &TypeRef| {
-            direct_target(ty).and_then(|t| resolved.get(t)).is_some_and(|t| component.get(t) == Some(&own))
+            direct_target(ty)
+                .and_then(|t| resolved.get(t))
+                .is_some_and(|t| component.get(t) == Some(&own))
         };
         match &mut def.kind {
             TypeKind::Struct(s) => {
@@ -317,9 +390,17 @@ fn box_cycles(types: &mut BTreeMap<String, TypeDef>) {
 /// edge). Other nodes are absent.
 fn strongly_connected(edges: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, usize> {
     let names: Vec<&String> = edges.keys().collect();
-    let index_of: BTreeMap<&String, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let succ: Vec<Vec<usize>> =
-        names.iter().map(|n| edges[*n].iter().filter_map(|t| index_of.get(t).copied()).collect()).collect();
+    let index_of: BTreeMap<&String, usize> =
+        names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let succ: Vec<Vec<usize>> = names
+        .iter()
+        .map(|n| {
+            edges[*n]
+                .iter()
+                .filter_map(|t| index_of.get(t).copied())
+                .collect()
+        })
+        .collect();
     let n = names.len();
     let (mut index, mut low, mut on_stack) = (vec![usize::MAX; n], vec![0; n], vec![false; n]);
     let (mut stack, mut next, mut comp_id) = (Vec::new(), 0usize, 0usize);

@@ -40,25 +40,48 @@ fn ref_text<T>(item: &ReferenceOr<T>) -> String {
 }
 
 /// The `<name>` in `#/components/<kind>/<name>`, or an error naming the pointer.
-pub(crate) fn component_name<'r>(reference: &'r str, kind: &str, pointer: &str) -> Result<&'r str, Error> {
+pub(crate) fn component_name<'r>(
+    reference: &'r str,
+    kind: &str,
+    pointer: &str,
+) -> Result<&'r str, Error> {
     let prefix = format!("#/components/{kind}/");
-    reference.strip_prefix(&prefix).filter(|n| !n.is_empty() && !n.contains('/')).ok_or_else(|| {
-        Error::Reference {
+    reference
+        .strip_prefix(&prefix)
+        .filter(|n| !n.is_empty() && !n.contains('/'))
+        .ok_or_else(|| Error::Reference {
             pointer: pointer.to_owned(),
             reference: reference.to_owned(),
             reason: format!("expected a local reference of the form `{prefix}<name>`"),
-        }
+        })
+}
+
+pub(crate) fn parameter<'a>(
+    spec: &'a OpenAPI,
+    item: &'a ReferenceOr<Parameter>,
+    pointer: &str,
+) -> Result<&'a Parameter, Error> {
+    resolve(item, pointer, "parameters", |n| {
+        spec.components.as_ref()?.parameters.get(n)
     })
 }
 
-pub(crate) fn parameter<'a>(spec: &'a OpenAPI, item: &'a ReferenceOr<Parameter>, pointer: &str) -> Result<&'a Parameter, Error> {
-    resolve(item, pointer, "parameters", |n| spec.components.as_ref()?.parameters.get(n))
+pub(crate) fn request_body<'a>(
+    spec: &'a OpenAPI,
+    item: &'a ReferenceOr<RequestBody>,
+    pointer: &str,
+) -> Result<&'a RequestBody, Error> {
+    resolve(item, pointer, "requestBodies", |n| {
+        spec.components.as_ref()?.request_bodies.get(n)
+    })
 }
 
-pub(crate) fn request_body<'a>(spec: &'a OpenAPI, item: &'a ReferenceOr<RequestBody>, pointer: &str) -> Result<&'a RequestBody, Error> {
-    resolve(item, pointer, "requestBodies", |n| spec.components.as_ref()?.request_bodies.get(n))
-}
-
-pub(crate) fn response<'a>(spec: &'a OpenAPI, item: &'a ReferenceOr<Response>, pointer: &str) -> Result<&'a Response, Error> {
-    resolve(item, pointer, "responses", |n| spec.components.as_ref()?.responses.get(n))
+pub(crate) fn response<'a>(
+    spec: &'a OpenAPI,
+    item: &'a ReferenceOr<Response>,
+    pointer: &str,
+) -> Result<&'a Response, Error> {
+    resolve(item, pointer, "responses", |n| {
+        spec.components.as_ref()?.responses.get(n)
+    })
 }

@@ -9,9 +9,24 @@ use openapiv3::{OpenAPI, ReferenceOr, SecurityRequirement};
 
 /// Methods of the generated builder that a scheme setter may not take.
 const BUILDER_METHODS: &[&str] = &[
-    "new", "from_env", "build", "base_url", "operation_base_url", "server_index", "server_variable", "enable_preview",
-    "enable_all_previews", "user_agent", "http_client", "retry_policy", "connect_timeout", "attempt_timeout",
-    "deadline", "runtime", "credential", "prefer_scheme",
+    "new",
+    "from_env",
+    "build",
+    "base_url",
+    "operation_base_url",
+    "server_index",
+    "server_variable",
+    "enable_preview",
+    "enable_all_previews",
+    "user_agent",
+    "http_client",
+    "retry_policy",
+    "connect_timeout",
+    "attempt_timeout",
+    "deadline",
+    "runtime",
+    "credential",
+    "prefer_scheme",
 ];
 
 /// The schemes in name order, each with its setter (claimed in `namer`, shared with the server
@@ -23,31 +38,56 @@ pub(crate) fn lower_schemes(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<SecurityScheme>, Error> {
     let mut out = Vec::new();
-    let Some(components) = &spec.components else { return Ok(out) };
+    let Some(components) = &spec.components else {
+        return Ok(out);
+    };
     let mut entries: Vec<_> = components.security_schemes.iter().collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
     for (name, scheme) in entries {
-        let at = Pointer::root().push("components").push("securitySchemes").push(name);
+        let at = Pointer::root()
+            .push("components")
+            .push("securitySchemes")
+            .push(name);
         let scheme = match scheme {
             ReferenceOr::Item(s) => s,
             ReferenceOr::Reference { reference } => {
-                let target = reference.strip_prefix("#/components/securitySchemes/").unwrap_or_default();
+                let target = reference
+                    .strip_prefix("#/components/securitySchemes/")
+                    .unwrap_or_default();
                 match components.security_schemes.get(target) {
                     Some(ReferenceOr::Item(s)) => s,
-                    _ => return Err(at.invalid(format!("`$ref` {reference} does not name a security scheme"))),
+                    _ => {
+                        return Err(at.invalid(format!(
+                            "`$ref` {reference} does not name a security scheme"
+                        )))
+                    }
                 }
             }
         };
         let (kind, description, extensions) = match scheme {
-            openapiv3::SecurityScheme::APIKey { location, name: key, description, extensions } => {
+            openapiv3::SecurityScheme::APIKey {
+                location,
+                name: key,
+                description,
+                extensions,
+            } => {
                 let location = match location {
                     openapiv3::APIKeyLocation::Header => ApiKeyLocation::Header,
                     openapiv3::APIKeyLocation::Query => ApiKeyLocation::Query,
                     openapiv3::APIKeyLocation::Cookie => ApiKeyLocation::Cookie,
                 };
-                (SchemeKind::ApiKey(location, key.clone()), description, extensions)
+                (
+                    SchemeKind::ApiKey(location, key.clone()),
+                    description,
+                    extensions,
+                )
             }
-            openapiv3::SecurityScheme::HTTP { scheme, description, extensions, .. } => {
+            openapiv3::SecurityScheme::HTTP {
+                scheme,
+                description,
+                extensions,
+                ..
+            } => {
                 let kind = match scheme.to_ascii_lowercase().as_str() {
                     "bearer" => SchemeKind::Bearer,
                     "basic" => SchemeKind::Basic,
@@ -61,18 +101,35 @@ pub(crate) fn lower_schemes(
                 };
                 (kind, description, extensions)
             }
-            openapiv3::SecurityScheme::OAuth2 { description, extensions, .. } => (SchemeKind::OAuth2, description, extensions),
-            openapiv3::SecurityScheme::OpenIDConnect { description, extensions, .. } => {
-                (SchemeKind::OpenIdConnect, description, extensions)
-            }
+            openapiv3::SecurityScheme::OAuth2 {
+                description,
+                extensions,
+                ..
+            } => (SchemeKind::OAuth2, description, extensions),
+            openapiv3::SecurityScheme::OpenIDConnect {
+                description,
+                extensions,
+                ..
+            } => (SchemeKind::OpenIdConnect, description, extensions),
         };
         let configured = config.auth.get(name);
-        let desired = configured.and_then(|c| c.setter.clone()).unwrap_or_else(|| names::field_name(name));
+        let desired = configured
+            .and_then(|c| c.setter.clone())
+            .unwrap_or_else(|| names::field_name(name));
         let setter = namer.claim(desired, name, at.as_str(), diagnostics);
-        let env = configured
-            .and_then(|c| c.env.clone())
-            .or_else(|| extensions.get("x-env-name").and_then(|v| v.as_str()).map(str::to_owned));
-        out.push(SecurityScheme { name: name.clone(), setter, kind, env, description: description.clone() });
+        let env = configured.and_then(|c| c.env.clone()).or_else(|| {
+            extensions
+                .get("x-env-name")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        });
+        out.push(SecurityScheme {
+            name: name.clone(),
+            setter,
+            kind,
+            env,
+            description: description.clone(),
+        });
     }
     Ok(out)
 }
@@ -97,7 +154,10 @@ pub(crate) fn requirements(
     for requirement in list.into_iter().flatten() {
         let mut names: Vec<String> = requirement.keys().cloned().collect();
         names.sort();
-        if let Some(missing) = names.iter().find(|n| !schemes.iter().any(|s| &s.name == *n)) {
+        if let Some(missing) = names
+            .iter()
+            .find(|n| !schemes.iter().any(|s| &s.name == *n))
+        {
             diagnostics.push(Diagnostic {
                 pointer: pointer.push("security").to_string(),
                 message: format!("security requirement names `{missing}`, which is not a usable security scheme: that alternative can never be met"),

@@ -23,7 +23,11 @@ pub(crate) fn lower_servers(servers: &[openapiv3::Server]) -> Vec<Server> {
                 })
                 .collect();
             variables.sort_by(|a, b| a.name.cmp(&b.name));
-            Server { url: s.url.clone(), description: s.description.clone(), variables }
+            Server {
+                url: s.url.clone(),
+                description: s.description.clone(),
+                variables,
+            }
         })
         .collect()
 }
@@ -41,7 +45,10 @@ pub(crate) fn server_notes(servers: &[Server], pointer: &str, diagnostics: &mut 
         if !server.url.contains("://") {
             diagnostics.push(Diagnostic {
                 pointer: format!("{pointer}/{i}/url"),
-                message: format!("server URL `{}` is relative: clients using it need an explicit base URL", server.url),
+                message: format!(
+                    "server URL `{}` is relative: clients using it need an explicit base URL",
+                    server.url
+                ),
             });
         }
     }
@@ -49,7 +56,9 @@ pub(crate) fn server_notes(servers: &[Server], pointer: &str, diagnostics: &mut 
 
 /// The enums of the first server's variables that list their values.
 pub(crate) fn server_enums(servers: &[Server], config: &Config) -> Vec<ServerEnum> {
-    let Some(first) = servers.first() else { return Vec::new() };
+    let Some(first) = servers.first() else {
+        return Vec::new();
+    };
     first
         .variables
         .iter()
@@ -69,10 +78,18 @@ pub(crate) fn server_enums(servers: &[Server], config: &Config) -> Vec<ServerEnu
                     (variant, value.clone(), short)
                 })
                 .collect();
-            let default = values.iter().find(|(_, value, _)| *value == v.default).map_or_else(
-                || values.first().map(|(n, _, _)| n.clone()).unwrap_or_default(),
-                |(n, _, _)| n.clone(),
-            );
+            let default = values
+                .iter()
+                .find(|(_, value, _)| *value == v.default)
+                .map_or_else(
+                    || {
+                        values
+                            .first()
+                            .map(|(n, _, _)| n.clone())
+                            .unwrap_or_default()
+                    },
+                    |(n, _, _)| n.clone(),
+                );
             ServerEnum {
                 variable: v.name.clone(),
                 type_name: configured

@@ -2,13 +2,16 @@
 
 use super::{docs, refs, Lowerer, COMMON_GROUP};
 use crate::error::{Error, Pointer};
-use crate::ir::{Discriminator, Enum, Field, IntEnum, Struct, TypeDef, TypeKind, TypeRef, Union, UnionVariant, Variant};
+use crate::ir::{
+    Discriminator, Enum, Field, IntEnum, Struct, TypeDef, TypeKind, TypeRef, Union, UnionVariant,
+    Variant,
+};
 use crate::names::{self, Namer};
-use std::borrow::Borrow;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, ObjectType, ReferenceOr, Schema, SchemaKind,
     StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
+use std::borrow::Borrow;
 
 /// Lowers `#/components/schemas/<name>`, already named `rust`.
 pub(crate) fn lower_component(
@@ -33,7 +36,7 @@ pub(crate) fn lower_component(
                 origin: name.to_owned(),
                 docs: None,
                 group: COMMON_GROUP.to_owned(),
-        users: Default::default(),
+                users: Default::default(),
                 kind: TypeKind::Alias(target),
             });
             Ok(())
@@ -50,7 +53,7 @@ pub(crate) fn lower_component(
                     origin: name.to_owned(),
                     docs: schema.schema_data.description.clone(),
                     group: COMMON_GROUP.to_owned(),
-        users: Default::default(),
+                    users: Default::default(),
                     kind: TypeKind::Alias(ty),
                 });
             }
@@ -75,11 +78,14 @@ pub(crate) fn lower_schema<S: Borrow<Schema>>(
 /// The type a `$ref` to a component schema names.
 fn ref_type(cx: &Lowerer<'_>, reference: &str, pointer: &Pointer) -> Result<TypeRef, Error> {
     let name = refs::component_name(reference, "schemas", pointer.as_str())?;
-    cx.components.get(name).map(|rust| TypeRef::Named(rust.clone())).ok_or_else(|| Error::Reference {
-        pointer: pointer.to_string(),
-        reference: reference.to_owned(),
-        reason: format!("no schema named `{name}` in components"),
-    })
+    cx.components
+        .get(name)
+        .map(|rust| TypeRef::Named(rust.clone()))
+        .ok_or_else(|| Error::Reference {
+            pointer: pointer.to_string(),
+            reference: reference.to_owned(),
+            reason: format!("no schema named `{name}` in components"),
+        })
 }
 
 /// The schema a `$ref` points at, when it resolves (used for `nullable` and descriptions).
@@ -92,7 +98,12 @@ pub(crate) fn referenced<'a>(cx: &Lowerer<'a>, reference: &str) -> Option<&'a Sc
 }
 
 /// An inline schema: objects and enums become named types called after `hint`.
-fn lower_inline(cx: &mut Lowerer<'_>, schema: &Schema, hint: &str, pointer: &Pointer) -> Result<TypeRef, Error> {
+fn lower_inline(
+    cx: &mut Lowerer<'_>,
+    schema: &Schema,
+    hint: &str,
+    pointer: &Pointer,
+) -> Result<TypeRef, Error> {
     if needs_name(schema) {
         let name = cx.claim_type_name(hint, pointer);
         lower_named(cx, &name, &pointer.to_string(), schema, pointer)
@@ -107,7 +118,12 @@ fn needs_name(schema: &Schema) -> bool {
         SchemaKind::Type(Type::String(s)) => s.enumeration.iter().any(Option::is_some),
         SchemaKind::Type(Type::Object(o)) => !o.properties.is_empty(),
         SchemaKind::Type(Type::Integer(i)) => i.enumeration.iter().any(Option::is_some),
-        SchemaKind::Any(any) => !any.properties.is_empty() || !any.one_of.is_empty() || !any.any_of.is_empty() || !any.all_of.is_empty(),
+        SchemaKind::Any(any) => {
+            !any.properties.is_empty()
+                || !any.one_of.is_empty()
+                || !any.any_of.is_empty()
+                || !any.all_of.is_empty()
+        }
         SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } => true,
         _ => false,
     }
@@ -147,7 +163,12 @@ fn lower_named(
         SchemaKind::Type(Type::Array(a)) => match &a.items {
             Some(items) => {
                 let item_hint = format!("{} item", if rust.is_empty() { origin } else { rust });
-                Ok(TypeRef::List(Box::new(lower_schema(cx, items, &item_hint, &pointer.push("items"))?)))
+                Ok(TypeRef::List(Box::new(lower_schema(
+                    cx,
+                    items,
+                    &item_hint,
+                    &pointer.push("items"),
+                )?)))
             }
             None => Ok(TypeRef::List(Box::new(TypeRef::Json))),
         },
@@ -173,10 +194,16 @@ fn lower_named(
         }
         SchemaKind::AllOf { all_of } => define_all_of(cx, rust, origin, schema, all_of, pointer),
         SchemaKind::Any(any) if !any.one_of.is_empty() || !any.any_of.is_empty() => {
-            let members = if any.one_of.is_empty() { &any.any_of } else { &any.one_of };
+            let members = if any.one_of.is_empty() {
+                &any.any_of
+            } else {
+                &any.one_of
+            };
             define_union(cx, rust, origin, schema, members, pointer)
         }
-        SchemaKind::Any(any) if !any.all_of.is_empty() => define_all_of(cx, rust, origin, schema, &any.all_of, pointer),
+        SchemaKind::Any(any) if !any.all_of.is_empty() => {
+            define_all_of(cx, rust, origin, schema, &any.all_of, pointer)
+        }
         // `not`, and schemas with no recognisable shape, accept any JSON value.
         SchemaKind::Any(_) | SchemaKind::Not { .. } => Ok(TypeRef::Json),
     }
@@ -200,7 +227,12 @@ fn map_type(
     match additional {
         Some(AdditionalProperties::Schema(schema)) => {
             let hint = format!("{hint} value");
-            Ok(TypeRef::Map(Box::new(lower_schema(cx, schema, &hint, &pointer.push("additionalProperties"))?)))
+            Ok(TypeRef::Map(Box::new(lower_schema(
+                cx,
+                schema,
+                &hint,
+                &pointer.push("additionalProperties"),
+            )?)))
         }
         // A free-form object: any JSON object is accepted and kept.
         _ => Ok(TypeRef::Json),
@@ -221,19 +253,38 @@ fn define_enum(
     for (i, value) in s.enumeration.iter().enumerate() {
         let Some(value) = value else { continue };
         if variants.iter().any(|v| &v.value == value) {
-            return Err(pointer.push("enum").push(i.to_string()).invalid(format!("duplicate enum value {value:?}")));
+            return Err(pointer
+                .push("enum")
+                .push(i.to_string())
+                .invalid(format!("duplicate enum value {value:?}")));
         }
         let at = pointer.push("enum").push(i.to_string());
-        let name = namer.claim(names::variant_name(value), value, at.as_str(), &mut cx.diagnostics);
-        variants.push(Variant { name, value: value.clone() });
+        let name = namer.claim(
+            names::variant_name(value),
+            value,
+            at.as_str(),
+            &mut cx.diagnostics,
+        );
+        variants.push(Variant {
+            name,
+            value: value.clone(),
+        });
     }
     let default = match &schema.schema_data.default {
         None => None,
         Some(serde_json::Value::String(d)) => match variants.iter().find(|v| &v.value == d) {
             Some(v) => Some(v.name.clone()),
-            None => return Err(pointer.push("default").invalid(format!("default {d:?} is not one of the enum values"))),
+            None => {
+                return Err(pointer
+                    .push("default")
+                    .invalid(format!("default {d:?} is not one of the enum values")))
+            }
         },
-        Some(other) => return Err(pointer.push("default").invalid(format!("default {other} of a string enum is not a string"))),
+        Some(other) => {
+            return Err(pointer
+                .push("default")
+                .invalid(format!("default {other} of a string enum is not a string")))
+        }
     };
     // A single-value enum (a JSON:API `type` tag) has only one sensible default: its value.
     let default = default.or_else(|| match variants.as_slice() {
@@ -246,7 +297,11 @@ fn define_enum(
         docs: schema.schema_data.description.clone(),
         group: COMMON_GROUP.to_owned(),
         users: Default::default(),
-        kind: TypeKind::Enum(Enum { variants, default, used_in_parameters: false }),
+        kind: TypeKind::Enum(Enum {
+            variants,
+            default,
+            used_in_parameters: false,
+        }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
 }
@@ -261,7 +316,12 @@ fn define_struct(
 ) -> Result<TypeRef, Error> {
     for (i, required) in object.required.iter().enumerate() {
         if !object.properties.contains_key(required) {
-            return Err(pointer.push("required").push(i.to_string()).invalid(format!("required property `{required}` is not among the properties")));
+            return Err(pointer
+                .push("required")
+                .push(i.to_string())
+                .invalid(format!(
+                    "required property `{required}` is not among the properties"
+                )));
         }
     }
     // `additional_properties` holds unknown properties in every model.
@@ -274,14 +334,29 @@ fn define_struct(
         let (nullable, description, example, deprecated) = match schema {
             ReferenceOr::Item(s) => {
                 let d = &s.schema_data;
-                (d.nullable, d.description.clone(), d.example.clone(), d.deprecated)
+                (
+                    d.nullable,
+                    d.description.clone(),
+                    d.example.clone(),
+                    d.deprecated,
+                )
             }
             ReferenceOr::Reference { reference } => match referenced(cx, reference) {
-                Some(s) => (s.schema_data.nullable, s.schema_data.description.clone(), None, s.schema_data.deprecated),
+                Some(s) => (
+                    s.schema_data.nullable,
+                    s.schema_data.description.clone(),
+                    None,
+                    s.schema_data.deprecated,
+                ),
                 None => (false, None, None, false),
             },
         };
-        let name = field_names.claim(names::field_name(prop), prop, at.as_str(), &mut cx.diagnostics);
+        let name = field_names.claim(
+            names::field_name(prop),
+            prop,
+            at.as_str(),
+            &mut cx.diagnostics,
+        );
         fields.push(Field {
             name,
             wire_name: prop.clone(),
@@ -305,18 +380,27 @@ fn define_struct(
 }
 
 /// Follows `$ref`s to a component schema (bounded, so a cycle is an error).
-fn resolve_schema<'a>(cx: &Lowerer<'a>, schema: &'a ReferenceOr<Schema>, pointer: &Pointer) -> Result<&'a Schema, Error> {
+fn resolve_schema<'a>(
+    cx: &Lowerer<'a>,
+    schema: &'a ReferenceOr<Schema>,
+    pointer: &Pointer,
+) -> Result<&'a Schema, Error> {
     let mut current = schema;
     for _ in 0..32 {
         match current {
             ReferenceOr::Item(s) => return Ok(s),
             ReferenceOr::Reference { reference } => {
                 let name = refs::component_name(reference, "schemas", pointer.as_str())?;
-                current = cx.spec.components.as_ref().and_then(|c| c.schemas.get(name)).ok_or_else(|| Error::Reference {
-                    pointer: pointer.to_string(),
-                    reference: reference.clone(),
-                    reason: format!("no schema named `{name}` in components"),
-                })?;
+                current = cx
+                    .spec
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.schemas.get(name))
+                    .ok_or_else(|| Error::Reference {
+                        pointer: pointer.to_string(),
+                        reference: reference.clone(),
+                        reason: format!("no schema named `{name}` in components"),
+                    })?;
             }
         }
     }
@@ -334,10 +418,18 @@ fn define_all_of(
     pointer: &Pointer,
 ) -> Result<TypeRef, Error> {
     // Members that only annotate (no type, no properties, no composition) contribute nothing.
-    let meaningful: Vec<(usize, &ReferenceOr<Schema>)> =
-        members.iter().enumerate().filter(|(_, m)| !matches!(m, ReferenceOr::Item(s) if is_annotation(s))).collect();
+    let meaningful: Vec<(usize, &ReferenceOr<Schema>)> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !matches!(m, ReferenceOr::Item(s) if is_annotation(s)))
+        .collect();
     if let [(i, only)] = meaningful.as_slice() {
-        return lower_schema(cx, only, if rust.is_empty() { origin } else { rust }, &pointer.push("allOf").push(i.to_string()));
+        return lower_schema(
+            cx,
+            only,
+            if rust.is_empty() { origin } else { rust },
+            &pointer.push("allOf").push(i.to_string()),
+        );
     }
     let referenced: Vec<String> = members
         .iter()
@@ -347,7 +439,9 @@ fn define_all_of(
         })
         .collect();
     if let Some(again) = referenced.iter().find(|r| cx.merging.contains(r)) {
-        return Err(pointer.unsupported(format!("an allOf that merges `{again}` inside itself (infinitely nested properties)")));
+        return Err(pointer.unsupported(format!(
+            "an allOf that merges `{again}` inside itself (infinitely nested properties)"
+        )));
     }
     let depth = cx.merging.len();
     cx.merging.extend(referenced);
@@ -383,8 +477,12 @@ fn merge_all_of(
     pointer: &Pointer,
 ) -> Result<TypeRef, Error> {
     let mut merged = ObjectType::default();
-    let mut stack: Vec<(&ReferenceOr<Schema>, Pointer, usize)> =
-        members.iter().enumerate().rev().map(|(i, m)| (m, pointer.push("allOf").push(i.to_string()), 0)).collect();
+    let mut stack: Vec<(&ReferenceOr<Schema>, Pointer, usize)> = members
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, m)| (m, pointer.push("allOf").push(i.to_string()), 0))
+        .collect();
     // Merging a component twice adds nothing, and skipping repeats keeps self-referencing allOfs
     // linear instead of exponential.
     let mut merged_refs = std::collections::BTreeSet::new();
@@ -399,24 +497,59 @@ fn merge_all_of(
         }
         let member = resolve_schema(cx, member, &at)?;
         match &member.schema_kind {
-            SchemaKind::Type(Type::Object(o)) => merge_object(&mut merged, &o.properties, &o.required, o.additional_properties.as_ref()),
-            SchemaKind::Any(any) if any.all_of.is_empty() => {
-                merge_object(&mut merged, &any.properties, &any.required, any.additional_properties.as_ref())
-            }
-            SchemaKind::AllOf { all_of } => {
-                stack.extend(all_of.iter().enumerate().rev().map(|(i, m)| (m, at.push("allOf").push(i.to_string()), depth + 1)))
-            }
+            SchemaKind::Type(Type::Object(o)) => merge_object(
+                &mut merged,
+                &o.properties,
+                &o.required,
+                o.additional_properties.as_ref(),
+            ),
+            SchemaKind::Any(any) if any.all_of.is_empty() => merge_object(
+                &mut merged,
+                &any.properties,
+                &any.required,
+                any.additional_properties.as_ref(),
+            ),
+            SchemaKind::AllOf { all_of } => stack.extend(
+                all_of
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(i, m)| (m, at.push("allOf").push(i.to_string()), depth + 1)),
+            ),
             SchemaKind::Any(any) => {
-                merge_object(&mut merged, &any.properties, &any.required, any.additional_properties.as_ref());
-                stack.extend(any.all_of.iter().enumerate().rev().map(|(i, m)| (m, at.push("allOf").push(i.to_string()), depth + 1)))
+                merge_object(
+                    &mut merged,
+                    &any.properties,
+                    &any.required,
+                    any.additional_properties.as_ref(),
+                );
+                stack.extend(
+                    any.all_of
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .map(|(i, m)| (m, at.push("allOf").push(i.to_string()), depth + 1)),
+                )
             }
             _ => return Err(at.unsupported("an allOf member that is not an object")),
         }
     }
     if merged.properties.is_empty() {
-        return map_type(cx, if rust.is_empty() { origin } else { rust }, merged.additional_properties.as_ref(), pointer);
+        return map_type(
+            cx,
+            if rust.is_empty() { origin } else { rust },
+            merged.additional_properties.as_ref(),
+            pointer,
+        );
     }
-    define_struct(cx, rust, origin, schema.schema_data.description.clone(), &merged, pointer)
+    define_struct(
+        cx,
+        rust,
+        origin,
+        schema.schema_data.description.clone(),
+        &merged,
+        pointer,
+    )
 }
 
 fn merge_object(
@@ -447,7 +580,11 @@ fn define_union(
     members: &[ReferenceOr<Schema>],
     pointer: &Pointer,
 ) -> Result<TypeRef, Error> {
-    let key = if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) { "anyOf" } else { "oneOf" };
+    let key = if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) {
+        "anyOf"
+    } else {
+        "oneOf"
+    };
     // `Unknown` is the catch-all variant.
     let mut namer = Namer::with_reserved(&["Unknown"]);
     let mut variants: Vec<UnionVariant> = Vec::new();
@@ -466,16 +603,30 @@ fn define_union(
         Some(d) => {
             let mut mapping = Vec::new();
             for (value, reference) in &d.mapping {
-                let ty = ref_type(cx, reference, &pointer.push("discriminator").push("mapping").push(value))?;
+                let ty = ref_type(
+                    cx,
+                    reference,
+                    &pointer.push("discriminator").push("mapping").push(value),
+                )?;
                 match variants.iter().find(|v| v.ty == ty) {
                     Some(v) => mapping.push((value.clone(), v.name.clone())),
-                    None => return Err(pointer.push("discriminator").push("mapping").push(value).invalid(format!("`{reference}` is not one of the {key} members"))),
+                    None => {
+                        return Err(pointer
+                            .push("discriminator")
+                            .push("mapping")
+                            .push(value)
+                            .invalid(format!("`{reference}` is not one of the {key} members")))
+                    }
                 }
             }
             // Without an explicit mapping, a member is selected by its schema name.
             for v in &variants {
                 if let TypeRef::Named(n) = &v.ty {
-                    let spec_name = cx.components.iter().find(|(_, r)| *r == n).map(|(k, _)| k.clone());
+                    let spec_name = cx
+                        .components
+                        .iter()
+                        .find(|(_, r)| *r == n)
+                        .map(|(k, _)| k.clone());
                     if let Some(spec_name) = spec_name {
                         if !mapping.iter().any(|(_, var)| var == &v.name) {
                             mapping.push((spec_name, v.name.clone()));
@@ -483,7 +634,10 @@ fn define_union(
                     }
                 }
             }
-            Some(Discriminator { property: d.property_name.clone(), mapping })
+            Some(Discriminator {
+                property: d.property_name.clone(),
+                mapping,
+            })
         }
     };
     cx.define(TypeDef {
@@ -492,7 +646,10 @@ fn define_union(
         docs: schema.schema_data.description.clone(),
         group: COMMON_GROUP.to_owned(),
         users: Default::default(),
-        kind: TypeKind::Union(Union { variants, discriminator }),
+        kind: TypeKind::Union(Union {
+            variants,
+            discriminator,
+        }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
 }
@@ -532,7 +689,11 @@ fn define_int_enum(
     let mut namer = Namer::default();
     let mut consts = Vec::new();
     for v in values {
-        let desired = if *v < 0 { format!("MINUS_{}", v.unsigned_abs()) } else { format!("V{v}") };
+        let desired = if *v < 0 {
+            format!("MINUS_{}", v.unsigned_abs())
+        } else {
+            format!("V{v}")
+        };
         let name = namer.claim(desired, &v.to_string(), origin, &mut cx.diagnostics);
         consts.push((name, *v));
     }
@@ -542,7 +703,10 @@ fn define_int_enum(
         docs: schema.schema_data.description.clone(),
         group: COMMON_GROUP.to_owned(),
         users: Default::default(),
-        kind: TypeKind::IntEnum(IntEnum { base, values: consts }),
+        kind: TypeKind::IntEnum(IntEnum {
+            base,
+            values: consts,
+        }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
 }

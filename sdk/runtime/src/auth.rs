@@ -149,9 +149,15 @@ impl Credentials {
         preferred: &[String],
     ) -> Result<Credentials, ConfigError> {
         let find = |name: &str| {
-            schemes.iter().find(|s| s.name == name).ok_or_else(|| ConfigError::UnknownSecurityScheme {
-                name: name.to_owned(),
-                known: schemes.iter().map(|s| s.name).collect::<Vec<_>>().join(", "),
+            schemes.iter().find(|s| s.name == name).ok_or_else(|| {
+                ConfigError::UnknownSecurityScheme {
+                    name: name.to_owned(),
+                    known: schemes
+                        .iter()
+                        .map(|s| s.name)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }
             })
         };
         let mut by_scheme = BTreeMap::new();
@@ -159,8 +165,14 @@ impl Credentials {
             let scheme = find(name)?;
             by_scheme.insert(scheme.name, apply(scheme, credential)?);
         }
-        let preferred = preferred.iter().map(|name| find(name).map(|s| s.name)).collect::<Result<_, _>>()?;
-        Ok(Credentials { by_scheme, preferred })
+        let preferred = preferred
+            .iter()
+            .map(|name| find(name).map(|s| s.name))
+            .collect::<Result<_, _>>()?;
+        Ok(Credentials {
+            by_scheme,
+            preferred,
+        })
     }
 
     /// Whether a credential for this scheme is held.
@@ -180,13 +192,18 @@ impl Credentials {
             return Some(AuthParts::default());
         }
         let held = |alternative: &&&[&str]| alternative.iter().all(|s| self.has(s));
-        let preferred = self.preferred.iter().find_map(|p| security.iter().filter(held).find(|a| a.contains(p)));
+        let preferred = self
+            .preferred
+            .iter()
+            .find_map(|p| security.iter().filter(held).find(|a| a.contains(p)));
         let chosen = preferred.or_else(|| security.iter().find(held))?;
         let mut parts = AuthParts::default();
         let mut cookies: Vec<&str> = Vec::new();
         for scheme in chosen.iter() {
             match self.by_scheme.get(scheme) {
-                Some(Applied::Header(name, value)) => parts.headers.push((name.clone(), value.clone())),
+                Some(Applied::Header(name, value)) => {
+                    parts.headers.push((name.clone(), value.clone()))
+                }
                 Some(Applied::Query(pair)) => parts.query.push(pair.clone()),
                 Some(Applied::Cookie(pair)) => cookies.push(pair.expose()),
                 None => {}
@@ -211,24 +228,42 @@ pub(crate) fn describe_requirements(security: &[&[&str]], schemes: &[SecuritySch
     };
     security
         .iter()
-        .map(|alternative| alternative.iter().map(scheme).collect::<Vec<_>>().join(" + "))
+        .map(|alternative| {
+            alternative
+                .iter()
+                .map(scheme)
+                .collect::<Vec<_>>()
+                .join(" + ")
+        })
         .collect::<Vec<_>>()
         .join(", or ")
 }
 
 /// Query components: unreserved characters stay, everything else is percent-encoded.
-const QUERY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const QUERY: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 fn apply(scheme: &SecurityScheme, credential: &Credential) -> Result<Applied, ConfigError> {
     let name = scheme.name;
     match (scheme.kind, credential) {
-        (SchemeKind::ApiKey { location, name: key_name }, Credential::Token(key)) => {
+        (
+            SchemeKind::ApiKey {
+                location,
+                name: key_name,
+            },
+            Credential::Token(key),
+        ) => {
             check_trimmed(key, name)?;
             match location {
                 ApiKeyLocation::Header => {
-                    let header = HeaderName::from_bytes(key_name.as_bytes()).map_err(|_| ConfigError::InvalidCredential {
-                        scheme: name.to_owned(),
-                        reason: "its header name is not a valid HTTP header name",
+                    let header = HeaderName::from_bytes(key_name.as_bytes()).map_err(|_| {
+                        ConfigError::InvalidCredential {
+                            scheme: name.to_owned(),
+                            reason: "its header name is not a valid HTTP header name",
+                        }
                     })?;
                     Ok(Applied::Header(header, sensitive(key.expose(), name)?))
                 }
@@ -238,39 +273,79 @@ fn apply(scheme: &SecurityScheme, credential: &Credential) -> Result<Applied, Co
                     utf8_percent_encode(key.expose(), QUERY)
                 )))),
                 ApiKeyLocation::Cookie => {
-                    let cookie_safe = |s: &str| s.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b';' | b',' | b'"' | b'\\'));
+                    let cookie_safe = |s: &str| {
+                        s.bytes().all(|b| {
+                            b.is_ascii_graphic() && !matches!(b, b';' | b',' | b'"' | b'\\')
+                        })
+                    };
                     if !cookie_safe(key.expose()) {
-                        return Err(unsendable(name, "it has characters that cannot be sent in a cookie"));
+                        return Err(unsendable(
+                            name,
+                            "it has characters that cannot be sent in a cookie",
+                        ));
                     }
-                    Ok(Applied::Cookie(Secret(format!("{key_name}={}", key.expose()))))
+                    Ok(Applied::Cookie(Secret(format!(
+                        "{key_name}={}",
+                        key.expose()
+                    ))))
                 }
             }
         }
-        (SchemeKind::Bearer | SchemeKind::OAuth2 | SchemeKind::OpenIdConnect, Credential::Token(token)) => {
+        (
+            SchemeKind::Bearer | SchemeKind::OAuth2 | SchemeKind::OpenIdConnect,
+            Credential::Token(token),
+        ) => {
             check_trimmed(token, name)?;
-            if token.0.get(..7).is_some_and(|prefix| prefix.eq_ignore_ascii_case("bearer ")) {
-                return Err(unsendable(name, "it starts with `Bearer `: pass the token alone"));
+            if token
+                .0
+                .get(..7)
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case("bearer "))
+            {
+                return Err(unsendable(
+                    name,
+                    "it starts with `Bearer `: pass the token alone",
+                ));
             }
             if !token.0.bytes().all(|b| b.is_ascii_graphic()) {
-                return Err(unsendable(name, "it has characters that cannot be sent in an HTTP header"));
+                return Err(unsendable(
+                    name,
+                    "it has characters that cannot be sent in an HTTP header",
+                ));
             }
-            Ok(Applied::Header(AUTHORIZATION, sensitive(&format!("Bearer {}", token.0), name)?))
+            Ok(Applied::Header(
+                AUTHORIZATION,
+                sensitive(&format!("Bearer {}", token.0), name)?,
+            ))
         }
         (SchemeKind::Basic, Credential::Basic { username, password }) => {
             if username.contains(':') {
                 return Err(unsendable(name, "the user name contains `:`"));
             }
-            let encoded = base64::engine::general_purpose::STANDARD.encode(format!("{username}:{}", password.0));
-            Ok(Applied::Header(AUTHORIZATION, sensitive(&format!("Basic {encoded}"), name)?))
+            let encoded = base64::engine::general_purpose::STANDARD
+                .encode(format!("{username}:{}", password.0));
+            Ok(Applied::Header(
+                AUTHORIZATION,
+                sensitive(&format!("Basic {encoded}"), name)?,
+            ))
         }
-        (SchemeKind::Basic, Credential::Token(_)) => Err(unsendable(name, "basic auth needs a user name and password")),
-        (_, Credential::Basic { .. }) => Err(unsendable(name, "this scheme takes a single token, not a user name and password")),
+        (SchemeKind::Basic, Credential::Token(_)) => Err(unsendable(
+            name,
+            "basic auth needs a user name and password",
+        )),
+        (_, Credential::Basic { .. }) => Err(unsendable(
+            name,
+            "this scheme takes a single token, not a user name and password",
+        )),
     }
 }
 
 fn sensitive(value: &str, scheme: &str) -> Result<HeaderValue, ConfigError> {
-    let mut value =
-        HeaderValue::from_str(value).map_err(|_| unsendable(scheme, "it has characters that cannot be sent in an HTTP header"))?;
+    let mut value = HeaderValue::from_str(value).map_err(|_| {
+        unsendable(
+            scheme,
+            "it has characters that cannot be sent in an HTTP header",
+        )
+    })?;
     value.set_sensitive(true);
     Ok(value)
 }
@@ -286,7 +361,10 @@ fn check_trimmed(secret: &Secret, scheme: &str) -> Result<(), ConfigError> {
 }
 
 fn unsendable(scheme: &str, reason: &'static str) -> ConfigError {
-    ConfigError::InvalidCredential { scheme: scheme.to_owned(), reason }
+    ConfigError::InvalidCredential {
+        scheme: scheme.to_owned(),
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -294,16 +372,56 @@ mod tests {
     use super::*;
 
     const SCHEMES: &[SecurityScheme] = &[
-        SecurityScheme { name: "key", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Header, name: "X-Key" } , env: None },
-        SecurityScheme { name: "query", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Query, name: "api key" } , env: None },
-        SecurityScheme { name: "cookie", kind: SchemeKind::ApiKey { location: ApiKeyLocation::Cookie, name: "sid" } , env: None },
-        SecurityScheme { name: "bearer", kind: SchemeKind::Bearer , env: None },
-        SecurityScheme { name: "basic", kind: SchemeKind::Basic , env: None },
-        SecurityScheme { name: "oauth", kind: SchemeKind::OAuth2 , env: None },
+        SecurityScheme {
+            name: "key",
+            kind: SchemeKind::ApiKey {
+                location: ApiKeyLocation::Header,
+                name: "X-Key",
+            },
+            env: None,
+        },
+        SecurityScheme {
+            name: "query",
+            kind: SchemeKind::ApiKey {
+                location: ApiKeyLocation::Query,
+                name: "api key",
+            },
+            env: None,
+        },
+        SecurityScheme {
+            name: "cookie",
+            kind: SchemeKind::ApiKey {
+                location: ApiKeyLocation::Cookie,
+                name: "sid",
+            },
+            env: None,
+        },
+        SecurityScheme {
+            name: "bearer",
+            kind: SchemeKind::Bearer,
+            env: None,
+        },
+        SecurityScheme {
+            name: "basic",
+            kind: SchemeKind::Basic,
+            env: None,
+        },
+        SecurityScheme {
+            name: "oauth",
+            kind: SchemeKind::OAuth2,
+            env: None,
+        },
     ];
 
     fn credentials(pairs: &[(&str, Credential)]) -> Result<Credentials, ConfigError> {
-        Credentials::new(SCHEMES, &pairs.iter().map(|(n, c)| ((*n).to_owned(), c.clone())).collect(), &[])
+        Credentials::new(
+            SCHEMES,
+            &pairs
+                .iter()
+                .map(|(n, c)| ((*n).to_owned(), c.clone()))
+                .collect(),
+            &[],
+        )
     }
 
     fn token(value: &str) -> Credential {
@@ -316,13 +434,24 @@ mod tests {
             ("key", token("k1")),
             ("query", token("q 1&")),
             ("cookie", token("c1")),
-            ("basic", Credential::Basic { username: "ann".into(), password: Secret::new("pw") }),
+            (
+                "basic",
+                Credential::Basic {
+                    username: "ann".into(),
+                    password: Secret::new("pw"),
+                },
+            ),
         ])
         .unwrap();
-        let parts = held.for_requirements(&[&["key", "query", "cookie"]]).unwrap();
+        let parts = held
+            .for_requirements(&[&["key", "query", "cookie"]])
+            .unwrap();
         assert_eq!(parts.headers.len(), 2);
         assert_eq!(parts.headers[0].0.as_str(), "x-key");
-        assert_eq!(parts.headers[1], (COOKIE, HeaderValue::from_static("sid=c1")));
+        assert_eq!(
+            parts.headers[1],
+            (COOKIE, HeaderValue::from_static("sid=c1"))
+        );
         assert!(parts.headers.iter().all(|(_, v)| v.is_sensitive()));
         assert_eq!(parts.query[0].expose(), "api%20key=q%201%26");
         let basic = held.for_requirements(&[&["basic"]]).unwrap();
@@ -332,34 +461,85 @@ mod tests {
     #[test]
     fn the_first_alternative_held_wins_and_empty_security_sends_nothing() {
         let held = credentials(&[("oauth", token("t")), ("key", token("k"))]).unwrap();
-        let parts = held.for_requirements(&[&["key", "query"], &["oauth"]]).unwrap();
+        let parts = held
+            .for_requirements(&[&["key", "query"], &["oauth"]])
+            .unwrap();
         assert_eq!(parts.headers[0].1, "Bearer t");
         assert!(held.for_requirements(&[&["basic"]]).is_none());
         let none = held.for_requirements(&[]).unwrap();
         assert!(none.headers.is_empty() && none.query.is_empty());
-        assert!(held.for_requirements(&[&["basic"], &[]]).unwrap().headers.is_empty());
-        let given = BTreeMap::from([("oauth".to_owned(), token("t")), ("key".to_owned(), token("k"))]);
+        assert!(held
+            .for_requirements(&[&["basic"], &[]])
+            .unwrap()
+            .headers
+            .is_empty());
+        let given = BTreeMap::from([
+            ("oauth".to_owned(), token("t")),
+            ("key".to_owned(), token("k")),
+        ]);
         let prefer_oauth = Credentials::new(SCHEMES, &given, &["oauth".to_owned()]).unwrap();
-        assert_eq!(prefer_oauth.for_requirements(&[&["key"], &["oauth"]]).unwrap().headers[0].1, "Bearer t");
+        assert_eq!(
+            prefer_oauth
+                .for_requirements(&[&["key"], &["oauth"]])
+                .unwrap()
+                .headers[0]
+                .1,
+            "Bearer t"
+        );
         let keys_first = Credentials::new(SCHEMES, &given, &[]).unwrap();
-        assert_eq!(keys_first.for_requirements(&[&["key"], &["oauth"]]).unwrap().headers[0].1, "k");
+        assert_eq!(
+            keys_first
+                .for_requirements(&[&["key"], &["oauth"]])
+                .unwrap()
+                .headers[0]
+                .1,
+            "k"
+        );
         assert!(Credentials::new(SCHEMES, &given, &["nope".to_owned()]).is_err());
-        let schemes = [SecurityScheme { name: "a", kind: SchemeKind::Bearer, env: Some("A_TOKEN") }];
-        assert_eq!(describe_requirements(&[&["a", "b"], &["c"]], &schemes), "a ($A_TOKEN) + b, or c");
+        let schemes = [SecurityScheme {
+            name: "a",
+            kind: SchemeKind::Bearer,
+            env: Some("A_TOKEN"),
+        }];
+        assert_eq!(
+            describe_requirements(&[&["a", "b"], &["c"]], &schemes),
+            "a ($A_TOKEN) + b, or c"
+        );
     }
 
     #[test]
     fn bad_credentials_are_errors_that_do_not_leak_them() {
-        for value in ["", "  ", " s3cr3t", "s3cr3t\n", "s3 cr3t", "sécr3t", "Bearer s3cr3t"] {
+        for value in [
+            "",
+            "  ",
+            " s3cr3t",
+            "s3cr3t\n",
+            "s3 cr3t",
+            "sécr3t",
+            "Bearer s3cr3t",
+        ] {
             let err = credentials(&[("bearer", token(value))]).unwrap_err();
-            assert!(matches!(&err, ConfigError::InvalidCredential { scheme, .. } if scheme == "bearer"), "{value:?}: {err:?}");
+            assert!(
+                matches!(&err, ConfigError::InvalidCredential { scheme, .. } if scheme == "bearer"),
+                "{value:?}: {err:?}"
+            );
             assert!(!err.to_string().contains("s3cr3t") && !format!("{err:?}").contains("s3cr3t"));
         }
         assert!(credentials(&[("cookie", token("a;b"))]).is_err());
         assert!(credentials(&[("basic", token("x"))]).is_err());
-        assert!(credentials(&[("key", Credential::Basic { username: "u".into(), password: Secret::new("p") })]).is_err());
+        assert!(credentials(&[(
+            "key",
+            Credential::Basic {
+                username: "u".into(),
+                password: Secret::new("p")
+            }
+        )])
+        .is_err());
         let unknown = credentials(&[("nope", token("x"))]).unwrap_err();
-        assert!(unknown.to_string().contains("nope") && unknown.to_string().contains("basic"), "{unknown}");
+        assert!(
+            unknown.to_string().contains("nope") && unknown.to_string().contains("basic"),
+            "{unknown}"
+        );
     }
 
     #[test]

@@ -73,13 +73,29 @@ impl Multipart {
 
     /// Adds a text field.
     pub fn text(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.parts.push(Part { name: name.into(), filename: None, content_type: None, data: value.into().into_bytes() });
+        self.parts.push(Part {
+            name: name.into(),
+            filename: None,
+            content_type: None,
+            data: value.into().into_bytes(),
+        });
         self
     }
 
     /// Adds a file field.
-    pub fn file(mut self, name: impl Into<String>, filename: impl Into<String>, content_type: impl Into<String>, data: Vec<u8>) -> Self {
-        self.parts.push(Part { name: name.into(), filename: Some(filename.into()), content_type: Some(content_type.into()), data });
+    pub fn file(
+        mut self,
+        name: impl Into<String>,
+        filename: impl Into<String>,
+        content_type: impl Into<String>,
+        data: Vec<u8>,
+    ) -> Self {
+        self.parts.push(Part {
+            name: name.into(),
+            filename: Some(filename.into()),
+            content_type: Some(content_type.into()),
+            data,
+        });
         self
     }
 
@@ -97,14 +113,28 @@ impl Multipart {
     fn encode(&self) -> (HeaderValue, Vec<u8>) {
         let boundary = loop {
             let candidate = format!("----openapi-sdk-runtime-{:016x}", fastrand::u64(..));
-            if !self.parts.iter().any(|p| contains(&p.data, candidate.as_bytes())) {
+            if !self
+                .parts
+                .iter()
+                .any(|p| contains(&p.data, candidate.as_bytes()))
+            {
                 break candidate;
             }
         };
-        let quote = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"").replace(['\r', '\n'], " ");
+        let quote = |s: &str| {
+            s.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace(['\r', '\n'], " ")
+        };
         let mut body = Vec::new();
         for part in &self.parts {
-            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"", quote(&part.name)).as_bytes());
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"",
+                    quote(&part.name)
+                )
+                .as_bytes(),
+            );
             if let Some(filename) = &part.filename {
                 body.extend_from_slice(format!("; filename=\"{}\"", quote(filename)).as_bytes());
             }
@@ -118,8 +148,9 @@ impl Multipart {
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         // The boundary is ASCII alphanumerics and dashes, so the header value is always valid.
-        let content_type = HeaderValue::from_str(&format!("multipart/form-data; boundary={boundary}"))
-            .unwrap_or_else(|_| HeaderValue::from_static("multipart/form-data"));
+        let content_type =
+            HeaderValue::from_str(&format!("multipart/form-data; boundary={boundary}"))
+                .unwrap_or_else(|_| HeaderValue::from_static("multipart/form-data"));
         (content_type, body)
     }
 }
@@ -134,13 +165,28 @@ mod tests {
 
     #[test]
     fn multipart_encodes_text_and_file_parts() {
-        let form = Multipart::new().text("a\"b", "x").file("f", "s.yaml", "application/yaml", b"k: v".to_vec());
+        let form = Multipart::new().text("a\"b", "x").file(
+            "f",
+            "s.yaml",
+            "application/yaml",
+            b"k: v".to_vec(),
+        );
         let (ct, body) = form.encode();
         let ct = ct.to_str().unwrap().to_owned();
         let boundary = ct.strip_prefix("multipart/form-data; boundary=").unwrap();
         let text = String::from_utf8(body).unwrap();
-        assert!(text.starts_with(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"a\\\"b\"\r\n\r\nx\r\n")), "{text}");
-        assert!(text.contains("name=\"f\"; filename=\"s.yaml\"\r\nContent-Type: application/yaml\r\n\r\nk: v\r\n"), "{text}");
+        assert!(
+            text.starts_with(&format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"a\\\"b\"\r\n\r\nx\r\n"
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "name=\"f\"; filename=\"s.yaml\"\r\nContent-Type: application/yaml\r\n\r\nk: v\r\n"
+            ),
+            "{text}"
+        );
         assert!(text.ends_with(&format!("--{boundary}--\r\n")));
     }
 }

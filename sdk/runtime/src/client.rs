@@ -112,7 +112,10 @@ impl fmt::Debug for Client {
             .field("base_url", &self.inner.base_url)
             .field("variables", &self.inner.variables)
             .field("operation_urls", &self.inner.operation_urls)
-            .field("credentials_for", &self.inner.credentials.schemes().collect::<Vec<_>>())
+            .field(
+                "credentials_for",
+                &self.inner.credentials.schemes().collect::<Vec<_>>(),
+            )
             .field("previews", &self.inner.previews)
             .field("all_previews", &self.inner.all_previews)
             .field("retry_policy", &self.inner.retry_policy)
@@ -147,7 +150,10 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
         return Err(Error::PreviewNotEnabled { operation: op.id });
     }
     let Some(auth) = client.inner.credentials.for_requirements(op.security) else {
-        return Err(Error::MissingCredentials { operation: op.id, needed: describe_requirements(op.security, client.inner.api.security_schemes) });
+        return Err(Error::MissingCredentials {
+            operation: op.id,
+            needed: describe_requirements(op.security, client.inner.api.security_schemes),
+        });
     };
     let base_url = client.operation_base_url(&op)?;
     let span = tracing::debug_span!(
@@ -164,10 +170,17 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
     let started = Instant::now();
     let made = AtomicU32::new(0);
     async {
-        let result = match tokio::time::timeout(plan.deadline, attempts(&exchange, &plan, started, &made)).await {
-            Ok(result) => result,
-            Err(_) => Err(Error::Timeout { operation: op.id, kind: TimeoutKind::Deadline, elapsed: started.elapsed() }),
-        };
+        let result =
+            match tokio::time::timeout(plan.deadline, attempts(&exchange, &plan, started, &made))
+                .await
+            {
+                Ok(result) => result,
+                Err(_) => Err(Error::Timeout {
+                    operation: op.id,
+                    kind: TimeoutKind::Deadline,
+                    elapsed: started.elapsed(),
+                }),
+            };
         let span = tracing::Span::current();
         span.record("attempts", made.load(Ordering::Relaxed));
         let status = match &result {
@@ -200,9 +213,14 @@ impl Plan {
     fn new(inner: &ClientInner, request: &Request) -> Self {
         let options = &request.options;
         Plan {
-            policy: options.retry_policy_override().unwrap_or(&inner.retry_policy).clone(),
+            policy: options
+                .retry_policy_override()
+                .unwrap_or(&inner.retry_policy)
+                .clone(),
             may_repeat: request.operation.method.is_idempotent() || options.is_safe_to_retry(),
-            attempt_timeout: options.attempt_timeout_override().unwrap_or(inner.attempt_timeout),
+            attempt_timeout: options
+                .attempt_timeout_override()
+                .unwrap_or(inner.attempt_timeout),
             deadline: options.deadline_override().unwrap_or(inner.deadline),
         }
     }
@@ -229,7 +247,11 @@ impl Exchange {
         }
         let mut url = format!("{base_url}{}", request.path_and_query());
         for (i, pair) in auth.query.iter().enumerate() {
-            let separator = if i == 0 && request.query.is_empty() { '?' } else { '&' };
+            let separator = if i == 0 && request.query.is_empty() {
+                '?'
+            } else {
+                '&'
+            };
             url.push(separator);
             url.push_str(pair.expose());
         }
@@ -247,7 +269,10 @@ impl Exchange {
     }
 
     fn builder(&self) -> reqwest::RequestBuilder {
-        let builder = self.http.request(self.operation.method.to_http(), &self.url).headers(self.headers.clone());
+        let builder = self
+            .http
+            .request(self.operation.method.to_http(), &self.url)
+            .headers(self.headers.clone());
         match &self.body {
             Some(body) => builder.body(body.clone()),
             None => builder,
@@ -256,18 +281,32 @@ impl Exchange {
 }
 
 /// Makes attempts until one succeeds or the policy says stop, counting them in `made`.
-async fn attempts(exchange: &Exchange, plan: &Plan, started: Instant, made: &AtomicU32) -> Result<RawResponse, Error> {
+async fn attempts(
+    exchange: &Exchange,
+    plan: &Plan,
+    started: Instant,
+    made: &AtomicU32,
+) -> Result<RawResponse, Error> {
     let mut attempt = 0u32;
     loop {
         attempt += 1;
         made.store(attempt, Ordering::Relaxed);
         let span = tracing::debug_span!("api.attempt", attempt, status = Empty, latency_ms = Empty);
-        let error = match send_once(exchange, plan.attempt_timeout).instrument(span).await {
+        let error = match send_once(exchange, plan.attempt_timeout)
+            .instrument(span)
+            .await
+        {
             Ok(response) => return Ok(response),
             Err(error) => error,
         };
         let remaining = plan.deadline.saturating_sub(started.elapsed());
-        match plan.policy.decide(&error, attempt, plan.may_repeat, remaining, SystemTime::now()) {
+        match plan.policy.decide(
+            &error,
+            attempt,
+            plan.may_repeat,
+            remaining,
+            SystemTime::now(),
+        ) {
             Decision::Retry(delay) => {
                 tracing::debug!(attempt, delay_ms = millis(delay), error = %error, "retrying");
                 tokio::time::sleep(delay).await;
@@ -287,10 +326,21 @@ async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse
     let operation = exchange.operation.id;
     let started = Instant::now();
     let transport = |source: reqwest::Error| match (source.is_timeout(), source.is_connect()) {
-        (true, true) => Error::Timeout { operation, kind: TimeoutKind::Connect, elapsed: started.elapsed() },
-        (true, false) => Error::Timeout { operation, kind: TimeoutKind::Attempt, elapsed: started.elapsed() },
+        (true, true) => Error::Timeout {
+            operation,
+            kind: TimeoutKind::Connect,
+            elapsed: started.elapsed(),
+        },
+        (true, false) => Error::Timeout {
+            operation,
+            kind: TimeoutKind::Attempt,
+            elapsed: started.elapsed(),
+        },
         // The URL can carry an API key in its query: errors never include it.
-        _ => Error::Transport { operation, source: source.without_url() },
+        _ => Error::Transport {
+            operation,
+            source: source.without_url(),
+        },
     };
     let roundtrip = async {
         let response = exchange.builder().send().await.map_err(transport)?;
@@ -307,11 +357,22 @@ async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse
     span.record("latency_ms", millis(started.elapsed()));
     let (status, headers, body) = match outcome {
         Ok(result) => result?,
-        Err(_) => return Err(Error::Timeout { operation, kind: TimeoutKind::Attempt, elapsed: started.elapsed() }),
+        Err(_) => {
+            return Err(Error::Timeout {
+                operation,
+                kind: TimeoutKind::Attempt,
+                elapsed: started.elapsed(),
+            })
+        }
     };
     tracing::debug!(status = status.as_u16(), bytes = body.len(), "response");
     if status.is_success() {
-        Ok(RawResponse { operation, status, headers, body })
+        Ok(RawResponse {
+            operation,
+            status,
+            headers,
+            body,
+        })
     } else {
         Err(ApiError::new(operation, status, headers, body).into())
     }

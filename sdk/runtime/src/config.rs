@@ -133,7 +133,11 @@ impl ClientBuilder {
     }
 
     /// Sends one operation (by its `operationId`) to `url`, whatever its server.
-    pub fn operation_base_url(mut self, operation_id: impl Into<String>, url: impl Into<String>) -> Self {
+    pub fn operation_base_url(
+        mut self,
+        operation_id: impl Into<String>,
+        url: impl Into<String>,
+    ) -> Self {
         self.operation_urls.insert(operation_id.into(), url.into());
         self
     }
@@ -240,14 +244,23 @@ impl ClientBuilder {
             Some(url) => validate_base_url(url)?,
             None => match api.servers.get(self.server_index) {
                 Some(server) => server.render(&self.variables)?,
-                None => return Err(ConfigError::NoServer { index: self.server_index, servers: api.servers.len() }),
+                None => {
+                    return Err(ConfigError::NoServer {
+                        index: self.server_index,
+                        servers: api.servers.len(),
+                    })
+                }
             },
         };
         let mut operation_urls = BTreeMap::new();
         for (operation, url) in &self.operation_urls {
             operation_urls.insert(operation.clone(), validate_base_url(url)?);
         }
-        let credentials = Credentials::new(api.security_schemes, &self.credentials, &self.preferred_schemes)?;
+        let credentials = Credentials::new(
+            api.security_schemes,
+            &self.credentials,
+            &self.preferred_schemes,
+        )?;
         for op in &self.previews {
             if !api.is_preview(op) {
                 return Err(ConfigError::UnknownPreviewOperation {
@@ -261,7 +274,8 @@ impl ClientBuilder {
             }
         }
         let user_agent = self.user_agent.unwrap_or_else(|| default_user_agent(api));
-        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| ConfigError::InvalidUserAgent)?;
+        let user_agent =
+            HeaderValue::from_str(&user_agent).map_err(|_| ConfigError::InvalidUserAgent)?;
         for (name, value) in [
             ("connect timeout", self.connect_timeout),
             ("attempt timeout", self.attempt_timeout),
@@ -303,7 +317,13 @@ impl ClientBuilder {
 }
 
 fn default_user_agent(api: &Api) -> String {
-    format!("{}/{} (rust; {}; {})", api.package, api.version, std::env::consts::OS, std::env::consts::ARCH)
+    format!(
+        "{}/{} (rust; {}; {})",
+        api.package,
+        api.version,
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
 }
 
 #[cfg(test)]
@@ -317,13 +337,23 @@ mod tests {
         servers: &[
             Server {
                 url: "https://api.{site}",
-                variables: &[ServerVariable { name: "site", default: "example.com", values: &["example.com", "example.eu"] }],
+                variables: &[ServerVariable {
+                    name: "site",
+                    default: "example.com",
+                    values: &["example.com", "example.eu"],
+                }],
             },
-            Server { url: "http://localhost:8080", variables: &[] },
+            Server {
+                url: "http://localhost:8080",
+                variables: &[],
+            },
         ],
         security_schemes: &[SecurityScheme {
             name: "key",
-            kind: SchemeKind::ApiKey { location: ApiKeyLocation::Header, name: "X-Key" },
+            kind: SchemeKind::ApiKey {
+                location: ApiKeyLocation::Header,
+                name: "X-Key",
+            },
             env: None,
         }],
         preview_operations: &["ListThings"],
@@ -335,39 +365,104 @@ mod tests {
 
     #[test]
     fn servers_variables_and_base_urls() {
-        assert_eq!(builder().build().unwrap().base_url(), "https://api.example.com");
-        assert_eq!(builder().server_variable("site", "example.eu").build().unwrap().base_url(), "https://api.example.eu");
-        assert_eq!(builder().server_index(1).build().unwrap().base_url(), "http://localhost:8080");
-        assert_eq!(builder().base_url("http://127.0.0.1:9/").build().unwrap().base_url(), "http://127.0.0.1:9");
-        assert!(matches!(builder().server_index(2).build(), Err(ConfigError::NoServer { index: 2, servers: 2 })));
+        assert_eq!(
+            builder().build().unwrap().base_url(),
+            "https://api.example.com"
+        );
+        assert_eq!(
+            builder()
+                .server_variable("site", "example.eu")
+                .build()
+                .unwrap()
+                .base_url(),
+            "https://api.example.eu"
+        );
+        assert_eq!(
+            builder().server_index(1).build().unwrap().base_url(),
+            "http://localhost:8080"
+        );
+        assert_eq!(
+            builder()
+                .base_url("http://127.0.0.1:9/")
+                .build()
+                .unwrap()
+                .base_url(),
+            "http://127.0.0.1:9"
+        );
+        assert!(matches!(
+            builder().server_index(2).build(),
+            Err(ConfigError::NoServer {
+                index: 2,
+                servers: 2
+            })
+        ));
         assert!(matches!(
             builder().server_variable("site", "example.org").build(),
             Err(ConfigError::InvalidServerVariable { .. })
         ));
-        assert!(matches!(builder().base_url("ftp://x").build(), Err(ConfigError::InvalidBaseUrl { .. })));
+        assert!(matches!(
+            builder().base_url("ftp://x").build(),
+            Err(ConfigError::InvalidBaseUrl { .. })
+        ));
     }
 
     #[test]
     fn preview_names_are_checked_against_the_apis_list() {
-        assert!(builder().enable_preview("ListThings").build().unwrap().is_preview_enabled("ListThings"));
+        assert!(builder()
+            .enable_preview("ListThings")
+            .build()
+            .unwrap()
+            .is_preview_enabled("ListThings"));
         let err = builder().enable_preview("ListThing").build().unwrap_err();
-        assert_eq!(err, ConfigError::UnknownPreviewOperation { name: "ListThing".into(), known: "ListThings".into() });
+        assert_eq!(
+            err,
+            ConfigError::UnknownPreviewOperation {
+                name: "ListThing".into(),
+                known: "ListThings".into()
+            }
+        );
         assert!(err.to_string().contains("ListThings"), "{err}");
     }
 
     #[test]
     fn deferred_errors_surface_at_build_unless_replaced() {
-        let err = ConfigError::InvalidBaseUrl { url: "x".into(), reason: "y".into() };
+        let err = ConfigError::InvalidBaseUrl {
+            url: "x".into(),
+            reason: "y".into(),
+        };
         assert_eq!(builder().defer_error(err.clone()).build().unwrap_err(), err);
-        assert!(builder().defer_error(err.clone()).server_variable("site", "example.eu").build().is_ok());
-        assert!(builder().defer_error(err).base_url("http://127.0.0.1:1").build().is_ok());
+        assert!(builder()
+            .defer_error(err.clone())
+            .server_variable("site", "example.eu")
+            .build()
+            .is_ok());
+        assert!(builder()
+            .defer_error(err)
+            .base_url("http://127.0.0.1:1")
+            .build()
+            .is_ok());
     }
 
     #[test]
     fn zero_timeouts_are_errors() {
-        assert_eq!(builder().connect_timeout(Duration::ZERO).build().unwrap_err(), ConfigError::ZeroTimeout("connect timeout"));
-        assert_eq!(builder().attempt_timeout(Duration::ZERO).build().unwrap_err(), ConfigError::ZeroTimeout("attempt timeout"));
-        assert_eq!(builder().deadline(Duration::ZERO).build().unwrap_err(), ConfigError::ZeroTimeout("deadline"));
+        assert_eq!(
+            builder()
+                .connect_timeout(Duration::ZERO)
+                .build()
+                .unwrap_err(),
+            ConfigError::ZeroTimeout("connect timeout")
+        );
+        assert_eq!(
+            builder()
+                .attempt_timeout(Duration::ZERO)
+                .build()
+                .unwrap_err(),
+            ConfigError::ZeroTimeout("attempt timeout")
+        );
+        assert_eq!(
+            builder().deadline(Duration::ZERO).build().unwrap_err(),
+            ConfigError::ZeroTimeout("deadline")
+        );
     }
 
     #[test]

@@ -136,9 +136,20 @@ pub enum ApiErrorKind {
 }
 
 impl ApiError {
-    pub(crate) fn new(operation: &'static str, status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+    pub(crate) fn new(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Self {
         let errors = parse_errors(&body);
-        ApiError { operation, status, errors, headers, body }
+        ApiError {
+            operation,
+            status,
+            errors,
+            headers,
+            body,
+        }
     }
 
     /// The operation id that failed.
@@ -234,7 +245,9 @@ fn parse_errors(body: &[u8]) -> Vec<String> {
     struct Body {
         errors: Vec<serde_json::Value>,
     }
-    let Ok(parsed) = serde_json::from_slice::<Body>(body) else { return Vec::new() };
+    let Ok(parsed) = serde_json::from_slice::<Body>(body) else {
+        return Vec::new();
+    };
     parsed
         .errors
         .into_iter()
@@ -305,7 +318,11 @@ impl fmt::Debug for DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: could not decode the {} response at `{}`: {}", self.operation, self.status, self.path, self.message)
+        write!(
+            f,
+            "{}: could not decode the {} response at `{}`: {}",
+            self.operation, self.status, self.path, self.message
+        )
     }
 }
 
@@ -441,7 +458,12 @@ mod tests {
     use super::*;
 
     fn api(status: u16, body: &str) -> ApiError {
-        ApiError::new("Op", StatusCode::from_u16(status).unwrap(), HeaderMap::new(), Bytes::from(body.to_owned()))
+        ApiError::new(
+            "Op",
+            StatusCode::from_u16(status).unwrap(),
+            HeaderMap::new(),
+            Bytes::from(body.to_owned()),
+        )
     }
 
     #[test]
@@ -449,23 +471,46 @@ mod tests {
         let e = api(404, r#"{"errors":["Not found"]}"#);
         assert_eq!(e.errors(), ["Not found"]);
         assert_eq!(e.kind(), ApiErrorKind::NotFound);
-        assert_eq!(e.to_string(), "Op failed with status 404 Not Found: Not found");
+        assert_eq!(
+            e.to_string(),
+            "Op failed with status 404 Not Found: Not found"
+        );
     }
 
     #[test]
     fn parses_jsonapi_errors() {
-        let e = api(400, r#"{"errors":[{"status":"400","title":"Bad Request","detail":"attribute \"id\" missing"}]}"#);
+        let e = api(
+            400,
+            r#"{"errors":[{"status":"400","title":"Bad Request","detail":"attribute \"id\" missing"}]}"#,
+        );
         assert_eq!(e.errors(), ["Bad Request: attribute \"id\" missing"]);
     }
 
     #[test]
     fn timeouts_read_well_and_only_some_are_retryable() {
-        let timeout = |kind| Error::Timeout { operation: "Op", kind, elapsed: Duration::from_millis(1500) };
-        assert_eq!(timeout(TimeoutKind::Attempt).to_string(), "Op: timed out after 1500 ms (per-attempt timeout)");
-        assert_eq!(timeout(TimeoutKind::Connect).to_string(), "Op: timed out after 1500 ms (connect timeout)");
-        assert!(timeout(TimeoutKind::Deadline).to_string().ends_with("(deadline for the call, retries included)"));
-        assert!(timeout(TimeoutKind::Attempt).is_retryable() && !timeout(TimeoutKind::Deadline).is_retryable());
-        assert!(Error::from(api(503, "")).is_retryable() && !Error::from(api(404, "")).is_retryable());
+        let timeout = |kind| Error::Timeout {
+            operation: "Op",
+            kind,
+            elapsed: Duration::from_millis(1500),
+        };
+        assert_eq!(
+            timeout(TimeoutKind::Attempt).to_string(),
+            "Op: timed out after 1500 ms (per-attempt timeout)"
+        );
+        assert_eq!(
+            timeout(TimeoutKind::Connect).to_string(),
+            "Op: timed out after 1500 ms (connect timeout)"
+        );
+        assert!(timeout(TimeoutKind::Deadline)
+            .to_string()
+            .ends_with("(deadline for the call, retries included)"));
+        assert!(
+            timeout(TimeoutKind::Attempt).is_retryable()
+                && !timeout(TimeoutKind::Deadline).is_retryable()
+        );
+        assert!(
+            Error::from(api(503, "")).is_retryable() && !Error::from(api(404, "")).is_retryable()
+        );
     }
 
     #[test]
@@ -476,7 +521,10 @@ mod tests {
         let e = ApiError::new("Op", StatusCode::TOO_MANY_REQUESTS, headers, Bytes::new());
         assert_eq!(e.retry_after(), Some(Duration::from_secs(23)));
         let limit = e.rate_limit().unwrap();
-        assert_eq!((limit.remaining, limit.reset), (Some(0), Some(Duration::from_secs(23))));
+        assert_eq!(
+            (limit.remaining, limit.reset),
+            (Some(0), Some(Duration::from_secs(23)))
+        );
         assert_eq!(api(500, "").rate_limit(), None);
     }
 

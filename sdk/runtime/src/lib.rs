@@ -35,8 +35,8 @@ mod rate_limit;
 mod request;
 mod response;
 mod retry;
-mod server;
 pub mod serde_support;
+mod server;
 
 pub use api::Api;
 pub use auth::{ApiKeyLocation, Credential, SchemeKind, Secret, SecurityScheme};

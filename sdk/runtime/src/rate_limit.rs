@@ -33,7 +33,10 @@ pub struct RateLimit {
 impl RateLimit {
     /// Reads the `X-RateLimit-*` headers; `None` when none of them is present.
     pub fn from_headers(headers: &HeaderMap) -> Option<RateLimit> {
-        if ![LIMIT, PERIOD, REMAINING, RESET, NAME].iter().any(|name| headers.contains_key(*name)) {
+        if ![LIMIT, PERIOD, REMAINING, RESET, NAME]
+            .iter()
+            .any(|name| headers.contains_key(*name))
+        {
             return None;
         }
         Some(RateLimit {
@@ -51,7 +54,11 @@ impl RateLimit {
 /// `Retry-After` (delay in seconds, or an HTTP date) applies to any status; the
 /// `X-RateLimit-Reset` (seconds until the window resets) only to a 429, because servers send it on
 /// every response, where it says nothing about when a failed request may be retried.
-pub(crate) fn server_delay(status: StatusCode, headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+pub(crate) fn server_delay(
+    status: StatusCode,
+    headers: &HeaderMap,
+    now: SystemTime,
+) -> Option<Duration> {
     if let Some(value) = text(headers, RETRY_AFTER.as_str()) {
         if let Some(delay) = seconds(value) {
             return Some(delay);
@@ -67,7 +74,10 @@ pub(crate) fn server_delay(status: StatusCode, headers: &HeaderMap, now: SystemT
 }
 
 fn text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim)
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
 }
 
 /// A non-negative number of seconds (`30`, `1.5`).
@@ -75,7 +85,10 @@ fn seconds(value: &str) -> Option<Duration> {
     if let Ok(whole) = value.parse::<u64>() {
         return Some(Duration::from_secs(whole));
     }
-    value.parse::<f64>().ok().and_then(|s| Duration::try_from_secs_f64(s).ok())
+    value
+        .parse::<f64>()
+        .ok()
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
 }
 
 #[cfg(test)]
@@ -123,9 +136,17 @@ mod tests {
             (429, &[("retry-after", "7")], Some(7)),
             (503, &[("retry-after", "7")], Some(7)),
             (429, &[("retry-after", &in_90s)], Some(90)),
-            (429, &[("retry-after", "Thu, 01 Jan 1970 00:00:00 GMT")], Some(0)),
+            (
+                429,
+                &[("retry-after", "Thu, 01 Jan 1970 00:00:00 GMT")],
+                Some(0),
+            ),
             (429, &[("x-ratelimit-reset", "23")], Some(23)),
-            (429, &[("retry-after", "2"), ("x-ratelimit-reset", "23")], Some(2)),
+            (
+                429,
+                &[("retry-after", "2"), ("x-ratelimit-reset", "23")],
+                Some(2),
+            ),
             (503, &[("x-ratelimit-reset", "23")], None),
             (429, &[("retry-after", "-1")], None),
             (429, &[], None),
@@ -133,9 +154,17 @@ mod tests {
         for (status, pairs, expected) in cases {
             let status = StatusCode::from_u16(*status).unwrap();
             let delay = server_delay(status, &headers(pairs), now);
-            assert_eq!(delay, expected.map(Duration::from_secs), "{status} {pairs:?}");
+            assert_eq!(
+                delay,
+                expected.map(Duration::from_secs),
+                "{status} {pairs:?}"
+            );
         }
-        let fractional = server_delay(StatusCode::TOO_MANY_REQUESTS, &headers(&[("x-ratelimit-reset", "0.25")]), now);
+        let fractional = server_delay(
+            StatusCode::TOO_MANY_REQUESTS,
+            &headers(&[("x-ratelimit-reset", "0.25")]),
+            now,
+        );
         assert_eq!(fractional, Some(Duration::from_millis(250)));
     }
 }

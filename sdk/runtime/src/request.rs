@@ -45,7 +45,10 @@ impl Method {
     /// Whether sending the request twice has the same effect as sending it once (GET, PUT, DELETE,
     /// HEAD, OPTIONS), so that a failure after sending may be retried.
     pub fn is_idempotent(self) -> bool {
-        matches!(self, Method::Get | Method::Put | Method::Delete | Method::Head | Method::Options)
+        matches!(
+            self,
+            Method::Get | Method::Put | Method::Delete | Method::Head | Method::Options
+        )
     }
 
     /// The upper-case name.
@@ -97,7 +100,14 @@ pub struct Request {
 impl Request {
     /// A request for `operation` at `path` (already filled in and percent-encoded).
     pub fn new(operation: Operation, path: String) -> Self {
-        Request { operation, path, query: String::new(), headers: Vec::new(), body: None, options: RequestOptions::default() }
+        Request {
+            operation,
+            path,
+            query: String::new(),
+            headers: Vec::new(),
+            body: None,
+            options: RequestOptions::default(),
+        }
     }
 
     /// Applies per-call options (retry and timeout overrides).
@@ -116,8 +126,15 @@ impl Request {
 
     /// Adds a list: `name=a,b` (`explode: false`) or `name=a&name=b` (`explode: true`). An empty or
     /// absent list adds nothing.
-    pub fn query_list<T: ParamValue>(&mut self, name: &str, values: Option<&Vec<T>>, explode: bool) {
-        let Some(values) = values.filter(|v| !v.is_empty()) else { return };
+    pub fn query_list<T: ParamValue>(
+        &mut self,
+        name: &str,
+        values: Option<&Vec<T>>,
+        explode: bool,
+    ) {
+        let Some(values) = values.filter(|v| !v.is_empty()) else {
+            return;
+        };
         let texts: Vec<String> = values
             .iter()
             .map(|v| {
@@ -136,21 +153,32 @@ impl Request {
     }
 
     /// Sets a header parameter when a value is given.
-    pub fn header<T: ParamValue + ?Sized>(&mut self, name: &'static str, value: Option<&T>) -> Result<(), Error> {
+    pub fn header<T: ParamValue + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: Option<&T>,
+    ) -> Result<(), Error> {
         let Some(value) = value else { return Ok(()) };
         let mut text = String::new();
         value.write_param(&mut text);
-        let invalid = |reason: String| Error::InvalidRequest { operation: self.operation.id, reason };
-        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid(format!("header name {name:?}: {e}")))?;
-        let value = HeaderValue::from_str(&text).map_err(|_| invalid(format!("header {name} has characters that cannot be sent")))?;
+        let invalid = |reason: String| Error::InvalidRequest {
+            operation: self.operation.id,
+            reason,
+        };
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|e| invalid(format!("header name {name:?}: {e}")))?;
+        let value = HeaderValue::from_str(&text)
+            .map_err(|_| invalid(format!("header {name} has characters that cannot be sent")))?;
         self.headers.push((name, value));
         Ok(())
     }
 
     /// Serializes the JSON body.
     pub fn json_body<T: serde::Serialize>(&mut self, body: &T) -> Result<(), Error> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|e| Error::InvalidRequest { operation: self.operation.id, reason: format!("the body cannot be serialized: {e}") })?;
+        let bytes = serde_json::to_vec(body).map_err(|e| Error::InvalidRequest {
+            operation: self.operation.id,
+            reason: format!("the body cannot be serialized: {e}"),
+        })?;
         self.body = Some(bytes);
         Ok(())
     }
@@ -174,19 +202,25 @@ impl Request {
         if !self.query.is_empty() {
             self.query.push('&');
         }
-        self.query.extend(utf8_percent_encode(name, QUERY_COMPONENT));
+        self.query
+            .extend(utf8_percent_encode(name, QUERY_COMPONENT));
         self.query.push('=');
         for (i, value) in values.enumerate() {
             if i > 0 {
                 self.query.push(',');
             }
-            self.query.extend(utf8_percent_encode(value, QUERY_COMPONENT));
+            self.query
+                .extend(utf8_percent_encode(value, QUERY_COMPONENT));
         }
     }
 }
 
 /// Unreserved characters (RFC 3986) stay as they are; everything else is percent-encoded.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 const QUERY_COMPONENT: &AsciiSet = UNRESERVED;
 
 /// Percent-encodes one path segment (`a/b` → `a%2Fb`), so an id can never change the path.
@@ -247,30 +281,49 @@ impl<T: ParamValue> ParamValue for Vec<T> {
 mod tests {
     use super::*;
 
-    const OP: Operation =
-        Operation { id: "Op", method: Method::Get, path_template: "/x", preview: false, servers: &[], security: &[] };
+    const OP: Operation = Operation {
+        id: "Op",
+        method: Method::Get,
+        path_template: "/x",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
 
     #[test]
     fn encodes_query_names_values_and_lists() {
         let mut r = Request::new(OP, "/x".into());
         r.query("page[size]", Some(&10i64));
         r.query::<String>("absent", None);
-        r.query_list("filter[sources]", Some(&vec!["github".to_owned(), "a,b c".to_owned()]), false);
+        r.query_list(
+            "filter[sources]",
+            Some(&vec!["github".to_owned(), "a,b c".to_owned()]),
+            false,
+        );
         r.query_list("tag", Some(&vec!["x".to_owned(), "y".to_owned()]), true);
         r.query_list::<String>("empty", Some(&vec![]), false);
-        assert_eq!(r.path_and_query(), "/x?page%5Bsize%5D=10&filter%5Bsources%5D=github,a%2Cb%20c&tag=x&tag=y");
+        assert_eq!(
+            r.path_and_query(),
+            "/x?page%5Bsize%5D=10&filter%5Bsources%5D=github,a%2Cb%20c&tag=x&tag=y"
+        );
     }
 
     #[test]
     fn path_segments_cannot_escape() {
         assert_eq!(encode_path_segment("../a/b?c#d"), "..%2Fa%2Fb%3Fc%23d");
-        assert_eq!(encode_path_segment("f9ec96b0-8c8a-4b0a"), "f9ec96b0-8c8a-4b0a");
+        assert_eq!(
+            encode_path_segment("f9ec96b0-8c8a-4b0a"),
+            "f9ec96b0-8c8a-4b0a"
+        );
     }
 
     #[test]
     fn header_values_are_checked() {
         let mut r = Request::new(OP, "/x".into());
         assert!(r.header("X-Ok", Some("fine")).is_ok());
-        assert!(matches!(r.header("X-Bad", Some("line\nbreak")), Err(Error::InvalidRequest { .. })));
+        assert!(matches!(
+            r.header("X-Bad", Some("line\nbreak")),
+            Err(Error::InvalidRequest { .. })
+        ));
     }
 }

@@ -43,7 +43,11 @@ impl<T> ApiResponse<T> {
 
     /// The same response with its body transformed (status and headers kept).
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> ApiResponse<U> {
-        ApiResponse { status: self.status, headers: self.headers, body: f(self.body) }
+        ApiResponse {
+            status: self.status,
+            headers: self.headers,
+            body: f(self.body),
+        }
     }
 }
 
@@ -63,10 +67,21 @@ impl RawResponse {
     /// tracking, to name the field that failed. The raw body is kept in the error.
     pub fn json<T: DeserializeOwned>(self) -> Result<ApiResponse<T>, Error> {
         match serde_json::from_slice::<T>(&self.body) {
-            Ok(body) => Ok(ApiResponse { status: self.status, headers: self.headers, body }),
+            Ok(body) => Ok(ApiResponse {
+                status: self.status,
+                headers: self.headers,
+                body,
+            }),
             Err(first) => {
-                let (path, message) = locate::<T>(&self.body).unwrap_or_else(|| (".".to_owned(), first.to_string()));
-                let error = DecodeError { operation: self.operation, status: self.status, path, message, body: self.body };
+                let (path, message) =
+                    locate::<T>(&self.body).unwrap_or_else(|| (".".to_owned(), first.to_string()));
+                let error = DecodeError {
+                    operation: self.operation,
+                    status: self.status,
+                    path,
+                    message,
+                    body: self.body,
+                };
                 Err(Error::Decode(Box::new(error)))
             }
         }
@@ -84,12 +99,22 @@ impl RawResponse {
 
     /// The response's status and headers with a body decoded some other way.
     pub(crate) fn with_body<U>(self, body: U) -> ApiResponse<U> {
-        ApiResponse { status: self.status, headers: self.headers, body }
+        ApiResponse {
+            status: self.status,
+            headers: self.headers,
+            body,
+        }
     }
 
     /// A decode error for this response, keeping its raw body.
     pub(crate) fn decode_error(self, path: &str, message: String) -> Error {
-        let error = DecodeError { operation: self.operation, status: self.status, path: path.to_owned(), message, body: self.body };
+        let error = DecodeError {
+            operation: self.operation,
+            status: self.status,
+            path: path.to_owned(),
+            message,
+            body: self.body,
+        };
         Error::Decode(Box::new(error))
     }
 }
@@ -97,5 +122,7 @@ impl RawResponse {
 /// Locates a schema mismatch: decodes `body` as `T` with path tracking.
 fn locate<T: DeserializeOwned>(body: &[u8]) -> Option<(String, String)> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize::<_, T>(&mut de).err().map(|e| (e.path().to_string(), e.into_inner().to_string()))
+    serde_path_to_error::deserialize::<_, T>(&mut de)
+        .err()
+        .map(|e| (e.path().to_string(), e.into_inner().to_string()))
 }

@@ -64,7 +64,10 @@ impl RetryPolicy {
 
     /// A policy that never retries (a single attempt).
     pub fn disabled() -> Self {
-        RetryPolicy { max_attempts: 1, ..Self::default() }
+        RetryPolicy {
+            max_attempts: 1,
+            ..Self::default()
+        }
     }
 
     /// Sets the number of attempts, the first one included.
@@ -112,12 +115,16 @@ impl RetryPolicy {
             return Decision::Stop("the failure is not retryable");
         }
         if !is_transient(error, may_repeat) {
-            return Decision::Stop("the request may have been processed, and the call is not safe to retry");
+            return Decision::Stop(
+                "the request may have been processed, and the call is not safe to retry",
+            );
         }
         if attempt >= self.max_attempts {
             return Decision::Stop("no attempts left");
         }
-        let requested = error.as_api().and_then(|e| server_delay(e.status(), e.headers(), now));
+        let requested = error
+            .as_api()
+            .and_then(|e| server_delay(e.status(), e.headers(), now));
         let delay = match requested {
             Some(delay) if delay > self.max_server_delay => {
                 return Decision::Stop("the server asked for a delay longer than max_server_delay")
@@ -166,8 +173,14 @@ pub(crate) fn is_transient(error: &Error, may_repeat: bool) -> bool {
         Error::Transport { source, .. } => {
             source.is_connect() || (may_repeat && !source.is_builder() && !source.is_redirect())
         }
-        Error::Timeout { kind: TimeoutKind::Connect, .. } => true,
-        Error::Timeout { kind: TimeoutKind::Attempt, .. } => may_repeat,
+        Error::Timeout {
+            kind: TimeoutKind::Connect,
+            ..
+        } => true,
+        Error::Timeout {
+            kind: TimeoutKind::Attempt,
+            ..
+        } => may_repeat,
         _ => false,
     }
 }
@@ -184,11 +197,21 @@ mod tests {
         for (name, value) in headers {
             map.insert(*name, HeaderValue::from_str(value).unwrap());
         }
-        ApiError::new("Op", StatusCode::from_u16(status).unwrap(), map, Bytes::new()).into()
+        ApiError::new(
+            "Op",
+            StatusCode::from_u16(status).unwrap(),
+            map,
+            Bytes::new(),
+        )
+        .into()
     }
 
     fn timeout(kind: TimeoutKind) -> Error {
-        Error::Timeout { operation: "Op", kind, elapsed: Duration::from_secs(1) }
+        Error::Timeout {
+            operation: "Op",
+            kind,
+            elapsed: Duration::from_secs(1),
+        }
     }
 
     #[test]
@@ -218,33 +241,75 @@ mod tests {
 
     #[test]
     fn backoff_doubles_within_jitter_and_cap() {
-        let policy = RetryPolicy::new().base_delay(Duration::from_millis(100)).max_delay(Duration::from_millis(700));
+        let policy = RetryPolicy::new()
+            .base_delay(Duration::from_millis(100))
+            .max_delay(Duration::from_millis(700));
         for _ in 0..200 {
             for (retry, full) in [(1, 100), (2, 200), (3, 400), (4, 700), (40, 700)] {
                 let delay = policy.backoff(retry);
                 let full = Duration::from_millis(full);
-                assert!(delay >= full / 2 && delay <= full, "retry {retry}: {delay:?}");
+                assert!(
+                    delay >= full / 2 && delay <= full,
+                    "retry {retry}: {delay:?}"
+                );
             }
         }
-        assert_eq!(RetryPolicy::new().base_delay(Duration::ZERO).backoff(3), Duration::ZERO);
-        assert!(RetryPolicy::new().base_delay(Duration::MAX).max_delay(Duration::MAX).backoff(64) >= Duration::MAX / 2);
+        assert_eq!(
+            RetryPolicy::new().base_delay(Duration::ZERO).backoff(3),
+            Duration::ZERO
+        );
+        assert!(
+            RetryPolicy::new()
+                .base_delay(Duration::MAX)
+                .max_delay(Duration::MAX)
+                .backoff(64)
+                >= Duration::MAX / 2
+        );
     }
 
     #[test]
     fn decisions() {
-        let policy = RetryPolicy::new().max_attempts(3).max_server_delay(Duration::from_secs(10));
+        let policy = RetryPolicy::new()
+            .max_attempts(3)
+            .max_server_delay(Duration::from_secs(10));
         let now = SystemTime::now();
         let long = Duration::from_secs(300);
-        let decide = |error: &Error, attempt, remaining| policy.decide(error, attempt, true, remaining, now);
-        assert_eq!(decide(&api(429, &[("retry-after", "4")]), 1, long), Decision::Retry(Duration::from_secs(4)));
-        assert!(matches!(decide(&api(429, &[("retry-after", "11")]), 1, long), Decision::Stop(_)));
-        assert!(matches!(decide(&api(429, &[("retry-after", "4")]), 1, Duration::from_secs(3)), Decision::Stop(_)));
-        assert!(matches!(decide(&api(503, &[]), 2, long), Decision::Retry(_)));
-        assert!(matches!(decide(&api(503, &[]), 3, long), Decision::Stop("no attempts left")));
+        let decide =
+            |error: &Error, attempt, remaining| policy.decide(error, attempt, true, remaining, now);
+        assert_eq!(
+            decide(&api(429, &[("retry-after", "4")]), 1, long),
+            Decision::Retry(Duration::from_secs(4))
+        );
+        assert!(matches!(
+            decide(&api(429, &[("retry-after", "11")]), 1, long),
+            Decision::Stop(_)
+        ));
+        assert!(matches!(
+            decide(
+                &api(429, &[("retry-after", "4")]),
+                1,
+                Duration::from_secs(3)
+            ),
+            Decision::Stop(_)
+        ));
+        assert!(matches!(
+            decide(&api(503, &[]), 2, long),
+            Decision::Retry(_)
+        ));
+        assert!(matches!(
+            decide(&api(503, &[]), 3, long),
+            Decision::Stop("no attempts left")
+        ));
         assert!(matches!(decide(&api(400, &[]), 1, long), Decision::Stop(_)));
         let disabled = RetryPolicy::disabled();
-        assert!(matches!(disabled.decide(&api(503, &[]), 1, true, long, now), Decision::Stop(_)));
+        assert!(matches!(
+            disabled.decide(&api(503, &[]), 1, true, long, now),
+            Decision::Stop(_)
+        ));
         let zero = RetryPolicy::new().max_attempts(0);
-        assert!(matches!(zero.decide(&api(503, &[]), 1, true, long, now), Decision::Stop(_)));
+        assert!(matches!(
+            zero.decide(&api(503, &[]), 1, true, long, now),
+            Decision::Stop(_)
+        ));
     }
 }

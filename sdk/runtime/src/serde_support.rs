@@ -35,7 +35,10 @@ pub mod double_option {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     /// Writes `null` for `Some(None)` and the value for `Some(Some(v))`.
-    pub fn serialize<S: Serializer, T: Serialize>(value: &Option<Option<T>>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer, T: Serialize>(
+        value: &Option<Option<T>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(Some(v)) => v.serialize(serializer),
             _ => serializer.serialize_none(),
@@ -43,7 +46,9 @@ pub mod double_option {
     }
 
     /// Called only when the field is present, so `null` becomes `Some(None)`.
-    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<Option<T>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
         Option::<T>::deserialize(deserializer).map(Some)
     }
 }
@@ -201,7 +206,19 @@ macro_rules! always_exact {
     )*};
 }
 
-always_exact!(bool, u8, i32, i64, f32, f64, String, uuid::Uuid, chrono::DateTime<chrono::Utc>, chrono::NaiveDate, serde_json::Value);
+always_exact!(
+    bool,
+    u8,
+    i32,
+    i64,
+    f32,
+    f64,
+    String,
+    uuid::Uuid,
+    chrono::DateTime<chrono::Utc>,
+    chrono::NaiveDate,
+    serde_json::Value
+);
 
 impl<T: Exact> Exact for Option<T> {
     fn is_exact(&self) -> bool {

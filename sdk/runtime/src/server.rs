@@ -30,7 +30,9 @@ impl Server {
     pub fn render(&self, values: &BTreeMap<String, String>) -> Result<String, ConfigError> {
         let mut url = self.url.to_owned();
         for variable in self.variables {
-            let value = values.get(variable.name).map_or(variable.default, String::as_str);
+            let value = values
+                .get(variable.name)
+                .map_or(variable.default, String::as_str);
             if !variable.values.is_empty() && !variable.values.contains(&value) {
                 return Err(ConfigError::InvalidServerVariable {
                     name: variable.name.to_owned(),
@@ -46,7 +48,10 @@ impl Server {
 
 /// Checks a base URL and returns it without a trailing slash, ready for paths to be appended.
 pub(crate) fn validate_base_url(raw: &str) -> Result<String, ConfigError> {
-    let invalid = |reason: &str| ConfigError::InvalidBaseUrl { url: raw.to_owned(), reason: reason.to_owned() };
+    let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
+        url: raw.to_owned(),
+        reason: reason.to_owned(),
+    };
     let url = Url::parse(raw.trim()).map_err(|e| invalid(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(invalid("the scheme must be http or https"));
@@ -58,7 +63,9 @@ pub(crate) fn validate_base_url(raw: &str) -> Result<String, ConfigError> {
         return Err(invalid("it must not have a query or fragment"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid("credentials belong in the client's auth settings, not in the URL"));
+        return Err(invalid(
+            "credentials belong in the client's auth settings, not in the URL",
+        ));
     }
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
@@ -70,31 +77,68 @@ mod tests {
     const SERVER: Server = Server {
         url: "https://{subdomain}.{site}/v1",
         variables: &[
-            ServerVariable { name: "subdomain", default: "api", values: &[] },
-            ServerVariable { name: "site", default: "example.com", values: &["example.com", "example.eu"] },
+            ServerVariable {
+                name: "subdomain",
+                default: "api",
+                values: &[],
+            },
+            ServerVariable {
+                name: "site",
+                default: "example.com",
+                values: &["example.com", "example.eu"],
+            },
         ],
     };
 
     #[test]
     fn renders_defaults_and_values() {
-        assert_eq!(SERVER.render(&BTreeMap::new()).unwrap(), "https://api.example.com/v1");
-        let values = BTreeMap::from([("site".to_owned(), "example.eu".to_owned()), ("subdomain".into(), "intake".into())]);
-        assert_eq!(SERVER.render(&values).unwrap(), "https://intake.example.eu/v1");
+        assert_eq!(
+            SERVER.render(&BTreeMap::new()).unwrap(),
+            "https://api.example.com/v1"
+        );
+        let values = BTreeMap::from([
+            ("site".to_owned(), "example.eu".to_owned()),
+            ("subdomain".into(), "intake".into()),
+        ]);
+        assert_eq!(
+            SERVER.render(&values).unwrap(),
+            "https://intake.example.eu/v1"
+        );
     }
 
     #[test]
     fn a_value_outside_the_enum_is_an_error() {
         let values = BTreeMap::from([("site".to_owned(), "example.org".to_owned())]);
         let err = SERVER.render(&values).unwrap_err();
-        assert!(err.to_string().contains("example.org") && err.to_string().contains("example.eu"), "{err}");
+        assert!(
+            err.to_string().contains("example.org") && err.to_string().contains("example.eu"),
+            "{err}"
+        );
     }
 
     #[test]
     fn base_urls_are_validated() {
-        assert_eq!(validate_base_url("http://127.0.0.1:8080/").unwrap(), "http://127.0.0.1:8080");
-        assert_eq!(validate_base_url("https://proxy.local/api/").unwrap(), "https://proxy.local/api");
-        for bad in ["not a url", "ftp://x.io", "http://x.io/?a=b", "http://user:pw@x.io"] {
-            assert!(matches!(validate_base_url(bad), Err(ConfigError::InvalidBaseUrl { .. })), "{bad}");
+        assert_eq!(
+            validate_base_url("http://127.0.0.1:8080/").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            validate_base_url("https://proxy.local/api/").unwrap(),
+            "https://proxy.local/api"
+        );
+        for bad in [
+            "not a url",
+            "ftp://x.io",
+            "http://x.io/?a=b",
+            "http://user:pw@x.io",
+        ] {
+            assert!(
+                matches!(
+                    validate_base_url(bad),
+                    Err(ConfigError::InvalidBaseUrl { .. })
+                ),
+                "{bad}"
+            );
         }
     }
 }

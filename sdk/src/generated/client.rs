@@ -257,7 +257,6 @@ impl ClientBuilder {
     }
 
     /// Opts in to one Preview operation by its operation id (see [`PREVIEW_OPERATIONS`]);
-
     /// [`build`](Self::build) rejects a name that is not one of them.
     pub fn enable_preview(self, operation_id: impl Into<String>) -> Self {
         ClientBuilder(self.0.enable_preview(operation_id))

@@ -77,8 +77,7 @@ impl ClientBuilder {
 
     /// A builder like [`new`](Self::new): this API names no environment variables.
     pub fn from_env() -> Self {
-        let builder = Self::new();
-        builder
+        Self::new()
     }
 
     /// Tries the security alternatives that use this scheme first (by its name in the
@@ -118,7 +117,6 @@ impl ClientBuilder {
     }
 
     /// Opts in to one Preview operation by its operation id (see [`PREVIEW_OPERATIONS`]);
-
     /// [`build`](Self::build) rejects a name that is not one of them.
     pub fn enable_preview(self, operation_id: impl Into<String>) -> Self {
         ClientBuilder(self.0.enable_preview(operation_id))

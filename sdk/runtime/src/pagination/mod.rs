@@ -96,7 +96,11 @@ pub struct Paginator<R> {
 impl<R: PageSource> Paginator<R> {
     /// Pagination of `request`, from the first position its rules define.
     pub fn new(request: R) -> Self {
-        Paginator { request, start: R::RULES.first_position(), max_pages: DEFAULT_MAX_PAGES }
+        Paginator {
+            request,
+            start: R::RULES.first_position(),
+            max_pages: DEFAULT_MAX_PAGES,
+        }
     }
 
     /// The first page number to request (page-number style; default [`Rules::start`]).
@@ -131,7 +135,10 @@ impl<R: PageSource> Paginator<R> {
     /// The stream is `'static` and `Send` (it owns a clone of the client) and holds one page at a
     /// time. It ends after the last page, or after the first error.
     pub fn pages(self) -> Pages<R::Page> {
-        Pages { inner: page_stream(self), operation: R::OPERATION }
+        Pages {
+            inner: page_stream(self),
+            operation: R::OPERATION,
+        }
     }
 
     /// A stream of the items of every page, in order.
@@ -139,9 +146,15 @@ impl<R: PageSource> Paginator<R> {
     /// It fetches the next page only when the items of the current one have been taken, and ends
     /// after the last item or after the first error.
     pub fn into_stream(self) -> Items<R::Item> {
-        let items =
-            self.pages().map_ok(|page| stream::iter(R::into_items(page).into_iter().map(Ok))).try_flatten().boxed();
-        Items { inner: items, operation: R::OPERATION }
+        let items = self
+            .pages()
+            .map_ok(|page| stream::iter(R::into_items(page).into_iter().map(Ok)))
+            .try_flatten()
+            .boxed();
+        Items {
+            inner: items,
+            operation: R::OPERATION,
+        }
     }
 
     /// Collects every item into a `Vec`, failing when there are more than `max_items`.
@@ -160,7 +173,11 @@ impl<R: PageSource> Paginator<R> {
 /// The state of the pagination loop between two pages.
 enum State {
     /// Fetch the page at `position`.
-    Fetch { position: Position, fetched: usize, previous_first: Option<String> },
+    Fetch {
+        position: Position,
+        fetched: usize,
+        previous_first: Option<String>,
+    },
     /// Yield this error, then end.
     Fail(Error),
     /// The stream has ended.
@@ -168,9 +185,19 @@ enum State {
 }
 
 /// The one pagination loop, shared by every list request.
-fn page_stream<R: PageSource>(paginator: Paginator<R>) -> BoxStream<'static, Result<R::Page, Error>> {
-    let Paginator { request, start, max_pages } = paginator;
-    let initial = State::Fetch { position: start, fetched: 0, previous_first: None };
+fn page_stream<R: PageSource>(
+    paginator: Paginator<R>,
+) -> BoxStream<'static, Result<R::Page, Error>> {
+    let Paginator {
+        request,
+        start,
+        max_pages,
+    } = paginator;
+    let initial = State::Fetch {
+        position: start,
+        fetched: 0,
+        previous_first: None,
+    };
     stream::unfold(initial, move |state: State| {
         let request = request.clone();
         async move {
@@ -220,7 +247,10 @@ fn page_stream<R: PageSource>(paginator: Paginator<R>) -> BoxStream<'static, Res
 
 /// A pagination error of operation `R`.
 fn stopped<R: PageSource>(reason: String) -> Error {
-    Error::Pagination { operation: R::OPERATION, reason }
+    Error::Pagination {
+        operation: R::OPERATION,
+        reason,
+    }
 }
 
 /// A stream of whole list responses, one per page; see [`Paginator::pages`].
@@ -242,7 +272,9 @@ impl<P> Stream for Pages<P> {
 
 impl<P> fmt::Debug for Pages<P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Pages").field("operation", &self.operation).finish_non_exhaustive()
+        f.debug_struct("Pages")
+            .field("operation", &self.operation)
+            .finish_non_exhaustive()
     }
 }
 
@@ -265,7 +297,9 @@ impl<T> Stream for Items<T> {
 
 impl<T> fmt::Debug for Items<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Items").field("operation", &self.operation).finish_non_exhaustive()
+        f.debug_struct("Items")
+            .field("operation", &self.operation)
+            .finish_non_exhaustive()
     }
 }
 
@@ -317,13 +351,24 @@ mod tests {
         type Page = (Vec<&'static str>, Option<i64>);
         type Item = &'static str;
         const OPERATION: &'static str = "Fake";
-        const RULES: Rules = Rules { style: Style::PageNumber, start: 0, stop_on_short_page: false };
+        const RULES: Rules = Rules {
+            style: Style::PageNumber,
+            start: 0,
+            stop_on_short_page: false,
+        };
 
         async fn fetch(self, position: Position) -> Result<Self::Page, Error> {
             self.calls.fetch_add(1, Ordering::SeqCst);
-            let Position::Number(position) = position else { unreachable!("numbered") };
-            let page = usize::try_from(position).ok().and_then(|p| self.pages.get(p).cloned());
-            page.ok_or(Error::InvalidRequest { operation: "Fake", reason: format!("no page {position}") })
+            let Position::Number(position) = position else {
+                unreachable!("numbered")
+            };
+            let page = usize::try_from(position)
+                .ok()
+                .and_then(|p| self.pages.get(p).cloned());
+            page.ok_or(Error::InvalidRequest {
+                operation: "Fake",
+                reason: format!("no page {position}"),
+            })
         }
 
         fn page_size(&self) -> Option<i64> {
@@ -345,18 +390,33 @@ mod tests {
 
     fn fake(pages: Vec<(Vec<&'static str>, Option<i64>)>) -> (Paginator<Fake>, Arc<AtomicUsize>) {
         let calls = Arc::new(AtomicUsize::new(0));
-        (Paginator::new(Fake { pages: Arc::new(pages), calls: Arc::clone(&calls) }), calls)
+        (
+            Paginator::new(Fake {
+                pages: Arc::new(pages),
+                calls: Arc::clone(&calls),
+            }),
+            calls,
+        )
     }
 
     fn block_on<F: std::future::Future>(future: F) -> F::Output {
-        tokio::runtime::Builder::new_current_thread().build().map(|rt| rt.block_on(future)).unwrap()
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map(|rt| rt.block_on(future))
+            .unwrap()
     }
 
     #[test]
     fn follows_steps_and_stops() {
-        let (p, calls) =
-            fake(vec![(vec!["a", "b"], Some(1)), (vec!["c"], Some(2)), (vec!["d", "e"], None)]);
-        assert_eq!(block_on(p.collect_all(10)).unwrap(), ["a", "b", "c", "d", "e"]);
+        let (p, calls) = fake(vec![
+            (vec!["a", "b"], Some(1)),
+            (vec!["c"], Some(2)),
+            (vec!["d", "e"], None),
+        ]);
+        assert_eq!(
+            block_on(p.collect_all(10)).unwrap(),
+            ["a", "b", "c", "d", "e"]
+        );
         assert_eq!(calls.load(Ordering::SeqCst), 3);
     }
 
@@ -374,7 +434,10 @@ mod tests {
     fn repeated_first_item_and_backwards_step_are_errors() {
         let (p, calls) = fake(vec![(vec!["a"], Some(1)), (vec!["a"], Some(2))]);
         let err = block_on(p.collect_all(10)).unwrap_err().to_string();
-        assert!(err.contains("repeated a page: page 1 starts with the same item (a)"), "{err}");
+        assert!(
+            err.contains("repeated a page: page 1 starts with the same item (a)"),
+            "{err}"
+        );
         assert_eq!(calls.load(Ordering::SeqCst), 2);
 
         let (p, calls) = fake(vec![(vec!["a"], Some(0))]);
@@ -391,12 +454,19 @@ mod tests {
 
     #[test]
     fn max_pages_bounds_the_requests() {
-        let (p, calls) = fake(vec![(vec!["a"], Some(1)), (vec!["b"], Some(2)), (vec!["c"], None)]);
+        let (p, calls) = fake(vec![
+            (vec!["a"], Some(1)),
+            (vec!["b"], Some(2)),
+            (vec!["c"], None),
+        ]);
         let mut items = p.max_pages(2).into_stream();
         assert_eq!(block_on(items.next()).unwrap().unwrap(), "a");
         assert_eq!(block_on(items.next()).unwrap().unwrap(), "b");
         let err = block_on(items.next()).unwrap().unwrap_err().to_string();
-        assert!(err.contains("bound of 2 pages") && err.contains("from page 2"), "{err}");
+        assert!(
+            err.contains("bound of 2 pages") && err.contains("from page 2"),
+            "{err}"
+        );
         assert!(block_on(items.next()).is_none());
         assert_eq!(calls.load(Ordering::SeqCst), 2);
 
@@ -412,7 +482,10 @@ mod tests {
         assert!(block_on(items.next()).unwrap().is_ok());
         assert!(block_on(items.next()).unwrap().is_err());
         assert!(block_on(items.next()).is_none());
-        assert!(block_on(items.next()).is_none(), "fused: safe to poll after the end");
+        assert!(
+            block_on(items.next()).is_none(),
+            "fused: safe to poll after the end"
+        );
         assert_eq!(calls.load(Ordering::SeqCst), 2);
     }
 }

@@ -59,7 +59,10 @@ pub struct PageInfo {
 impl PageInfo {
     /// A page with `received` items.
     pub fn new(received: usize) -> Self {
-        PageInfo { received, ..PageInfo::default() }
+        PageInfo {
+            received,
+            ..PageInfo::default()
+        }
     }
 
     /// The page number the response reports for itself.
@@ -122,14 +125,20 @@ impl Rules {
                 if received == 0 || short {
                     return Step::Stop;
                 }
-                requested.checked_add(1).map_or(Step::Stop, |n| Step::Next(Position::Number(n)))
+                requested
+                    .checked_add(1)
+                    .map_or(Step::Stop, |n| Step::Next(Position::Number(n)))
             }
-            (Style::PageNumber, Position::Number(requested)) => page_number_from_meta(info, *requested),
+            (Style::PageNumber, Position::Number(requested)) => {
+                page_number_from_meta(info, *requested)
+            }
             (Style::Offset, Position::Number(offset)) => {
                 if received == 0 || short {
                     return Step::Stop;
                 }
-                let Some(next) = offset.checked_add(received) else { return Step::Stop };
+                let Some(next) = offset.checked_add(received) else {
+                    return Step::Stop;
+                };
                 match info.total {
                     Some(total) if next >= total => Step::Stop,
                     _ => Step::Next(Position::Number(next)),
@@ -138,7 +147,9 @@ impl Rules {
             (Style::Cursor, Position::Cursor(requested)) => match info.cursor.as_deref() {
                 None | Some("") => Step::Stop,
                 Some(_) if received == 0 || short => Step::Stop,
-                Some(next) if requested.as_deref() == Some(next) => Step::Repeats(Position::Cursor(Some(next.to_owned()))),
+                Some(next) if requested.as_deref() == Some(next) => {
+                    Step::Repeats(Position::Cursor(Some(next.to_owned())))
+                }
                 Some(next) => Step::Next(Position::Cursor(Some(next.to_owned()))),
             },
             // A position of another style (`start_cursor` on a numbered listing): nothing to follow.
@@ -161,9 +172,10 @@ fn page_number_from_meta(info: &PageInfo, requested: i64) -> Step {
         Some(Some(next)) if next <= requested => Step::Repeats(Position::Number(next)),
         Some(Some(next)) => Step::Next(Position::Number(next)),
         // No next_number, but a last_number that is still ahead.
-        None if info.last_number.is_some() => {
-            number.checked_add(1).filter(|&n| n > requested).map_or(Step::Stop, |n| Step::Next(Position::Number(n)))
-        }
+        None if info.last_number.is_some() => number
+            .checked_add(1)
+            .filter(|&n| n > requested)
+            .map_or(Step::Stop, |n| Step::Next(Position::Number(n))),
         None => Step::Stop,
     }
 }
@@ -172,25 +184,51 @@ fn page_number_from_meta(info: &PageInfo, requested: i64) -> Step {
 mod tests {
     use super::*;
 
-    const META: Rules = Rules { style: Style::PageNumber, start: 0, stop_on_short_page: false };
-    const COUNTED: Rules = Rules { style: Style::PageNumber, start: 1, stop_on_short_page: true };
-    const OFFSET: Rules = Rules { style: Style::Offset, start: 0, stop_on_short_page: false };
-    const OFFSET_SHORT: Rules = Rules { style: Style::Offset, start: 0, stop_on_short_page: true };
-    const CURSOR: Rules = Rules { style: Style::Cursor, start: 0, stop_on_short_page: true };
+    const META: Rules = Rules {
+        style: Style::PageNumber,
+        start: 0,
+        stop_on_short_page: false,
+    };
+    const COUNTED: Rules = Rules {
+        style: Style::PageNumber,
+        start: 1,
+        stop_on_short_page: true,
+    };
+    const OFFSET: Rules = Rules {
+        style: Style::Offset,
+        start: 0,
+        stop_on_short_page: false,
+    };
+    const OFFSET_SHORT: Rules = Rules {
+        style: Style::Offset,
+        start: 0,
+        stop_on_short_page: true,
+    };
+    const CURSOR: Rules = Rules {
+        style: Style::Cursor,
+        start: 0,
+        stop_on_short_page: true,
+    };
 
     fn n(position: i64) -> Position {
         Position::Number(position)
     }
 
     fn meta(number: Option<i64>, next: Option<Option<i64>>, last: Option<i64>) -> PageInfo {
-        PageInfo::new(1).number(number).next_number(next).last_number(last)
+        PageInfo::new(1)
+            .number(number)
+            .next_number(next)
+            .last_number(last)
     }
 
     #[test]
     fn page_numbers_from_metadata() {
         let step = |info: PageInfo, at: i64| META.step(&info, &n(at), Some(1));
         // next_number decides, whatever the page size.
-        assert_eq!(step(meta(Some(0), Some(Some(1)), Some(2)), 0), Step::Next(n(1)));
+        assert_eq!(
+            step(meta(Some(0), Some(Some(1)), Some(2)), 0),
+            Step::Next(n(1))
+        );
         assert_eq!(step(meta(Some(2), Some(None), Some(2)), 2), Step::Stop);
         assert_eq!(step(meta(Some(1), Some(None), None), 1), Step::Stop);
         // number >= last_number stops even when next_number says otherwise.
@@ -202,33 +240,66 @@ mod tests {
         assert_eq!(step(meta(Some(0), None, None), 0), Step::Stop);
         assert_eq!(step(PageInfo::new(5), 0), Step::Stop);
         // A next page that is not after the requested one is a repeat.
-        assert_eq!(step(meta(Some(1), Some(Some(1)), Some(5)), 1), Step::Repeats(n(1)));
-        assert_eq!(step(meta(Some(3), Some(Some(0)), None), 3), Step::Repeats(n(0)));
+        assert_eq!(
+            step(meta(Some(1), Some(Some(1)), Some(5)), 1),
+            Step::Repeats(n(1))
+        );
+        assert_eq!(
+            step(meta(Some(3), Some(Some(0)), None), 3),
+            Step::Repeats(n(0))
+        );
         // The requested position counts when the server omits number.
         assert_eq!(step(meta(None, Some(Some(4)), None), 3), Step::Next(n(4)));
         // A short page is not an end signal with metadata rules.
-        assert_eq!(META.step(&meta(Some(0), Some(Some(1)), None), &n(0), Some(100)), Step::Next(n(1)));
+        assert_eq!(
+            META.step(&meta(Some(0), Some(Some(1)), None), &n(0), Some(100)),
+            Step::Next(n(1))
+        );
     }
 
     #[test]
     fn page_numbers_by_counting() {
         assert_eq!(COUNTED.first_position(), n(1));
-        assert_eq!(COUNTED.step(&PageInfo::new(10), &n(1), Some(10)), Step::Next(n(2)));
+        assert_eq!(
+            COUNTED.step(&PageInfo::new(10), &n(1), Some(10)),
+            Step::Next(n(2))
+        );
         assert_eq!(COUNTED.step(&PageInfo::new(9), &n(2), Some(10)), Step::Stop);
         assert_eq!(COUNTED.step(&PageInfo::new(0), &n(2), None), Step::Stop);
-        assert_eq!(COUNTED.step(&PageInfo::new(3), &n(2), None), Step::Next(n(3)));
+        assert_eq!(
+            COUNTED.step(&PageInfo::new(3), &n(2), None),
+            Step::Next(n(3))
+        );
     }
 
     #[test]
     fn offsets() {
-        assert_eq!(OFFSET.step(&PageInfo::new(2).total(Some(5)), &n(0), Some(2)), Step::Next(n(2)));
-        assert_eq!(OFFSET.step(&PageInfo::new(1).total(Some(5)), &n(4), Some(2)), Step::Stop);
+        assert_eq!(
+            OFFSET.step(&PageInfo::new(2).total(Some(5)), &n(0), Some(2)),
+            Step::Next(n(2))
+        );
+        assert_eq!(
+            OFFSET.step(&PageInfo::new(1).total(Some(5)), &n(4), Some(2)),
+            Step::Stop
+        );
         // The server may cap the page below the limit: advance by what was received.
-        assert_eq!(OFFSET.step(&PageInfo::new(1).total(Some(5)), &n(0), Some(2)), Step::Next(n(1)));
+        assert_eq!(
+            OFFSET.step(&PageInfo::new(1).total(Some(5)), &n(0), Some(2)),
+            Step::Next(n(1))
+        );
         assert_eq!(OFFSET.step(&PageInfo::new(0), &n(0), None), Step::Stop);
-        assert_eq!(OFFSET.step(&PageInfo::new(3), &n(0), Some(10)), Step::Next(n(3)));
-        assert_eq!(OFFSET_SHORT.step(&PageInfo::new(3), &n(0), Some(10)), Step::Stop);
-        assert_eq!(OFFSET.step(&PageInfo::new(1), &n(i64::MAX), None), Step::Stop);
+        assert_eq!(
+            OFFSET.step(&PageInfo::new(3), &n(0), Some(10)),
+            Step::Next(n(3))
+        );
+        assert_eq!(
+            OFFSET_SHORT.step(&PageInfo::new(3), &n(0), Some(10)),
+            Step::Stop
+        );
+        assert_eq!(
+            OFFSET.step(&PageInfo::new(1), &n(i64::MAX), None),
+            Step::Stop
+        );
         assert_eq!(OFFSET.describe(&n(200)), "offset 200");
     }
 
@@ -237,11 +308,24 @@ mod tests {
         let next = |c: &str| Position::Cursor(Some(c.to_owned()));
         assert_eq!(CURSOR.first_position(), Position::Cursor(None));
         let page = |cursor: Option<&str>| PageInfo::new(2).cursor(cursor.map(str::to_owned));
-        assert_eq!(CURSOR.step(&page(Some("b")), &Position::Cursor(None), Some(2)), Step::Next(next("b")));
+        assert_eq!(
+            CURSOR.step(&page(Some("b")), &Position::Cursor(None), Some(2)),
+            Step::Next(next("b"))
+        );
         assert_eq!(CURSOR.step(&page(None), &next("b"), Some(2)), Step::Stop);
-        assert_eq!(CURSOR.step(&page(Some("")), &next("b"), Some(2)), Step::Stop);
-        assert_eq!(CURSOR.step(&page(Some("b")), &next("b"), Some(2)), Step::Repeats(next("b")));
-        assert_eq!(CURSOR.step(&page(Some("c")), &next("b"), Some(3)), Step::Stop, "short page");
+        assert_eq!(
+            CURSOR.step(&page(Some("")), &next("b"), Some(2)),
+            Step::Stop
+        );
+        assert_eq!(
+            CURSOR.step(&page(Some("b")), &next("b"), Some(2)),
+            Step::Repeats(next("b"))
+        );
+        assert_eq!(
+            CURSOR.step(&page(Some("c")), &next("b"), Some(3)),
+            Step::Stop,
+            "short page"
+        );
         assert_eq!(CURSOR.describe(&next("b")), "cursor \"b\"");
     }
 }
