@@ -420,9 +420,9 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// The success body type (`None` when success has no body), and its encoding.
     pub success: Option<(TypeRef, Media)>,
-    /// When 2xx statuses document different bodies: status, variant of the success union
-    /// (`success` names it), body type and encoding. The body is decoded by the status received.
-    pub success_by_status: Vec<(u16, String, TypeRef, Media)>,
+    /// When 2xx statuses document different bodies, one entry per status; the body is decoded by
+    /// the status received, into its variant of the success union (`success` names it).
+    pub success_by_status: Vec<StatusBody>,
     /// The `x-pagination` parameters (`page[size]`, `page[number]`, …), when the spec marks the
     /// operation as paginated.
     pub pagination_params: Vec<String>,
@@ -502,11 +502,77 @@ pub struct Body {
     pub docs: Option<String>,
 }
 
+/// A success body selected by its exact status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusBody {
+    /// The status code.
+    pub status: u16,
+    /// The variant of the success union (`Status202`).
+    pub variant: String,
+    /// The body type.
+    pub ty: TypeRef,
+    /// The body encoding.
+    pub media: Media,
+}
+
+/// A documented response status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// One code (`404`).
+    Code(u16),
+    /// A class of codes (`4XX`), by its first digit.
+    Range(u16),
+    /// `default`: any status not documented otherwise.
+    Default,
+}
+
+impl Status {
+    /// Whether the status is a success (2xx).
+    pub fn is_success(self) -> bool {
+        match self {
+            Status::Code(code) => (200..300).contains(&code),
+            Status::Range(class) => class == 2,
+            Status::Default => false,
+        }
+    }
+
+    /// The order responses are listed in: by class, codes before the class's range, `default` last.
+    fn sort_key(self) -> (u16, u16, u16) {
+        match self {
+            Status::Code(code) => (code / 100, 0, code),
+            Status::Range(class) => (class, 1, 0),
+            Status::Default => (u16::MAX, 0, 0),
+        }
+    }
+}
+
+impl PartialOrd for Status {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Status {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Status::Code(code) => write!(f, "{code}"),
+            Status::Range(class) => write!(f, "{class}XX"),
+            Status::Default => f.write_str("default"),
+        }
+    }
+}
+
 /// A documented response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
-    /// `200`, `4XX` or `default`.
-    pub status: String,
+    /// The status it documents.
+    pub status: Status,
     /// The response description.
     pub description: String,
     /// The body type, if any (`String` for text, `Bytes` for binary).

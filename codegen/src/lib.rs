@@ -87,12 +87,12 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
     validate_runtime_path(&options.runtime)?;
     let spec = load::load(spec_text)?;
     let api = lower::lower(&spec, &options.config)?;
-    let (features, prefix) = match &options.output {
-        Output::Modules => (false, ""),
-        Output::Crate(_) => (true, "src/"),
+    let (gating, prefix) = match &options.output {
+        Output::Modules => (emit::Gating::None, ""),
+        Output::Crate(_) => (emit::Gating::PerTag, "src/"),
     };
     let mut files = BTreeMap::new();
-    for (path, text) in write::render_all(&api, &options.runtime, features, &options.spec_name)? {
+    for (path, text) in write::render_all(&api, &options.runtime, gating, &options.spec_name)? {
         let path = match (&options.output, path.as_str()) {
             (Output::Crate(_), "mod.rs") => "lib.rs".to_owned(),
             _ => path,

@@ -11,7 +11,7 @@ pub(crate) fn render(file: &str, tokens: TokenStream, spec_name: &str) -> Result
         file: file.to_owned(),
         message: e.to_string(),
     })?;
-    let body = space_items(&prettyplease::unparse(&parsed));
+    let body = layout(parsed);
     Ok(format!(
         "// @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n{body}"
     ))
@@ -25,7 +25,7 @@ type Rendered = (usize, String, String);
 pub(crate) fn render_all(
     api: &Api,
     runtime: &str,
-    features: bool,
+    gating: emit::Gating,
     spec_name: &str,
 ) -> Result<Vec<(String, String)>, Error> {
     let jobs = emit::jobs(api);
@@ -42,7 +42,7 @@ pub(crate) fn render_all(
                     for (i, job) in jobs.iter().enumerate().skip(w).step_by(workers) {
                         let path = job.path();
                         let text =
-                            render(&path, emit::emit(api, job, runtime, features), spec_name)?;
+                            render(&path, emit::emit(api, job, runtime, gating), spec_name)?;
                         out.push((i, path, text));
                     }
                     Ok(out)
@@ -73,58 +73,103 @@ pub(crate) fn render_all(
 }
 
 /// prettyplease prints items back to back; a person puts a blank line between items (at the top
-/// level and inside `impl` blocks) and after the module docs. Statements and fields are left alone.
-fn space_items(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut prev: Option<&str> = None;
-    for line in text.lines() {
-        if let Some(p) = prev {
-            if needs_blank(p, line) {
+/// level and inside `impl` blocks) and after the module docs, and keeps runs of `use` and `mod`
+/// together. Each item is formatted on its own, so where items start and end comes from the syntax
+/// tree, never from the text.
+fn layout(file: syn::File) -> String {
+    let mut out = String::new();
+    if !file.attrs.is_empty() {
+        out.push_str(&unparse(syn::File { shebang: None, attrs: file.attrs, items: Vec::new() }));
+    }
+    let mut previous: Option<&'static str> = None;
+    for item in file.items {
+        let kind = item_kind(&item);
+        let grouped = previous == Some(kind) && matches!(kind, "use" | "mod");
+        if previous.is_some() || !out.is_empty() {
+            if !grouped {
                 out.push('\n');
             }
         }
-        out.push_str(line);
-        out.push('\n');
-        prev = Some(line);
+        previous = Some(kind);
+        match item {
+            syn::Item::Impl(block) if block.items.len() > 1 => out.push_str(&impl_block(block)),
+            item => out.push_str(&unparse(single(item))),
+        }
     }
     out
 }
 
-fn needs_blank(prev: &str, line: &str) -> bool {
-    let indent = line.len() - line.trim_start().len();
-    let prev_indent = prev.len() - prev.trim_start().len();
-    let (trimmed, prev_trimmed) = (line.trim_start(), prev.trim_start());
-    if prev_trimmed.starts_with("//!") {
-        return !trimmed.starts_with("//!");
+fn item_kind(item: &syn::Item) -> &'static str {
+    match item {
+        syn::Item::Use(_) => "use",
+        syn::Item::Mod(_) => "mod",
+        _ => "item",
     }
-    let macro_call =
-        trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) && trimmed.contains("!(");
-    let starts_item = macro_call
-        || [
-            "///", "#[", "pub ", "pub(", "fn ", "impl", "const ", "async ", "mod ", "use ",
-            "type ", "struct ", "enum ",
-        ]
-        .iter()
-        .any(|p| trimmed.starts_with(p));
-    let prev_is_comment = prev_trimmed.starts_with("//");
-    let prev_ends_item = !prev_is_comment
-        && (prev_trimmed == "}"
-            || prev_trimmed == "};"
-            || (prev_trimmed.ends_with(';') && prev_indent == indent));
-    let same_kind = |kw: &str| trimmed.starts_with(kw) && prev_trimmed.starts_with(kw);
-    let consecutive =
-        same_kind("use ") || same_kind("mod ") || same_kind("pub use ") || same_kind("pub mod ");
-    indent <= 4 && prev_indent == indent && starts_item && prev_ends_item && !consecutive
+}
+
+fn single(item: syn::Item) -> syn::File {
+    syn::File { shebang: None, attrs: Vec::new(), items: vec![item] }
+}
+
+fn unparse(file: syn::File) -> String {
+    prettyplease::unparse(&file)
+}
+
+/// An `impl` block with a blank line between its members: the block's header (with its attributes)
+/// from the block without members, then each member formatted inside a block of its own.
+fn impl_block(block: syn::ItemImpl) -> String {
+    let members = block.items.clone();
+    let empty = syn::ItemImpl { items: Vec::new(), ..block.clone() };
+    let header = unparse(single(syn::Item::Impl(empty)));
+    // `impl X {}` (possibly after attributes and a `where` clause) opens the block.
+    let mut out = header.trim_end().strip_suffix("{}").unwrap_or(header.trim_end()).to_owned();
+    out.push_str("{\n");
+    let bare = syn::ItemImpl { attrs: Vec::new(), items: Vec::new(), ..block };
+    for (i, member) in members.into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let text = unparse(single(syn::Item::Impl(syn::ItemImpl { items: vec![member], ..bare.clone() })));
+        // The member sits between the header, which ends with the first line ending in `{`, and
+        // the closing `}`.
+        let lines: Vec<&str> = text.lines().collect();
+        let start = lines.iter().position(|l| l.ends_with('{')).map_or(0, |p| p + 1);
+        let end = lines.len().saturating_sub(1).max(start);
+        for line in &lines[start..end] {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str("}\n");
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::space_items;
+    use super::layout;
 
     #[test]
-    fn blank_lines_between_items_only() {
-        let input = "//! Doc.\nuse a;\nuse b;\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {\n        let y = 1;\n        g();\n    }\n    fn h() {}\n}\n";
-        let expected = "//! Doc.\n\nuse a;\nuse b;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {\n        let y = 1;\n        g();\n    }\n\n    fn h() {}\n}\n";
-        assert_eq!(space_items(input), expected);
+    fn blank_lines_between_items_and_members_only() {
+        let input: syn::File = syn::parse_quote! {
+            //! Doc.
+            use a;
+            use b;
+            pub struct A {
+                x: u8,
+            }
+            impl A {
+                fn f() {
+                    let y = 1;
+                    g();
+                }
+                /// Ends with a semicolon;
+                fn h() {}
+            }
+            impl B {
+                fn only() {}
+            }
+        };
+        let expected = "//! Doc.\n\nuse a;\nuse b;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {\n        let y = 1;\n        g();\n    }\n\n    /// Ends with a semicolon;\n    fn h() {}\n}\n\nimpl B {\n    fn only() {}\n}\n";
+        assert_eq!(layout(input), expected);
     }
 }

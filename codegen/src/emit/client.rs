@@ -50,12 +50,12 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
     let from_env = from_env_body(api);
     let enums = api.server_enums.iter().map(|e| server_enum(e, &rt));
     let title = &api.title;
-    let client_doc = format!(
-        " A client for the {title}. Cheap to clone: clones share one connection pool.\n\n Every operation is a method returning a request builder; `send` it to make the call."
-    );
-    let builder_doc = format!(
-        " Builds a [`Client`]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.\n\n Requests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See [`{runtime}::ClientBuilder`] for the rules."
-    );
+    let client_doc = doc_attrs(Some(&format!(
+        "A client for the {title}. Cheap to clone: clones share one connection pool.\n\nEvery operation is a method returning a request builder; `send` it to make the call."
+    )));
+    let builder_doc = doc_attrs(Some(&format!(
+        "Builds a [`Client`]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.\n\nRequests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See [`{runtime}::ClientBuilder`] for the rules."
+    )));
     quote! {
         #heading
 
@@ -76,7 +76,7 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
             preview_operations: PREVIEW_OPERATIONS,
         };
 
-        #[doc = #client_doc]
+        #client_doc
         #[derive(Debug, Clone)]
         pub struct Client(rt::Client);
 
@@ -113,7 +113,7 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
             }
         }
 
-        #[doc = #builder_doc]
+        #builder_doc
         #[derive(Debug, Clone)]
         #[must_use = "a builder does nothing until `build` is called"]
         pub struct ClientBuilder(rt::ClientBuilder);
@@ -366,10 +366,10 @@ fn from_env_body(api: &Api) -> TokenStream {
         });
     }
     let doc = if listed.is_empty() {
-        " A builder like [`new`](Self::new): this API names no environment variables.".to_owned()
+        "A builder like [`new`](Self::new): this API names no environment variables.".to_owned()
     } else {
         format!(
-            " A builder configured from the environment: {} (each only when set and not blank).\n\n An unusable value is reported by [`build`](Self::build); settings made after this call override the environment. No Preview operation is enabled.",
+            "A builder configured from the environment: {} (each only when set and not blank).\n\nAn unusable value is reported by [`build`](Self::build); settings made after this call override the environment. No Preview operation is enabled.",
             listed.join(", ")
         )
     };
@@ -382,8 +382,9 @@ fn from_env_body(api: &Api) -> TokenStream {
             builder
         }
     };
+    let doc = doc_attrs(Some(&doc));
     quote! {
-        #[doc = #doc]
+        #doc
         pub fn from_env() -> Self {
             #body
         }

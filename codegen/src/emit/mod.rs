@@ -16,6 +16,16 @@ use quote::quote;
 use std::collections::BTreeSet;
 use types::ident;
 
+/// Whether generated items are compiled only with the Cargo feature of the tags that use them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gating {
+    /// Everything is compiled (modules for a hand-written crate).
+    None,
+    /// A feature per tag: each operation module, and each model its operations reach, is compiled
+    /// only when one of those tags' features is on (a standalone crate).
+    PerTag,
+}
+
 /// One output file to emit.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Job<'a> {
@@ -64,9 +74,9 @@ pub(crate) fn jobs(api: &Api) -> Vec<Job<'_>> {
 }
 
 /// The tokens of one file.
-pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, features: bool) -> TokenStream {
+pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, gating: Gating) -> TokenStream {
     match job {
-        Job::Models(group) => models::model_file(group, &api.types, runtime, features),
+        Job::Models(group) => models::model_file(group, &api.types, runtime, gating),
         Job::Operations(module) => match api.modules.get(*module) {
             Some(m) => operations::operations_file(m, runtime),
             None => TokenStream::new(),
@@ -85,7 +95,7 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, features: bool) -> T
             }
             let modules = users
                 .into_iter()
-                .map(|(group, set)| (group, features.then(|| set.into_iter().collect::<Vec<_>>())));
+                .map(|(group, set)| (group, (gating == Gating::PerTag).then(|| set.into_iter().collect::<Vec<_>>())));
             index_file(
                 "Request and response models, one file per operation group.",
                 modules,
@@ -95,7 +105,7 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, features: bool) -> T
             let modules = api
                 .modules
                 .keys()
-                .map(|m| (m.as_str(), features.then(|| vec![m.as_str()])));
+                .map(|m| (m.as_str(), (gating == Gating::PerTag).then(|| vec![m.as_str()])));
             index_file("Request builders, one file per API tag.", modules)
         }
     }

@@ -1,5 +1,6 @@
 //! Named types → model files: structs with serde derives, enums that keep unknown values.
 
+use super::Gating;
 use super::docs::{doc_attrs, inner_doc_attrs};
 use super::types::{ident, path_tokens, type_tokens};
 use crate::ir::{Enum, Field, IntEnum, Struct, TypeDef, TypeKind, TypeRef, Union};
@@ -9,13 +10,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// The contents of one model file: every type in `group`.
 ///
-/// With `features`, each type is compiled only when a feature of an operation module that uses it
-/// is on, and other groups are imported by glob (a named import could outlive its gated type).
+/// Gated per tag, each item is compiled only when a feature of an operation module that uses its
+/// type is on, and other groups are imported by glob (a named import could outlive its gated type).
 pub(crate) fn model_file(
     group: &str,
     types: &BTreeMap<String, TypeDef>,
     runtime: &str,
-    features: bool,
+    gating: Gating,
 ) -> TokenStream {
     let members: Vec<&TypeDef> = types.values().filter(|t| t.group == group).collect();
     let heading = if group == crate::lower::COMMON_GROUP {
@@ -24,7 +25,7 @@ pub(crate) fn model_file(
         format!("Models used by the `{group}` operations.")
     };
     let heading = inner_doc_attrs(&heading);
-    let imports = if features {
+    let imports = if gating == Gating::PerTag {
         quote! {
             #[allow(unused_imports)]
             use super::*;
@@ -33,12 +34,14 @@ pub(crate) fn model_file(
         cross_group_imports(group, &members, types)
     };
     let items = members.iter().map(|t| {
-        let item = type_item(t, runtime);
-        if features {
-            gate_items(item, &t.users)
-        } else {
-            item
-        }
+        let gate = match gating {
+            Gating::PerTag => {
+                let users = t.users.iter();
+                quote!(#[cfg(any(#(feature = #users),*))])
+            }
+            Gating::None => quote!(),
+        };
+        type_item(t, runtime, &gate)
     });
     quote! {
         #heading
@@ -92,22 +95,22 @@ pub(crate) fn collect_named(ty: &TypeRef, out: &mut BTreeSet<String>) {
     }
 }
 
-fn type_item(def: &TypeDef, runtime: &str) -> TokenStream {
+fn type_item(def: &TypeDef, runtime: &str, gate: &TokenStream) -> TokenStream {
     match &def.kind {
-        TypeKind::Struct(s) => struct_item(def, s, runtime),
-        TypeKind::Enum(e) => enum_item(def, e, runtime),
-        TypeKind::Union(u) => union_item(def, u, runtime),
-        TypeKind::IntEnum(e) => int_enum_item(def, e, runtime),
+        TypeKind::Struct(s) => struct_item(def, s, runtime, gate),
+        TypeKind::Enum(e) => enum_item(def, e, runtime, gate),
+        TypeKind::Union(u) => union_item(def, u, runtime, gate),
+        TypeKind::IntEnum(e) => int_enum_item(def, e, runtime, gate),
         TypeKind::Alias(ty) => {
             let docs = doc_attrs(def.docs.as_deref());
             let name = ident(&def.name);
             let ty = type_tokens(ty);
-            quote! { #docs pub type #name = #ty; }
+            quote! { #gate #docs pub type #name = #ty; }
         }
     }
 }
 
-fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
+fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
     let double_option = format!("{runtime}::serde_support::double_option::serialize");
@@ -158,6 +161,7 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
         quote!(#fname (#kind) = #wire)
     });
     quote! {
+        #gate
         #docs
         #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize)]
         #[non_exhaustive]
@@ -168,11 +172,13 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str) -> TokenStream {
             pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
         }
 
+        #gate
         impl #name {
             #constructor
             #(#setters)*
         }
 
+        #gate
         #macro_path!(#allow_deprecated #name { #(#entries),* });
     }
 }
@@ -291,7 +297,7 @@ fn setter(f: &Field) -> TokenStream {
     }
 }
 
-fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
+fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
     let rt = path_tokens(runtime);
@@ -322,6 +328,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
     };
     let query = e.used_in_parameters.then(|| {
         quote! {
+            #gate
             impl #rt::ParamValue for #name {
                 fn write_param(&self, out: &mut String) {
                     out.push_str(self.as_str());
@@ -330,6 +337,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
         }
     });
     quote! {
+        #gate
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash, #derive_default)]
         #[non_exhaustive]
@@ -339,6 +347,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
             Unknown(String),
         }
 
+        #gate
         impl #name {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -349,6 +358,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
             }
         }
 
+        #gate
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -358,6 +368,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
             }
         }
 
+        #gate
         impl std::str::FromStr for #name {
             type Err = std::convert::Infallible;
 
@@ -366,24 +377,28 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
             }
         }
 
+        #gate
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        #gate
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #gate
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 #rt::serde_support::deserialize_str_enum(deserializer)
             }
         }
 
+        #gate
         impl #rt::serde_support::Exact for #name {
             fn is_exact(&self) -> bool {
                 !matches!(self, Self::Unknown(_))
@@ -394,7 +409,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str) -> TokenStream {
     }
 }
 
-fn union_item(def: &TypeDef, u: &Union, runtime: &str) -> TokenStream {
+fn union_item(def: &TypeDef, u: &Union, runtime: &str, gate: &TokenStream) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
     let variants = u.variants.iter().map(|v| {
@@ -417,6 +432,7 @@ fn union_item(def: &TypeDef, u: &Union, runtime: &str) -> TokenStream {
         quote!(tag #property { #(#pairs),* })
     });
     quote! {
+        #gate
         #docs
         #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[serde(untagged)]
@@ -427,11 +443,12 @@ fn union_item(def: &TypeDef, u: &Union, runtime: &str) -> TokenStream {
             Unknown(serde_json::Value),
         }
 
+        #gate
         #macro_path!(#name { #(#entries),* } #tag);
     }
 }
 
-fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str) -> TokenStream {
+fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str, gate: &TokenStream) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
     let rt = path_tokens(runtime);
@@ -459,11 +476,13 @@ fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str) -> TokenStream {
         _ => quote!(#v),
     });
     quote! {
+        #gate
         #docs
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
         pub struct #name(pub #base);
 
+        #gate
         impl #name {
             #(#consts)*
 
@@ -473,72 +492,18 @@ fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str) -> TokenStream {
             }
         }
 
+        #gate
         impl #rt::serde_support::Exact for #name {
             fn is_exact(&self) -> bool {
                 self.is_known()
             }
         }
 
+        #gate
         impl #rt::ParamValue for #name {
             fn write_param(&self, out: &mut String) {
                 #rt::ParamValue::write_param(&self.0, out);
             }
         }
-    }
-}
-
-/// Puts `#[cfg(any(feature = ...))]` on every top-level item of `items`.
-fn gate_items(items: TokenStream, users: &std::collections::BTreeSet<String>) -> TokenStream {
-    let users: Vec<&String> = users.iter().collect();
-    let gated = split_items(items).into_iter().map(|item| {
-        quote! {
-            #[cfg(any(#(feature = #users),*))]
-            #item
-        }
-    });
-    quote!(#(#gated)*)
-}
-
-/// Splits a sequence of items at the top level: an item ends with a `;` or a `{ ... }` block.
-/// (Attributes are `#[...]`, so a brace block at the top level always closes an item here.)
-fn split_items(items: TokenStream) -> Vec<TokenStream> {
-    use proc_macro2::{Delimiter, TokenTree};
-    let mut out = Vec::new();
-    let mut current = TokenStream::new();
-    for tree in items {
-        let ends = match &tree {
-            TokenTree::Punct(p) => p.as_char() == ';',
-            TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
-            _ => false,
-        };
-        current.extend(std::iter::once(tree));
-        if ends {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_items;
-    use quote::quote;
-
-    #[test]
-    fn splits_top_level_items() {
-        let items = quote! {
-            #[derive(Debug)] pub struct A { x: u8 }
-            impl A { fn f() { let y = 1; } }
-            pub type B = A;
-            m!(A { x (required) = "x" });
-            pub struct C(pub i64);
-        };
-        let parts: Vec<String> = split_items(items).iter().map(|t| t.to_string()).collect();
-        assert_eq!(parts.len(), 5, "{parts:#?}");
-        assert!(parts[0].starts_with("# [derive (Debug)] pub struct A"));
-        assert!(parts[3].starts_with("m !"));
     }
 }

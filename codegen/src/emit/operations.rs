@@ -35,7 +35,7 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
             .for_each(|(t, _)| collect_named(t, &mut models));
         op.success_by_status
             .iter()
-            .for_each(|(_, _, t, _)| collect_named(t, &mut models));
+            .for_each(|b| collect_named(&b.ty, &mut models));
         op.pagination
             .iter()
             .for_each(|p| collect_named(&p.item, &mut models));
@@ -136,7 +136,7 @@ fn method_docs(op: &Operation) -> String {
     let errors: Vec<String> = op
         .responses
         .iter()
-        .filter(|r| !r.status.starts_with('2'))
+        .filter(|r| !r.status.is_success())
         .map(|r| format!("- `{}`: {}", r.status, r.description.trim()))
         .collect();
     if !errors.is_empty() {
@@ -481,17 +481,17 @@ fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
     let arms = op
         .success_by_status
         .iter()
-        .map(|(code, variant, ty, media)| {
-            let variant = ident(variant);
-            let decode = match media {
+        .map(|body| {
+            let variant = ident(&body.variant);
+            let decode = match &body.media {
                 Media::Json | Media::Multipart => {
-                    let ty = type_tokens(ty);
+                    let ty = type_tokens(&body.ty);
                     quote!(response.json::<#ty>())
                 }
                 Media::Text(_) => quote!(response.text()),
                 Media::Bytes(_) => quote!(Ok(response.bytes())),
             };
-            let code = proc_macro2::Literal::u16_unsuffixed(*code);
+            let code = proc_macro2::Literal::u16_unsuffixed(body.status);
             quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
         });
     let arms: Vec<TokenStream> = arms.collect();

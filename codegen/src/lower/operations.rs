@@ -2,7 +2,7 @@
 
 use super::{docs, refs, types, Lowerer};
 use crate::error::{Error, Pointer};
-use crate::ir::{Body, Media, Method, Module, Operation, Param, ParamLocation, Response, TypeRef};
+use crate::ir::{Body, Media, Method, Module, Operation, Param, ParamLocation, Response, Status, StatusBody, TypeRef};
 use crate::names::{self, Namer};
 use openapiv3::{
     Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, QueryStyle,
@@ -422,18 +422,18 @@ fn lower_responses(
     pointer: &Pointer,
 ) -> Result<Vec<Response>, Error> {
     let mut out = Vec::new();
-    let mut entries: Vec<(String, &ReferenceOr<openapiv3::Response>)> = op
+    let mut entries: Vec<(Status, &ReferenceOr<openapiv3::Response>)> = op
         .responses
         .responses
         .iter()
-        .map(|(code, r)| (status_text(code), r))
+        .map(|(code, r)| (status(code), r))
         .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
     if let Some(default) = &op.responses.default {
-        entries.push(("default".to_owned(), default));
+        entries.push((Status::Default, default));
     }
+    entries.sort_by_key(|(status, _)| *status);
     for (status, response) in entries {
-        let at = pointer.push("responses").push(&status);
+        let at = pointer.push("responses").push(status.to_string());
         let response = refs::response(cx.spec, response, at.as_str())?;
         let (ty, media) = match choose_content(&response.content) {
             None => (None, None),
@@ -467,8 +467,11 @@ fn lower_responses(
     Ok(out)
 }
 
-fn status_text(code: &StatusCode) -> String {
-    code.to_string()
+fn status(code: &StatusCode) -> Status {
+    match code {
+        StatusCode::Code(code) => Status::Code(*code),
+        StatusCode::Range(class) => Status::Range(*class),
+    }
 }
 
 /// The body type of the 2xx responses (or of `default` when no 2xx is documented); `None` when
@@ -481,15 +484,15 @@ fn success_type(
     id: &str,
     responses: &[Response],
     pointer: &Pointer,
-) -> Result<(Option<(TypeRef, Media)>, Vec<(u16, String, TypeRef, Media)>), Error> {
-    let has_2xx = responses.iter().any(|r| r.status.starts_with('2'));
+) -> Result<(Option<(TypeRef, Media)>, Vec<StatusBody>), Error> {
+    let has_2xx = responses.iter().any(|r| r.status.is_success());
     let successes: Vec<&Response> = responses
         .iter()
         .filter(|r| {
             if has_2xx {
-                r.status.starts_with('2')
+                r.status.is_success()
             } else {
-                r.status == "default"
+                r.status == Status::Default
             }
         })
         .collect();
@@ -509,10 +512,10 @@ fn success_type(
     let mut by_status = Vec::new();
     let mut variants = Vec::new();
     for (r, ty, media) in &bodies {
-        let Ok(code) = r.status.parse::<u16>() else {
+        let Status::Code(code) = r.status else {
             return Err(pointer
                 .push("responses")
-                .push(&r.status)
+                .push(r.status.to_string())
                 .unsupported("a status range among success responses with different bodies"));
         };
         let name = format!("Status{code}");
@@ -520,7 +523,7 @@ fn success_type(
             name: name.clone(),
             ty: (*ty).clone(),
         });
-        by_status.push((code, name, (*ty).clone(), (*media).clone()));
+        by_status.push(StatusBody { status: code, variant: name, ty: (*ty).clone(), media: (*media).clone() });
     }
     let union_name = cx.claim_type_name(&format!("{id} response"), pointer);
     cx.define(crate::ir::TypeDef {

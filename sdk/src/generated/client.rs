@@ -89,9 +89,10 @@ pub static API: rt::Api = rt::Api {
     ],
     preview_operations: PREVIEW_OPERATIONS,
 };
-/** A client for the Datadog Connections API. Cheap to clone: clones share one connection pool.
 
- Every operation is a method returning a request builder; `send` it to make the call.*/
+/// A client for the Datadog Connections API. Cheap to clone: clones share one connection pool.
+///
+/// Every operation is a method returning a request builder; `send` it to make the call.
 #[derive(Debug, Clone)]
 pub struct Client(rt::Client);
 
@@ -127,9 +128,10 @@ impl AsRef<rt::Client> for Client {
         &self.0
     }
 }
-/** Builds a [`Client`]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.
 
- Requests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See [`openapi_sdk_runtime::ClientBuilder`] for the rules.*/
+/// Builds a \[`Client`\]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.
+///
+/// Requests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See \[`openapi_sdk_runtime::ClientBuilder`\] for the rules.
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until `build` is called"]
 pub struct ClientBuilder(rt::ClientBuilder);
@@ -146,9 +148,10 @@ impl ClientBuilder {
     pub fn new() -> Self {
         ClientBuilder(rt::ClientBuilder::new(&API))
     }
-    /** A builder configured from the environment: `DD_ACCESS_TOKEN` (AuthZ), `DD_API_KEY` (apiKeyAuth), `DD_APP_KEY` (appKeyAuth), `DD_SITE` (the `site` server variable, or a base URL with a scheme) (each only when set and not blank).
 
- An unusable value is reported by [`build`](Self::build); settings made after this call override the environment. No Preview operation is enabled.*/
+    /// A builder configured from the environment: `DD_ACCESS_TOKEN` (AuthZ), `DD_API_KEY` (apiKeyAuth), `DD_APP_KEY` (appKeyAuth), `DD_SITE` (the `site` server variable, or a base URL with a scheme) (each only when set and not blank).
+    ///
+    /// An unusable value is reported by [`build`](Self::build); settings made after this call override the environment. No Preview operation is enabled.
     pub fn from_env() -> Self {
         let mut builder = Self::new();
         if let Some(value) = rt::env_var("DD_ACCESS_TOKEN") {

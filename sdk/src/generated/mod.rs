@@ -15,7 +15,6 @@
 //!   (Preview).
 
 mod client;
-
 pub mod models;
 pub mod operations;
 

@@ -9,7 +9,6 @@ use super::super::models::{
     OrgConnection, OrgConnectionCreateRequest, OrgConnectionListResponse,
     OrgConnectionResponse, OrgConnectionUpdateRequest,
 };
-
 use super::super::Client;
 use openapi_sdk_runtime as rt;
 use rt::Error;

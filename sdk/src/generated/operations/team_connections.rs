@@ -9,7 +9,6 @@ use super::super::models::{
     TeamConnection, TeamConnectionCreateRequest, TeamConnectionDeleteRequest,
     TeamConnectionsResponse,
 };
-
 use super::super::Client;
 use openapi_sdk_runtime as rt;
 use rt::Error;

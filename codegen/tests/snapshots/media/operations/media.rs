@@ -7,7 +7,6 @@ use super::super::models::{
     StartMediaJobResponse, StartMediaJobResponse200, StartMediaJobResponse202,
     UploadMediaSpecResponse200,
 };
-
 use super::super::Client;
 use openapi_sdk_runtime as rt;
 use rt::Error;

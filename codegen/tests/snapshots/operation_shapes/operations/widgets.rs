@@ -8,7 +8,6 @@
 use super::super::models::{
     DeleteWidgetPartBody, GetWidgetPartMode, GetWidgetPartResponse200,
 };
-
 use super::super::Client;
 use openapi_sdk_runtime as rt;
 use rt::Error;
