@@ -1,6 +1,8 @@
 //! The generator's snapshot fixtures (`codegen/tests/snapshots/`), compiled against this runtime
 //! with warnings denied (test builds only), so every construct the generator emits is known to build.
 
+#[path = "../../codegen/tests/snapshots/auth_servers/mod.rs"]
+pub mod auth_servers;
 #[path = "../../codegen/tests/snapshots/composition/mod.rs"]
 pub mod composition;
 #[path = "../../codegen/tests/snapshots/media/mod.rs"]
@@ -11,6 +13,10 @@ pub mod names;
 pub mod operation_shapes;
 #[path = "../../codegen/tests/snapshots/optionality/mod.rs"]
 pub mod optionality;
+
+/// Auth mechanisms, security alternatives and server selection, checked on loopback servers.
+#[cfg(test)]
+mod auth_servers_tests;
 
 /// Behaviour of the generated constructs, not just their shape.
 #[cfg(test)]

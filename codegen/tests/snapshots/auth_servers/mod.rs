@@ -1,0 +1,15 @@
+// @generated from codegen/tests/fixtures/auth_servers.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models and operations generated from the Auth and servers fixture (1).
+
+mod client;
+
+pub mod models;
+pub mod operations;
+
+pub use self::client::*;
+pub use openapi_sdk_runtime::{
+    pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error,
+    Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind,
+};

@@ -1,0 +1,25 @@
+// @generated from codegen/tests/fixtures/auth_servers.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models shared by several operation groups.
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Thing {
+    pub id: String,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Thing {
+    /// Creates a [`Thing`] from its required fields.
+    pub fn new(id: String) -> Self {
+        Self {
+            id,
+            additional_properties: Default::default(),
+        }
+    }
+}
+
+openapi_sdk_runtime::deserialize_struct!(Thing { id(required) = "id" });

@@ -1,0 +1,10 @@
+// @generated from codegen/tests/fixtures/auth_servers.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request builders, one file per API tag.
+
+mod auth;
+mod servers;
+
+pub use self::auth::*;
+pub use self::servers::*;
