@@ -78,9 +78,10 @@ pub static API: rt::Api = rt::Api {
     ],
     preview_operations: PREVIEW_OPERATIONS,
 };
-/** A client for the Auth and servers fixture. Cheap to clone: clones share one connection pool.
 
- Every operation is a method returning a request builder; `send` it to make the call.*/
+/// A client for the Auth and servers fixture. Cheap to clone: clones share one connection pool.
+///
+/// Every operation is a method returning a request builder; `send` it to make the call.
 #[derive(Debug, Clone)]
 pub struct Client(rt::Client);
 
@@ -116,9 +117,10 @@ impl AsRef<rt::Client> for Client {
         &self.0
     }
 }
-/** Builds a [`Client`]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.
 
- Requests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See [`openapi_sdk_runtime::ClientBuilder`] for the rules.*/
+/// Builds a \[`Client`\]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.
+///
+/// Requests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See \[`openapi_sdk_runtime::ClientBuilder`\] for the rules.
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until `build` is called"]
 pub struct ClientBuilder(rt::ClientBuilder);

@@ -4,7 +4,6 @@
 //! Models and operations generated from the Auth and servers fixture (1).
 
 mod client;
-
 pub mod models;
 pub mod operations;
 
