@@ -41,8 +41,7 @@ pub(crate) fn render_all(
                     let mut out = Vec::new();
                     for (i, job) in jobs.iter().enumerate().skip(w).step_by(workers) {
                         let path = job.path();
-                        let text =
-                            render(&path, emit::emit(api, job, runtime, gating), spec_name)?;
+                        let text = render(&path, emit::emit(api, job, runtime, gating), spec_name)?;
                         out.push((i, path, text));
                     }
                     Ok(out)
@@ -79,16 +78,18 @@ pub(crate) fn render_all(
 fn layout(file: syn::File) -> String {
     let mut out = String::new();
     if !file.attrs.is_empty() {
-        out.push_str(&unparse(syn::File { shebang: None, attrs: file.attrs, items: Vec::new() }));
+        out.push_str(&unparse(syn::File {
+            shebang: None,
+            attrs: file.attrs,
+            items: Vec::new(),
+        }));
     }
     let mut previous: Option<&'static str> = None;
     for item in file.items {
         let kind = item_kind(&item);
         let grouped = previous == Some(kind) && matches!(kind, "use" | "mod");
-        if previous.is_some() || !out.is_empty() {
-            if !grouped {
-                out.push('\n');
-            }
+        if (previous.is_some() || !out.is_empty()) && !grouped {
+            out.push('\n');
         }
         previous = Some(kind);
         match item {
@@ -108,7 +109,11 @@ fn item_kind(item: &syn::Item) -> &'static str {
 }
 
 fn single(item: syn::Item) -> syn::File {
-    syn::File { shebang: None, attrs: Vec::new(), items: vec![item] }
+    syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![item],
+    }
 }
 
 fn unparse(file: syn::File) -> String {
@@ -119,21 +124,38 @@ fn unparse(file: syn::File) -> String {
 /// from the block without members, then each member formatted inside a block of its own.
 fn impl_block(block: syn::ItemImpl) -> String {
     let members = block.items.clone();
-    let empty = syn::ItemImpl { items: Vec::new(), ..block.clone() };
+    let empty = syn::ItemImpl {
+        items: Vec::new(),
+        ..block.clone()
+    };
     let header = unparse(single(syn::Item::Impl(empty)));
     // `impl X {}` (possibly after attributes and a `where` clause) opens the block.
-    let mut out = header.trim_end().strip_suffix("{}").unwrap_or(header.trim_end()).to_owned();
+    let mut out = header
+        .trim_end()
+        .strip_suffix("{}")
+        .unwrap_or(header.trim_end())
+        .to_owned();
     out.push_str("{\n");
-    let bare = syn::ItemImpl { attrs: Vec::new(), items: Vec::new(), ..block };
+    let bare = syn::ItemImpl {
+        attrs: Vec::new(),
+        items: Vec::new(),
+        ..block
+    };
     for (i, member) in members.into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let text = unparse(single(syn::Item::Impl(syn::ItemImpl { items: vec![member], ..bare.clone() })));
+        let text = unparse(single(syn::Item::Impl(syn::ItemImpl {
+            items: vec![member],
+            ..bare.clone()
+        })));
         // The member sits between the header, which ends with the first line ending in `{`, and
         // the closing `}`.
         let lines: Vec<&str> = text.lines().collect();
-        let start = lines.iter().position(|l| l.ends_with('{')).map_or(0, |p| p + 1);
+        let start = lines
+            .iter()
+            .position(|l| l.ends_with('{'))
+            .map_or(0, |p| p + 1);
         let end = lines.len().saturating_sub(1).max(start);
         for line in &lines[start..end] {
             out.push_str(line);

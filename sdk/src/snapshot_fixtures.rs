@@ -1,16 +1,22 @@
 //! The generator's snapshot fixtures (`codegen/tests/snapshots/`), compiled against this runtime
 //! with warnings denied (test builds only), so every construct the generator emits is known to build.
 
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/auth_servers/mod.rs"]
 pub mod auth_servers;
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/composition/mod.rs"]
 pub mod composition;
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/media/mod.rs"]
 pub mod media;
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/names/mod.rs"]
 pub mod names;
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/operation_shapes/mod.rs"]
 pub mod operation_shapes;
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/optionality/mod.rs"]
 pub mod optionality;
 

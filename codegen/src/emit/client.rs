@@ -3,7 +3,7 @@
 //! per security scheme and server variable, `from_env`, and an enum per server variable that lists
 //! its values (`Site`).
 
-use super::docs::{doc_attrs, inner_doc_attrs};
+use super::docs::{doc_attrs, inner_doc_attrs, own_doc_attrs};
 use super::types::{ident, path_tokens};
 use crate::ir::{Api, ApiKeyLocation, SchemeKind, SecurityScheme, Server, ServerEnum};
 use heck::ToShoutySnakeCase;
@@ -50,12 +50,12 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
     let from_env = from_env_body(api);
     let enums = api.server_enums.iter().map(|e| server_enum(e, &rt));
     let title = &api.title;
-    let client_doc = doc_attrs(Some(&format!(
+    let client_doc = own_doc_attrs(&format!(
         "A client for the {title}. Cheap to clone: clones share one connection pool.\n\nEvery operation is a method returning a request builder; `send` it to make the call."
-    )));
-    let builder_doc = doc_attrs(Some(&format!(
+    ));
+    let builder_doc = own_doc_attrs(&format!(
         "Builds a [`Client`]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.\n\nRequests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See [`{runtime}::ClientBuilder`] for the rules."
-    )));
+    ));
     quote! {
         #heading
 
@@ -382,7 +382,7 @@ fn from_env_body(api: &Api) -> TokenStream {
             builder
         }
     };
-    let doc = doc_attrs(Some(&doc));
+    let doc = own_doc_attrs(&doc);
     quote! {
         #doc
         pub fn from_env() -> Self {
@@ -398,8 +398,9 @@ fn server_enum(e: &ServerEnum, rt: &TokenStream) -> TokenStream {
     let variable = &e.variable;
     let what = e.variable.as_str();
     let mut doc = format!("A value of the `{variable}` server variable");
-    if let Some(d) = &e.description {
-        doc.push_str(&format!(": {}", d.trim()));
+    match &e.description {
+        Some(d) => doc.push_str(&format!(": {}", d.trim())),
+        None => doc.push('.'),
     }
     doc.push_str(&format!(
         "\n\nParse one from its value{} (case and surrounding spaces are ignored).",

@@ -15,6 +15,17 @@ pub(crate) fn doc_attrs(text: Option<&str>) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
+/// One `#[doc]` attribute per line of text the generator wrote itself, whose intra-doc links
+/// (`[`Client`]`) must stay links: nothing is escaped.
+pub(crate) fn own_doc_attrs(text: &str) -> TokenStream {
+    let lines = text
+        .trim()
+        .lines()
+        .map(|l| format!(" {l}").trim_end().to_owned())
+        .collect::<Vec<_>>();
+    quote! { #( #[doc = #lines] )* }
+}
+
 /// Inner (`//!`) doc attributes.
 pub(crate) fn inner_doc_attrs(text: &str) -> TokenStream {
     let lines = sanitize(text.trim())

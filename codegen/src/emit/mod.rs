@@ -93,19 +93,24 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, gating: Gating) -> T
                     .or_default()
                     .extend(t.users.iter().map(String::as_str));
             }
-            let modules = users
-                .into_iter()
-                .map(|(group, set)| (group, (gating == Gating::PerTag).then(|| set.into_iter().collect::<Vec<_>>())));
+            let modules = users.into_iter().map(|(group, set)| {
+                (
+                    group,
+                    (gating == Gating::PerTag).then(|| set.into_iter().collect::<Vec<_>>()),
+                )
+            });
             index_file(
                 "Request and response models, one file per operation group.",
                 modules,
             )
         }
         Job::OperationsIndex => {
-            let modules = api
-                .modules
-                .keys()
-                .map(|m| (m.as_str(), (gating == Gating::PerTag).then(|| vec![m.as_str()])));
+            let modules = api.modules.keys().map(|m| {
+                (
+                    m.as_str(),
+                    (gating == Gating::PerTag).then(|| vec![m.as_str()]),
+                )
+            });
             index_file("Request builders, one file per API tag.", modules)
         }
     }
@@ -125,10 +130,15 @@ fn root(api: &Api, runtime: &str) -> TokenStream {
         ),
     };
     let heading = inner_doc_attrs(&heading);
+    // The generator lays its files out itself; rustfmt leaves them as they are, so a formatted
+    // workspace and `cargo xtask check` agree.
     quote! {
         #heading
+        #[rustfmt::skip]
         mod client;
+        #[rustfmt::skip]
         pub mod models;
+        #[rustfmt::skip]
         pub mod operations;
 
         pub use self::client::*;

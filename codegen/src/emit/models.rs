@@ -1,8 +1,8 @@
 //! Named types → model files: structs with serde derives, enums that keep unknown values.
 
-use super::Gating;
 use super::docs::{doc_attrs, inner_doc_attrs};
 use super::types::{ident, path_tokens, type_tokens};
+use super::Gating;
 use crate::ir::{Enum, Field, IntEnum, Struct, TypeDef, TypeKind, TypeRef, Union};
 use proc_macro2::TokenStream;
 use quote::quote;

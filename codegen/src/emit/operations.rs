@@ -478,22 +478,19 @@ fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
         return (quote!(()), quote!(Ok(response.empty())));
     };
     let union_ty = type_tokens(union);
-    let arms = op
-        .success_by_status
-        .iter()
-        .map(|body| {
-            let variant = ident(&body.variant);
-            let decode = match &body.media {
-                Media::Json | Media::Multipart => {
-                    let ty = type_tokens(&body.ty);
-                    quote!(response.json::<#ty>())
-                }
-                Media::Text(_) => quote!(response.text()),
-                Media::Bytes(_) => quote!(Ok(response.bytes())),
-            };
-            let code = proc_macro2::Literal::u16_unsuffixed(body.status);
-            quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
-        });
+    let arms = op.success_by_status.iter().map(|body| {
+        let variant = ident(&body.variant);
+        let decode = match &body.media {
+            Media::Json | Media::Multipart => {
+                let ty = type_tokens(&body.ty);
+                quote!(response.json::<#ty>())
+            }
+            Media::Text(_) => quote!(response.text()),
+            Media::Bytes(_) => quote!(Ok(response.bytes())),
+        };
+        let code = proc_macro2::Literal::u16_unsuffixed(body.status);
+        quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
+    });
     let arms: Vec<TokenStream> = arms.collect();
     (
         union_ty,

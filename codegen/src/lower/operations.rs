@@ -2,7 +2,10 @@
 
 use super::{docs, refs, types, Lowerer};
 use crate::error::{Error, Pointer};
-use crate::ir::{Body, Media, Method, Module, Operation, Param, ParamLocation, Response, Status, StatusBody, TypeRef};
+use crate::ir::{
+    Body, Media, Method, Module, Operation, Param, ParamLocation, Response, Status, StatusBody,
+    TypeRef,
+};
 use crate::names::{self, Namer};
 use openapiv3::{
     Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, QueryStyle,
@@ -523,7 +526,12 @@ fn success_type(
             name: name.clone(),
             ty: (*ty).clone(),
         });
-        by_status.push(StatusBody { status: code, variant: name, ty: (*ty).clone(), media: (*media).clone() });
+        by_status.push(StatusBody {
+            status: code,
+            variant: name,
+            ty: (*ty).clone(),
+            media: (*media).clone(),
+        });
     }
     let union_name = cx.claim_type_name(&format!("{id} response"), pointer);
     cx.define(crate::ir::TypeDef {

@@ -113,12 +113,24 @@ impl ClientBuilder {
 
     /// Sets a server variable (`site`), used by the API's server and by every operation's own
     /// server that has a variable of that name. A value outside the variable's `enum` is reported
-    /// by [`build`](Self::build). Clears an explicit [`base_url`](Self::base_url) and any error
-    /// [deferred](Self::defer_error) from reading the environment.
+    /// by [`build`](Self::build).
+    ///
+    /// A variable of the API-level servers chooses where requests go, so it replaces an explicit
+    /// [`base_url`](Self::base_url) and any error [deferred](Self::defer_error) from reading the
+    /// environment (`DD_SITE=http://…` then `site(…)` in code: the code wins). A variable only
+    /// operations' own servers use changes neither.
     pub fn server_variable(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.variables.insert(name.into(), value.into());
-        self.base_url = None;
-        self.deferred_error = None;
+        let name = name.into();
+        if self
+            .api
+            .servers
+            .iter()
+            .any(|s| s.variables.iter().any(|v| v.name == name))
+        {
+            self.base_url = None;
+            self.deferred_error = None;
+        }
+        self.variables.insert(name, value.into());
         self
     }
 

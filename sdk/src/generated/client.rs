@@ -129,9 +129,9 @@ impl AsRef<rt::Client> for Client {
     }
 }
 
-/// Builds a \[`Client`\]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.
+/// Builds a [`Client`]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.
 ///
-/// Requests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See \[`openapi_sdk_runtime::ClientBuilder`\] for the rules.
+/// Requests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See [`openapi_sdk_runtime::ClientBuilder`] for the rules.
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until `build` is called"]
 pub struct ClientBuilder(rt::ClientBuilder);

@@ -14,8 +14,11 @@
 //! - **Team Connections** relate Datadog teams to teams from external sources, such as GitHub
 //!   (Preview).
 
+#[rustfmt::skip]
 mod client;
+#[rustfmt::skip]
 pub mod models;
+#[rustfmt::skip]
 pub mod operations;
 
 pub use self::client::*;

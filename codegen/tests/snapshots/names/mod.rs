@@ -3,8 +3,11 @@
 
 //! Models and operations generated from the Names fixture (1).
 
+#[rustfmt::skip]
 mod client;
+#[rustfmt::skip]
 pub mod models;
+#[rustfmt::skip]
 pub mod operations;
 
 pub use self::client::*;
