@@ -1,0 +1,303 @@
+//! What the generator makes of the API-level parts of a spec: security schemes and requirements,
+//! servers and their variables, `x-pagination`, and the configuration; including the notes it
+//! gives when a construct cannot be followed, instead of generating something wrong.
+
+use datadog_connections_codegen::{generate, Config, Generated, Options};
+
+const HEAD: &str = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
+
+fn run(spec: &str, config: &str) -> Generated {
+    let options = Options {
+        config: Config::parse(config).expect("configuration"),
+        ..Options::default()
+    };
+    generate(&format!("{HEAD}{spec}"), &options).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn notes(generated: &Generated) -> String {
+    generated
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}\n", d.pointer, d.message))
+        .collect()
+}
+
+fn all_code(generated: &Generated) -> String {
+    generated.files.values().cloned().collect()
+}
+
+const LIST: &str = r#"
+components:
+  schemas:
+    Page:
+      type: object
+      properties:
+        data: {type: array, items: {$ref: '#/components/schemas/Item'}}
+        meta:
+          type: object
+          properties:
+            next: {type: string, nullable: true}
+            total: {type: integer, format: int32}
+    Item:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+    Search:
+      type: object
+      required: [query]
+      properties:
+        query: {type: string}
+        page:
+          type: object
+          properties:
+            cursor: {type: string}
+            limit: {type: integer, format: int32}
+"#;
+
+fn list_op(annotation: &str, params: &str) -> String {
+    format!(
+        r#"paths:
+  /items:
+    get:
+      operationId: ListItems
+      x-pagination: {annotation}
+      parameters: {params}
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Page'}}
+{LIST}"#
+    )
+}
+
+#[test]
+fn each_pagination_style_gets_a_stream() {
+    let params = "[{name: 'page[cursor]', in: query, schema: {type: string}}, {name: 'page[limit]', in: query, schema: {type: integer, format: int32, default: 25}}]";
+    let cursor = run(&list_op("{cursorParam: 'page[cursor]', cursorPath: meta.next, limitParam: 'page[limit]', resultsPath: data}", params), "");
+    let code = all_code(&cursor);
+    assert!(
+        code.contains("impl rt::pagination::PageSource for ListItemsRequest"),
+        "{code}"
+    );
+    assert!(code.contains("style: rt::pagination::Style::Cursor"));
+    assert!(
+        code.contains("stop_on_short_page: true"),
+        "no stop rules configured: a short page ends it"
+    );
+    assert!(
+        code.contains("self.page_limit.map(i64::from).or(Some(25))"),
+        "the documented default page size"
+    );
+    assert!(
+        code.contains("item.id.to_string()"),
+        "items with an id key the repeated-page guard"
+    );
+
+    let params = "[{name: offset, in: query, schema: {type: integer, format: int64}}]";
+    let offset = run(
+        &list_op("{pageOffsetParam: offset}", params),
+        "pagination:\n  ListItems: {total_paths: [meta.total]}\n",
+    );
+    let code = all_code(&offset);
+    assert!(
+        code.contains("Style::Offset") && code.contains("stop_on_short_page: false"),
+        "{code}"
+    );
+    assert!(code.contains(".total("), "the configured total is read");
+
+    let params = "[{name: page, in: query, schema: {type: integer, format: int64}}]";
+    let numbered = run(&list_op("{pageParam: page, pageStart: 1}", params), "");
+    let code = all_code(&numbered);
+    assert!(
+        code.contains("Style::PageNumber") && code.contains("start: 1,"),
+        "{code}"
+    );
+}
+
+#[test]
+fn a_cursor_in_the_body_is_set_on_the_body() {
+    let spec = format!(
+        r#"paths:
+  /search:
+    post:
+      operationId: SearchItems
+      x-pagination: {{cursorParam: body.page.cursor, cursorPath: meta.next, limitParam: body.page.limit}}
+      requestBody:
+        content:
+          application/json:
+            schema: {{$ref: '#/components/schemas/Search'}}
+      responses:
+        '200':
+          description: OK
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Page'}}
+{LIST}"#
+    );
+    // The body is optional but has a required property: it cannot be created empty.
+    let generated = run(&spec, "");
+    assert!(notes(&generated).contains("no pagination stream for `SearchItems`: `body.page.cursor`: the optional body cannot be created empty"), "{}", notes(&generated));
+    assert!(!all_code(&generated).contains("PageSource for"));
+
+    let required = spec.replace(
+        "      requestBody:\n",
+        "      requestBody:\n        required: true\n",
+    );
+    let code = all_code(&run(&required, ""));
+    assert!(code.contains("let target = &mut request.body;"), "{code}");
+    assert!(
+        code.contains("let target = target.page.get_or_insert_with(Default::default);"),
+        "{code}"
+    );
+    assert!(code.contains("target.cursor = Some(value);"), "{code}");
+}
+
+#[test]
+fn annotations_that_cannot_be_followed_are_notes_not_streams() {
+    let cases = [
+        (
+            "{pageParam: missing}",
+            "[]",
+            "it names `missing`, which is not a query parameter of the operation",
+        ),
+        (
+            "{pageOffsetParam: offset, resultsPath: meta}",
+            "[{name: offset, in: query, schema: {type: integer}}]",
+            "`meta` is not a list",
+        ),
+        (
+            "{cursorParam: c}",
+            "[{name: c, in: query, schema: {type: string}}]",
+            "a cursorParam needs a cursorPath",
+        ),
+        (
+            "{limitParam: l}",
+            "[]",
+            "names no cursorParam, pageOffsetParam or pageParam",
+        ),
+        (
+            "{pageParam: p}",
+            "[{name: p, in: query, schema: {type: string}}]",
+            "has an unexpected type",
+        ),
+    ];
+    for (annotation, params, note) in cases {
+        let generated = run(&list_op(annotation, params), "");
+        assert!(
+            notes(&generated).contains(note),
+            "{annotation}: {}",
+            notes(&generated)
+        );
+        assert!(
+            !all_code(&generated).contains("PageSource for"),
+            "{annotation}"
+        );
+    }
+    let params = "[{name: page, in: query, schema: {type: integer}}]";
+    let generated = run(
+        &list_op("{pageParam: page}", params),
+        "pagination:\n  ListItems: {next_page_path: meta.nope}\n  Other: {}\n",
+    );
+    let text = notes(&generated);
+    assert!(text.contains("`meta.nope`: no property `nope`"), "{text}");
+    assert!(
+        text.contains("rules for `Other`, which has no x-pagination annotation"),
+        "{text}"
+    );
+}
+
+const SECURED: &str = r#"servers:
+  - url: https://{region}.example.com/v1
+    variables:
+      region: {default: eu, enum: [eu, us]}
+  - url: /relative
+security: [{key: []}]
+paths:
+  /a:
+    get:
+      operationId: Open
+      security: []
+      responses: {'204': {description: none}}
+  /b:
+    get:
+      operationId: Either
+      security: [{key: [], query: []}, {token: []}]
+      responses: {'204': {description: none}}
+  /c:
+    get:
+      operationId: Default
+      responses: {'204': {description: none}}
+  /d:
+    get:
+      operationId: Ghost
+      security: [{nope: []}]
+      responses: {'204': {description: none}}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key, x-env-name: EXAMPLE_KEY}
+    query: {type: apiKey, in: query, name: k}
+    token: {type: http, scheme: bearer}
+    digest: {type: http, scheme: digest}
+"#;
+
+#[test]
+fn security_and_servers_become_data_and_setters() {
+    let generated = run(SECURED, "auth:\n  token: {env: EXAMPLE_TOKEN, setter: access_token}\nserver_variables:\n  region: {type: Region, names: {eu: EU1}}\n");
+    let code = all_code(&generated);
+    assert!(
+        code.contains("security: &[],"),
+        "security: [] sends nothing"
+    );
+    assert!(
+        code.contains(r#"security: &[&["key", "query"], &["token"]],"#),
+        "alternatives in order"
+    );
+    assert!(
+        code.contains(r#"security: &[&["key"]],"#),
+        "the document's default"
+    );
+    assert!(
+        code.contains("pub fn access_token(self, access_token: impl Into<String>)"),
+        "configured setter"
+    );
+    assert!(
+        code.contains("pub fn key(self, key: impl Into<String>)"),
+        "default setter"
+    );
+    assert!(
+        code.contains(r#"rt::env_var("EXAMPLE_KEY")"#)
+            && code.contains(r#"rt::env_var("EXAMPLE_TOKEN")"#)
+    );
+    assert!(
+        code.contains("pub enum Region")
+            && code.contains("Eu1,")
+            && code.contains("pub fn region(self, region: Region)")
+    );
+    assert!(code.contains(r#"url: "https://{region}.example.com/v1""#));
+    let text = notes(&generated);
+    assert!(
+        text.contains("HTTP auth scheme `digest` is not supported"),
+        "{text}"
+    );
+    assert!(
+        text.contains("names `nope`, which is not a usable security scheme"),
+        "{text}"
+    );
+    assert!(
+        text.contains("/servers/1/url: server URL `/relative` is relative"),
+        "{text}"
+    );
+}
+
+#[test]
+fn configuration_errors_point_into_the_configuration() {
+    let err = Config::parse("auth:\n  key: {envv: X}\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("/auth/key") && err.contains("envv"), "{err}");
+    let err = Config::parse("pagination: [1]\n").unwrap_err().to_string();
+    assert!(err.contains("/pagination"), "{err}");
+}
