@@ -8,6 +8,9 @@
 //! cargo xtask bench-generate [RUNS]                                     generation time and memory
 //! cargo xtask bench-build [--check] [FEATURE…]                            build cost per feature
 //!
+//! cargo xtask v2-e2e                        generated full-v2 crate built and run against loopback servers
+//! cargo xtask package-check [--all-features]  `cargo package` of the runtime, the SDK and the full-v2 crate
+//!
 //! With `--out` anywhere but the SDK, the output is a standalone crate (Cargo.toml, src/, a Cargo
 //! feature per tag) that depends on the runtime crate (`sdk/runtime`) by version, plus a relative
 //! path when the folder is inside this workspace; it is named after its folder or `--crate NAME`;
@@ -15,13 +18,17 @@
 //! `<spec>.codegen.yaml` next to the spec, when present).
 //! ```
 
+mod e2e;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use xtask::{bench, check_files, generate_files, workspace_root, Task};
 
 const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules]
        cargo xtask bench-generate [RUNS]             generation wall time and peak memory (connections, full v2)
-       cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature";
+       cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature
+       cargo xtask v2-e2e                            build the generated full-v2 crate and run it against loopback servers
+       cargo xtask package-check [--all-features]    `cargo package` the runtime, the SDK and the generated full-v2 crate";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +65,11 @@ fn run(args: &[String]) -> Result<(), String> {
                 &features,
                 check_only,
             );
+        }
+        "v2-e2e" => return e2e::v2_e2e(&root),
+        "package-check" => {
+            let all_features = rest.iter().any(|a| a == "--all-features");
+            return e2e::package_check(&root, all_features);
         }
         "__generate-once" => {
             let spec = rest.first().ok_or(USAGE)?;

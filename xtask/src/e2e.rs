@@ -1,0 +1,398 @@
+//! `cargo xtask v2-e2e`: the crate generated from Datadog's full v2 spec, built and driven end to
+//! end against loopback servers; and `cargo xtask package-check`: `cargo package` (with its verify
+//! build) for the runtime, the SDK and the generated full-v2 crate.
+//!
+//! `v2-e2e` generates the crate into `target/v2-e2e/datadog-api-v2`, writes a scratch binary crate
+//! beside it (`target/v2-e2e/runner`: the manifest from `xtask/e2e/Cargo.toml.template`, the program
+//! copied from `xtask/e2e/main.rs`), builds it in its own target folder (`target/v2-e2e/target`) and
+//! runs it. The program's scenarios and their checks are described in `xtask/e2e/main.rs`.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use xtask::{generate_files, relative_path, Task, DATADOG_CONFIG, RUNTIME_DIR};
+
+/// The generated crate's package name.
+const V2_CRATE: &str = "datadog-api-v2";
+/// The scratch crate's package (and binary) name, as in its manifest template.
+const RUNNER: &str = "v2-e2e-runner";
+/// Where the runner's template files are, relative to the workspace root.
+const TEMPLATE_DIR: &str = "xtask/e2e";
+/// The dependencies the runner builds before the generated crate (all but the generated crate).
+const RUNNER_DEPENDENCIES: &[&str] = &[
+    "openapi-sdk-runtime",
+    "datadog-connections-replay",
+    "tokio",
+    "serde_json",
+    "futures-util",
+];
+
+/// Datadog's full v2 spec: in `$DATADOG_SHARED_DIR/specs/` when that is set, else in the
+/// reference folder `../shared/specs/` beside the repository.
+pub fn v2_spec(root: &Path) -> PathBuf {
+    match std::env::var_os("DATADOG_SHARED_DIR") {
+        Some(dir) => PathBuf::from(dir)
+            .join("specs")
+            .join("datadog-v2-openapi.yaml"),
+        None => xtask::bench::default_v2_spec(root),
+    }
+}
+
+fn missing_spec(spec: &Path, command: &str) -> String {
+    format!(
+        "{command}: Datadog's v2 spec not found at {}.\n\
+         It is Datadog's reference data, kept outside this repository: put it in `../shared/specs/` \
+         beside the repository, or set DATADOG_SHARED_DIR to a folder whose `specs/` holds \
+         `datadog-v2-openapi.yaml`.",
+        spec.display()
+    )
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64())
+}
+
+/// Runs `command` with stdout passed through and stderr echoed line by line; returns the wall time
+/// and the lines that start with `warning` (cargo's and rustc's warnings).
+fn run_echoed(mut command: Command) -> Result<(Duration, Vec<String>), String> {
+    let shown = format!("{command:?}");
+    let started = Instant::now();
+    let mut child = command
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not run {shown}: {e}"))?;
+    let mut warnings = Vec::new();
+    if let Some(stderr) = child.stderr.take() {
+        for line in BufReader::new(stderr).lines() {
+            let line = line.map_err(|e| format!("reading the output of {shown}: {e}"))?;
+            eprintln!("{line}");
+            if line.trim_start().starts_with("warning") {
+                warnings.push(line);
+            }
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for {shown}: {e}"))?;
+    let wall = started.elapsed();
+    if status.success() {
+        Ok((wall, warnings))
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Writes `contents` to `path` unless it already holds exactly that (so cargo sees no change).
+fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
+    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `to` as a TOML string usable from `from`: relative when possible, with `/` separators.
+fn toml_path(from: &Path, to: &Path) -> String {
+    let path = relative_path(from, to).unwrap_or_else(|| to.display().to_string());
+    path.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// The runner's manifest: the template with its `{{…}}` placeholders filled in.
+fn runner_manifest(root: &Path, runner: &Path, generated: &Path) -> Result<String, String> {
+    let template = root.join(TEMPLATE_DIR).join("Cargo.toml.template");
+    let manifest = read(&template)?
+        .replace("{{GENERATED_CRATE}}", &toml_path(runner, generated))
+        .replace("{{RUNTIME}}", &toml_path(runner, &root.join(RUNTIME_DIR)))
+        .replace("{{REPLAY}}", &toml_path(runner, &root.join("tests")));
+    if manifest.contains("{{") {
+        return Err(format!(
+            "{} has a placeholder this xtask does not fill in",
+            template.display()
+        ));
+    }
+    Ok(manifest)
+}
+
+/// The generation task for the full v2 spec into `out`.
+fn v2_task(root: &Path, spec: &Path, out: &Path) -> Task {
+    Task {
+        spec: spec.to_path_buf(),
+        out: out.to_path_buf(),
+        spec_name: relative_path(root, spec).unwrap_or_else(|| spec.display().to_string()),
+        config: Some(root.join(DATADOG_CONFIG)),
+        crate_name: Some(V2_CRATE.to_owned()),
+    }
+}
+
+/// `cargo xtask v2-e2e`.
+pub fn v2_e2e(root: &Path) -> Result<(), String> {
+    let spec = v2_spec(root);
+    if !spec.is_file() {
+        return Err(missing_spec(&spec, "v2-e2e"));
+    }
+    let spec = spec.canonicalize().unwrap_or(spec);
+    let base = root.join("target").join("v2-e2e");
+    let generated = base.join(V2_CRATE);
+    let runner = base.join("runner");
+    let target = base.join("target");
+    let mut timings: Vec<(String, Duration)> = Vec::new();
+
+    eprintln!(
+        "generating {} into {}…",
+        spec.display(),
+        generated.display()
+    );
+    let started = Instant::now();
+    let report =
+        generate_files(&v2_task(root, &spec, &generated)).map_err(|e| format!("v2-e2e: {e}"))?;
+    timings.push((
+        format!(
+            "generate the full-v2 crate ({} files written, {} unchanged)",
+            report.written.len(),
+            report.unchanged
+        ),
+        started.elapsed(),
+    ));
+
+    // The scratch crate: its manifest from the template, its program copied as it is.
+    write_if_changed(
+        &runner.join("Cargo.toml"),
+        &runner_manifest(root, &runner, &generated)?,
+    )?;
+    write_if_changed(
+        &runner.join("src").join("main.rs"),
+        &read(&root.join(TEMPLATE_DIR).join("main.rs"))?,
+    )?;
+    // Start from the workspace's resolved versions; cargo adds and prunes what differs.
+    let lock = runner.join("Cargo.lock");
+    if !lock.is_file() {
+        std::fs::copy(root.join("Cargo.lock"), &lock)
+            .map_err(|e| format!("{}: {e}", lock.display()))?;
+    }
+
+    let build = |packages: &[&str]| {
+        let mut command = Command::new(cargo());
+        command
+            .arg("build")
+            .arg("--manifest-path")
+            .arg(runner.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", &target);
+        for package in packages {
+            command.arg("-p").arg(package);
+        }
+        run_echoed(command).map_err(|e| format!("v2-e2e: {e}"))
+    };
+    eprintln!("building the runner's dependencies…");
+    let (wall, mut warnings) = build(RUNNER_DEPENDENCIES)?;
+    timings.push((
+        "build dependencies (runtime, replay servers, tokio…)".to_owned(),
+        wall,
+    ));
+    eprintln!("building {V2_CRATE} with the runner's features, and the runner…");
+    let (wall, more) = build(&[RUNNER])?;
+    warnings.extend(more);
+    timings.push((
+        format!("build {V2_CRATE} with the runner's features (xtask/e2e/Cargo.toml.template), and the runner"),
+        wall,
+    ));
+    if !warnings.is_empty() {
+        return Err(format!(
+            "v2-e2e: the build printed {} warning line(s); the generated crate and the runner must build without warnings:\n{}",
+            warnings.len(),
+            warnings.join("\n")
+        ));
+    }
+
+    let exe = target
+        .join("debug")
+        .join(format!("{RUNNER}{}", std::env::consts::EXE_SUFFIX));
+    eprintln!("running {}…", exe.display());
+    let started = Instant::now();
+    let status = Command::new(&exe)
+        .status()
+        .map_err(|e| format!("v2-e2e: could not run {}: {e}", exe.display()))?;
+    timings.push(("run the scenarios".to_owned(), started.elapsed()));
+
+    println!();
+    println!("| step | wall |");
+    println!("|---|---|");
+    for (step, wall) in &timings {
+        println!("| {step} | {} |", secs(*wall));
+    }
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "v2-e2e: the scenarios failed ({status}); see the table and the FAILED lines above"
+        ))
+    }
+}
+
+/// Whether `dir` holds a `<name>-<version>.crate` written at or after `since`.
+fn fresh_crate_file(dir: &Path, name: &str, since: std::time::SystemTime) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|entry| {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let version = file
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .and_then(|rest| rest.strip_suffix(".crate"));
+        version.is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|modified| modified >= since)
+    })
+}
+
+/// One `cargo package` of `package-check`.
+struct Packaged {
+    what: String,
+    command: String,
+    outcome: Result<Duration, String>,
+}
+
+/// `cargo xtask package-check [--all-features]`.
+pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
+    let target = root.join("target").join("package-check");
+    let mut rows = Vec::new();
+    let runtime =
+        std::path::absolute(root.join(RUNTIME_DIR)).unwrap_or_else(|_| root.join(RUNTIME_DIR));
+    let runtime_shown = runtime.display().to_string();
+    let package = |dir: &Path, args: &[&str], what: &str, crates: &[&str]| -> Packaged {
+        let mut command = Command::new(cargo());
+        command
+            .arg("package")
+            .args(args)
+            .current_dir(dir)
+            .env("CARGO_TARGET_DIR", &target);
+        let shown = format!("cargo package {}", args.join(" "))
+            .replace(&runtime_shown, "<workspace>/sdk/runtime");
+        eprintln!("{what}: {shown}");
+        // A little slack for file systems with coarse timestamps.
+        let started = std::time::SystemTime::now() - Duration::from_secs(2);
+        let outcome = run_echoed(command).and_then(|(wall, _)| {
+            for name in crates {
+                if !fresh_crate_file(&target.join("package"), name, started) {
+                    return Err(format!(
+                        "no {name}-*.crate written to {}",
+                        target.join("package").display()
+                    ));
+                }
+            }
+            Ok(wall)
+        });
+        Packaged {
+            what: what.to_owned(),
+            command: shown,
+            outcome,
+        }
+    };
+
+    // The working tree may hold uncommitted changes; the check is about what would be packaged
+    // from it, so those are included rather than refused.
+    rows.push(package(
+        root,
+        &["--allow-dirty", "-p", "openapi-sdk-runtime"],
+        "runtime",
+        &["openapi-sdk-runtime"],
+    ));
+    // The SDK depends on the runtime, which is not published: packaged together, cargo verifies
+    // the SDK against the runtime's fresh package in a local registry.
+    rows.push(package(
+        root,
+        &[
+            "--allow-dirty",
+            "-p",
+            "openapi-sdk-runtime",
+            "-p",
+            "datadog-connections",
+        ],
+        "sdk (with the runtime)",
+        &["datadog-connections"],
+    ));
+
+    // The generated crate as a user would have it: outside this workspace, depending on the
+    // runtime by version alone. The runtime is not on crates.io, so the verify build finds it
+    // through a `[patch]` given on the command line.
+    let spec = v2_spec(root);
+    let mut scratch = None;
+    if spec.is_file() {
+        let dir = std::env::temp_dir().join(format!("xtask-package-check-{}", std::process::id()));
+        let out = dir.join(V2_CRATE);
+        let _ = std::fs::remove_dir_all(&dir);
+        let started = Instant::now();
+        match generate_files(&v2_task(root, &spec, &out)) {
+            Ok(_) => {
+                eprintln!("generated {} in {}", out.display(), secs(started.elapsed()));
+                let patch = format!(
+                    "patch.crates-io.openapi-sdk-runtime.path=\"{}\"",
+                    runtime
+                        .display()
+                        .to_string()
+                        .replace('\\', "\\\\")
+                        .replace('"', "\\\"")
+                );
+                let mut args = vec!["--config", patch.as_str()];
+                if all_features {
+                    args.push("--all-features");
+                }
+                rows.push(package(&out, &args, "generated full-v2 crate", &[V2_CRATE]));
+            }
+            Err(e) => rows.push(Packaged {
+                what: "generated full-v2 crate".to_owned(),
+                command: "generate".to_owned(),
+                outcome: Err(e.to_string()),
+            }),
+        }
+        scratch = Some(dir);
+    } else {
+        let required =
+            std::env::var("DATADOG_SHARED_REQUIRED").is_ok_and(|v| !v.is_empty() && v != "0");
+        let message = missing_spec(&spec, "package-check");
+        if required {
+            return Err(format!("{message}\nDATADOG_SHARED_REQUIRED is set."));
+        }
+        eprintln!("skipping the generated crate: {message}");
+    }
+    if let Some(dir) = scratch {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    println!();
+    println!("| package | command | wall | result |");
+    println!("|---|---|---|---|");
+    let mut failed = Vec::new();
+    for row in &rows {
+        let command = &row.command;
+        match &row.outcome {
+            Ok(wall) => println!("| {} | `{command}` | {} | ok |", row.what, secs(*wall)),
+            Err(e) => {
+                println!("| {} | `{command}` | - | FAILED |", row.what);
+                failed.push(format!("{}: {e}", row.what));
+            }
+        }
+    }
+    if !spec.is_file() {
+        println!("| generated full-v2 crate | - | - | skipped (no v2 spec) |");
+    }
+    println!("packages are in {}", target.join("package").display());
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("package-check failed:\n{}", failed.join("\n")))
+    }
+}
