@@ -9,6 +9,7 @@
 //!     type: Site              # variables with an `enum` become a Rust enum of this name
 //!     env: DD_SITE            # a value, a name, or a URL (then it is the base URL)
 //!     names: { datadoghq.com: US1 }
+//! package: { license: Apache-2.0, repository: "https://…" }   # a generated crate's metadata
 //! pagination:                 # by operationId: stop rules read from the response
 //!   ListTeamConnections:
 //!     page_number_path: meta.page.number
@@ -35,6 +36,19 @@ pub struct Config {
     /// Per paginated operation.
     #[serde(default)]
     pub pagination: BTreeMap<String, PaginationConfig>,
+    /// Package metadata for a generated crate's `Cargo.toml`.
+    #[serde(default)]
+    pub package: PackageConfig,
+}
+
+/// Package metadata the spec does not carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageConfig {
+    /// The SPDX license expression (default: `info.license.name` when it is one).
+    pub license: Option<String>,
+    /// The repository URL.
+    pub repository: Option<String>,
 }
 
 /// How a security scheme is set.

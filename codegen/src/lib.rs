@@ -102,7 +102,7 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
     if let Output::Crate(krate) = &options.output {
         files.insert(
             "Cargo.toml".to_owned(),
-            emit::cargo_toml(&api, krate, &options.spec_name),
+            emit::cargo_toml(&api, krate, &options.config.package, &options.spec_name),
         );
     }
     Ok(Generated {

@@ -301,3 +301,38 @@ fn configuration_errors_point_into_the_configuration() {
     let err = Config::parse("pagination: [1]\n").unwrap_err().to_string();
     assert!(err.contains("/pagination"), "{err}");
 }
+
+#[test]
+fn a_crate_manifest_takes_its_metadata_from_the_configuration() {
+    use datadog_connections_codegen::{CrateOptions, Output};
+    let config = "package: {license: MIT OR Apache-2.0, repository: \"https://example.com/r\"}\n";
+    let options = Options {
+        config: Config::parse(config).expect("configuration"),
+        output: Output::Crate(CrateOptions {
+            name: "example".into(),
+            version: "0.2.0".into(),
+            runtime_version: "0.1.0".into(),
+            runtime_path: None,
+        }),
+        ..Options::default()
+    };
+    let generated =
+        generate(&format!("{HEAD}{SECURED}"), &options).unwrap_or_else(|e| panic!("{e}"));
+    let manifest = &generated.files["Cargo.toml"];
+    assert!(
+        manifest.contains("name = \"example\"\nversion = \"0.2.0\""),
+        "{manifest}"
+    );
+    assert!(
+        manifest
+            .contains("license = \"MIT OR Apache-2.0\"\nrepository = \"https://example.com/r\""),
+        "{manifest}"
+    );
+    assert!(
+        manifest.contains("openapi-sdk-runtime = \"0.1.0\""),
+        "version only outside the workspace: {manifest}"
+    );
+    assert!(
+        generated.files.contains_key("src/lib.rs") && !generated.files.contains_key("src/mod.rs")
+    );
+}

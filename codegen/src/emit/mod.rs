@@ -177,7 +177,12 @@ fn index_file<'a>(
 
 /// `Cargo.toml` of a standalone crate: the runtime by version (and by relative path when given),
 /// and a feature per tag.
-pub(crate) fn cargo_toml(api: &Api, krate: &crate::CrateOptions, spec_name: &str) -> String {
+pub(crate) fn cargo_toml(
+    api: &Api,
+    krate: &crate::CrateOptions,
+    package: &crate::config::PackageConfig,
+    spec_name: &str,
+) -> String {
     let features: Vec<&str> = api
         .modules
         .keys()
@@ -206,13 +211,16 @@ pub(crate) fn cargo_toml(api: &Api, krate: &crate::CrateOptions, spec_name: &str
     )
     .replace('\\', "\\\\")
     .replace('"', "\\\"");
-    let license = api
-        .license
-        .as_deref()
-        .map(|l| format!("license = \"{l}\"\n"))
-        .unwrap_or_default();
+    let quoted = |v: &str| v.replace('\\', "\\\\").replace('"', "\\\"");
+    let mut metadata = String::new();
+    if let Some(license) = package.license.as_deref().or(api.license.as_deref()) {
+        metadata.push_str(&format!("license = \"{}\"\n", quoted(license)));
+    }
+    if let Some(repository) = &package.repository {
+        metadata.push_str(&format!("repository = \"{}\"\n", quoted(repository)));
+    }
     format!(
-        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.85\"\ndescription = \"{description}\"\n{license}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = []\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
+        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.85\"\ndescription = \"{description}\"\n{metadata}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = []\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
         name = krate.name,
         version = krate.version,
     )
