@@ -167,6 +167,14 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Registers a named type.
+    /// Records a note: something sloppy in the spec, and what the generator made of it.
+    pub(crate) fn note(&mut self, pointer: &Pointer, message: String) {
+        self.diagnostics.push(Diagnostic {
+            pointer: pointer.to_string(),
+            message,
+        });
+    }
+
     pub(crate) fn define(&mut self, def: TypeDef) {
         self.types.insert(def.name.clone(), def);
     }

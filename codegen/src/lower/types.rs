@@ -123,6 +123,7 @@ fn needs_name(schema: &Schema) -> bool {
                 || !any.one_of.is_empty()
                 || !any.any_of.is_empty()
                 || !any.all_of.is_empty()
+                || (any.typ.is_some() && !any.enumeration.is_empty())
         }
         SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::AllOf { .. } => true,
         _ => false,
@@ -204,6 +205,19 @@ fn lower_named(
         SchemaKind::Any(any) if !any.all_of.is_empty() => {
             define_all_of(cx, rust, origin, schema, &any.all_of, pointer)
         }
+        SchemaKind::Any(any) if any.typ.is_some() => match declared(schema, any) {
+            Some(typed) => {
+                cx.note(
+                    pointer,
+                    format!(
+                        "keywords that do not fit `type: {}` are ignored; the declared type is kept",
+                        any.typ.as_deref().unwrap_or_default()
+                    ),
+                );
+                lower_named(cx, rust, origin, &typed, pointer)
+            }
+            None => Ok(TypeRef::Json),
+        },
         // `not`, and schemas with no recognisable shape, accept any JSON value.
         SchemaKind::Any(_) | SchemaKind::Not { .. } => Ok(TypeRef::Json),
     }
@@ -314,16 +328,27 @@ fn define_struct(
     object: &ObjectType,
     pointer: &Pointer,
 ) -> Result<TypeRef, Error> {
+    // A required property without a schema (a sloppy spec) is still required: any JSON value.
+    let mut properties = object.properties.clone();
     for (i, required) in object.required.iter().enumerate() {
-        if !object.properties.contains_key(required) {
-            return Err(pointer
-                .push("required")
-                .push(i.to_string())
-                .invalid(format!(
-                    "required property `{required}` is not among the properties"
-                )));
+        if !properties.contains_key(required) {
+            cx.note(
+                &pointer.push("required").push(i.to_string()),
+                format!("required property `{required}` has no schema: typed as any JSON value"),
+            );
+            properties.insert(
+                required.clone(),
+                ReferenceOr::Item(Box::new(Schema {
+                    schema_data: Default::default(),
+                    schema_kind: SchemaKind::Any(Default::default()),
+                })),
+            );
         }
     }
+    let object = &ObjectType {
+        properties,
+        ..object.clone()
+    };
     // `additional_properties` holds unknown properties in every model.
     let mut field_names = Namer::with_reserved(&["additional_properties"]);
     let mut fields = Vec::with_capacity(object.properties.len());
@@ -486,6 +511,8 @@ fn merge_all_of(
     // Merging a component twice adds nothing, and skipping repeats keeps self-referencing allOfs
     // linear instead of exponential.
     let mut merged_refs = std::collections::BTreeSet::new();
+    // Members that are not objects (a scalar, a union) have no properties to merge.
+    let mut unmerged: Vec<(&Schema, Pointer)> = Vec::new();
     while let Some((member, at, depth)) = stack.pop() {
         if depth > 16 {
             return Err(at.invalid("allOf nesting is cyclic or deeper than 16 levels"));
@@ -531,8 +558,28 @@ fn merge_all_of(
                         .map(|(i, m)| (m, at.push("allOf").push(i.to_string()), depth + 1)),
                 )
             }
-            _ => return Err(at.unsupported("an allOf member that is not an object")),
+            _ => unmerged.push((member, at)),
         }
+    }
+    if merged.properties.is_empty() && merged.additional_properties.is_none() {
+        // No member is an object: the schema is its first typed member (`allOf: [{$ref: Id},
+        // {maxLength: 5}]` is an `Id`).
+        if let Some((member, at)) = unmerged.first() {
+            if unmerged.len() > 1 {
+                cx.note(
+                    at,
+                    "allOf of several members that are not objects: typed as the first".to_owned(),
+                );
+            }
+            let hint = if rust.is_empty() { origin } else { rust };
+            return lower_named(cx, rust, hint, member, at);
+        }
+    }
+    for (_, at) in &unmerged {
+        cx.note(
+            at,
+            "allOf member that is not an object is not merged into the struct: what it adds is kept in additional_properties".to_owned(),
+        );
     }
     if merged.properties.is_empty() {
         return map_type(
@@ -709,4 +756,65 @@ fn define_int_enum(
         }),
     });
     Ok(TypeRef::Named(rust.to_owned()))
+}
+
+/// The schema its declared `type` describes, when keywords that do not fit that type (`uniqueItems`
+/// on a string, `maxLength` on an array) made the parser read it as untyped; `None` for a type
+/// this generator does not know.
+fn declared(schema: &Schema, any: &openapiv3::AnySchema) -> Option<Schema> {
+    fn format<F: serde::de::DeserializeOwned>(f: &Option<String>) -> VariantOrUnknownOrEmpty<F> {
+        match f.as_deref() {
+            None => VariantOrUnknownOrEmpty::Empty,
+            Some(text) => serde_json::from_value(serde_json::Value::String(text.to_owned()))
+                .map(VariantOrUnknownOrEmpty::Item)
+                .unwrap_or_else(|_| VariantOrUnknownOrEmpty::Unknown(text.to_owned())),
+        }
+    }
+    let texts = |values: &[serde_json::Value]| -> Vec<Option<String>> {
+        values
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    };
+    let typed = match any.typ.as_deref()? {
+        "string" => Type::String(StringType {
+            format: format(&any.format),
+            pattern: any.pattern.clone(),
+            enumeration: texts(&any.enumeration),
+            min_length: any.min_length,
+            max_length: any.max_length,
+        }),
+        "integer" => Type::Integer(openapiv3::IntegerType {
+            format: format(&any.format),
+            enumeration: any
+                .enumeration
+                .iter()
+                .map(serde_json::Value::as_i64)
+                .collect(),
+            ..Default::default()
+        }),
+        "number" => Type::Number(openapiv3::NumberType {
+            format: format(&any.format),
+            ..Default::default()
+        }),
+        "boolean" => Type::Boolean(Default::default()),
+        "array" => Type::Array(openapiv3::ArrayType {
+            items: any.items.clone(),
+            min_items: any.min_items,
+            max_items: any.max_items,
+            unique_items: any.unique_items.unwrap_or(false),
+        }),
+        "object" => Type::Object(ObjectType {
+            properties: any.properties.clone(),
+            required: any.required.clone(),
+            additional_properties: any.additional_properties.clone(),
+            min_properties: any.min_properties,
+            max_properties: any.max_properties,
+        }),
+        _ => return None,
+    };
+    Some(Schema {
+        schema_data: schema.schema_data.clone(),
+        schema_kind: SchemaKind::Type(typed),
+    })
 }
