@@ -451,6 +451,40 @@ pub enum ParamLocation {
     Query,
     /// In a request header.
     Header,
+    /// A cookie, in the `Cookie` header.
+    Cookie,
+}
+
+/// How a parameter is serialized (`style`), with [`Param::explode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `form` (query and cookie default): `name=a&name=b`, or `name=a,b`.
+    Form,
+    /// `spaceDelimited` (query): `name=a%20b`.
+    SpaceDelimited,
+    /// `pipeDelimited` (query): `name=a|b`.
+    PipeDelimited,
+    /// `deepObject` (query): `name[key]=value`.
+    DeepObject,
+    /// `simple` (path and header default): `a,b`.
+    Simple,
+    /// `label` (path): `.a,b`.
+    Label,
+    /// `matrix` (path): `;name=a,b`.
+    Matrix,
+}
+
+/// What a parameter's value is, which decides how the builder hands it to the runtime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamShape {
+    /// A value with a textual form of its own (the runtime's `ParamValue`): a string, number,
+    /// boolean, date, UUID or enum.
+    Scalar,
+    /// An array of such values.
+    ScalarList,
+    /// Anything else (an object, a map, a union, free-form JSON, nested arrays): serialized, and
+    /// walked by the runtime according to the style.
+    Structured,
 }
 
 /// An operation parameter.
@@ -466,8 +500,15 @@ pub struct Param {
     pub ty: TypeRef,
     /// Required parameters are positional arguments of the client method.
     pub required: bool,
-    /// For arrays in the query: repeat the name per value (`true`) or join with commas (`false`).
+    /// `explode` (or its default: `true` for `form`, else `false`): arrays and objects give a pair
+    /// per item or property (`true`), or one joined value (`false`).
     pub explode: bool,
+    /// `style` (or the location's default).
+    pub style: ParamStyle,
+    /// The value's shape.
+    pub shape: ParamShape,
+    /// Described by `content: application/json` rather than a schema: sent as its JSON text.
+    pub json_content: bool,
     /// The schema's `default`, when it is an integer (page sizes, for pagination).
     pub int_default: Option<i64>,
     /// Rustdoc text (description, default, example).
@@ -487,6 +528,8 @@ pub enum Media {
     Bytes(String),
     /// `multipart/form-data`, built part by part.
     Multipart,
+    /// `application/x-www-form-urlencoded`: the body's properties as form-style pairs.
+    Form,
 }
 
 /// A request body.
@@ -500,6 +543,57 @@ pub struct Body {
     pub required: bool,
     /// Rustdoc text.
     pub docs: Option<String>,
+    /// The media type sent when it is not the media's usual one (a JSON body declared as
+    /// `application/vnd.api+json` is sent as that).
+    pub content_type: Option<String>,
+    /// `application/x-www-form-urlencoded`: the `encoding` object's style and explode, for the
+    /// properties it sets them for (the others are `form`, exploded).
+    pub form_encoding: Vec<FormEncoding>,
+    /// `multipart/form-data` with an object schema: the parts of the typed body (`ty`), in order.
+    /// Empty when the body is a form built by hand (`rt::Multipart`).
+    pub parts: Vec<FormPart>,
+}
+
+/// The style and explode of one property of an `application/x-www-form-urlencoded` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormEncoding {
+    /// The property's name on the wire.
+    pub property: String,
+    /// Its style (a query style).
+    pub style: ParamStyle,
+    /// Its explode.
+    pub explode: bool,
+}
+
+/// One part of a typed `multipart/form-data` body: a field of the body's struct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormPart {
+    /// The Rust field name.
+    pub field: String,
+    /// The part's name (the property's name).
+    pub wire_name: String,
+    /// How the field becomes parts.
+    pub kind: PartKind,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// The part's content type, for files (`encoding.<property>.contentType`, else
+    /// `application/octet-stream`).
+    pub content_type: Option<String>,
+}
+
+/// How a field of a typed multipart body is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    /// A text part (strings, numbers, booleans) or a JSON part (objects, arrays).
+    Value,
+    /// A file part (`format: binary`), from bytes.
+    File,
+    /// An array of `format: binary`: one file part per item, under the same name.
+    Files,
 }
 
 /// A success body selected by its exact status.

@@ -12,11 +12,6 @@ const CASES: &[(&str, &str, &str)] = &[
         "no schema named `Missing`",
     ),
     (
-        "paths:\n  /x:\n    get:\n      responses:\n        '200': {description: ok}\n",
-        "/paths/~1x/get",
-        "no operationId",
-    ),
-    (
         "paths:\n  /x/{id}:\n    get:\n      operationId: X\n      responses:\n        '200': {description: ok}\n",
         "/paths/~1x~1{id}/get/parameters",
         "no path parameter defines it",
@@ -72,10 +67,13 @@ fn malformed_specs_give_pointed_errors() {
 
 #[test]
 fn unsupported_constructs_are_errors_not_panics() {
-    let cookie = "paths:\n  /x:\n    get:\n      operationId: X\n      parameters:\n        - {name: c, in: cookie, schema: {type: string}}\n      responses:\n        '200': {description: ok}\n";
-    let err = generate(&format!("{HEAD}{cookie}"), &Options::default()).unwrap_err();
+    let xml = "paths:\n  /x:\n    get:\n      operationId: X\n      parameters:\n        - {name: c, in: query, content: {application/xml: {schema: {type: object}}}}\n      responses:\n        '200': {description: ok}\n";
+    let err = generate(&format!("{HEAD}{xml}"), &Options::default()).unwrap_err();
     assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");
-    assert_eq!(err.pointer(), Some("/paths/~1x/get/parameters/0"));
+    assert_eq!(
+        err.pointer(),
+        Some("/paths/~1x/get/parameters/0/content/application~1xml")
+    );
 }
 
 #[test]

@@ -19,10 +19,17 @@ pub mod operation_shapes;
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/optionality/mod.rs"]
 pub mod optionality;
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/params/mod.rs"]
+pub mod params;
 
 /// Auth mechanisms, security alternatives and server selection, checked on loopback servers.
 #[cfg(test)]
 mod auth_servers_tests;
+
+/// Parameters of every style and typed form bodies, checked byte for byte on a loopback server.
+#[cfg(test)]
+mod params_tests;
 
 /// Behaviour of the generated constructs, not just their shape.
 #[cfg(test)]
@@ -161,7 +168,8 @@ mod media_tests {
         );
         assert_eq!(
             client
-                .upload_media_spec(form)
+                .upload_media_spec(Default::default())
+                .multipart(form)
                 .send()
                 .await
                 .unwrap()

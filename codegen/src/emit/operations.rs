@@ -7,7 +7,9 @@
 use super::docs::{doc_attrs, inner_doc_attrs};
 use super::models::collect_named;
 use super::types::{ident, path_tokens, type_tokens};
-use crate::ir::{Media, Module, Operation, Param, ParamLocation, TypeRef};
+use crate::ir::{
+    Body, Media, Module, Operation, Param, ParamLocation, ParamShape, ParamStyle, PartKind, TypeRef,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -28,7 +30,7 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
             .for_each(|p| collect_named(&p.ty, &mut models));
         op.body
             .iter()
-            .filter(|b| b.media != Media::Multipart)
+            .filter(|b| b.media != Media::Multipart || !b.parts.is_empty())
             .for_each(|b| collect_named(&b.ty, &mut models));
         op.success
             .iter()
@@ -189,7 +191,11 @@ fn client_method(op: &Operation) -> TokenStream {
         Some(b) if b.required => {
             let ty = body_type(b);
             args.push(quote!(body: #ty));
-            inits.push(quote!(body));
+            if b.parts.is_empty() {
+                inits.push(quote!(body));
+            } else {
+                inits.push(quote!(body: #builder::multipart_form(body)));
+            }
         }
         Some(_) => inits.push(quote!(body: None)),
         None => {}
@@ -200,9 +206,16 @@ fn client_method(op: &Operation) -> TokenStream {
     } else {
         quote!()
     };
+    // `&self` counts as an argument.
+    let allow = if args.len() + 1 > 7 {
+        quote!(#[allow(clippy::too_many_arguments)])
+    } else {
+        quote!()
+    };
     quote! {
         #docs
         #deprecated
+        #allow
         pub fn #name(&self, #(#args),*) -> #builder {
             #builder { client: self.clone(), #(#inits),* }
         }
@@ -261,7 +274,7 @@ fn builder(op: &Operation) -> TokenStream {
         quote!(#pname: #ty,)
     });
     let body_field = op.body.as_ref().map(|b| {
-        let ty = body_type(b);
+        let ty = stored_body_type(b);
         if b.required {
             quote!(body: #ty,)
         } else {
@@ -272,14 +285,24 @@ fn builder(op: &Operation) -> TokenStream {
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|b| {
         let ty = body_type(b);
         let docs = doc_attrs(Some(b.docs.as_deref().unwrap_or("The request body.")));
+        let value = if b.parts.is_empty() {
+            quote!(value)
+        } else {
+            quote!(Self::multipart_form(value))
+        };
         quote! {
             #docs
             pub fn body(mut self, value: #ty) -> Self {
-                self.body = Some(value);
+                self.body = Some(#value);
                 self
             }
         }
     });
+    let form_methods = op
+        .body
+        .as_ref()
+        .filter(|b| !b.parts.is_empty())
+        .map(multipart_methods);
     let id = &op.id;
     let method_variant = ident(&heck::ToUpperCamelCase::to_upper_camel_case(
         op.method.as_str().to_ascii_lowercase().as_str(),
@@ -292,6 +315,12 @@ fn builder(op: &Operation) -> TokenStream {
         .iter()
         .map(|alternative| quote!(&[#(#alternative),*]));
     let path_expr = path_expression(op);
+    let path_params: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter(|p| p.location == ParamLocation::Path && !is_plain_path(p))
+        .map(path_statement)
+        .collect();
     let query: Vec<TokenStream> = op
         .params
         .iter()
@@ -300,12 +329,24 @@ fn builder(op: &Operation) -> TokenStream {
         .collect();
     let body_stmt = match &op.body {
         Some(b) => {
-            // JSON is serialized from a reference; other encodings take the value itself.
+            // JSON and forms are serialized from a reference; other encodings take the value itself.
             let set = |value: TokenStream| match &b.media {
-                Media::Json => quote!(request.json_body(&#value)?;),
+                Media::Json => match &b.content_type {
+                    Some(ct) => quote!(request.json_body_as(#ct, &#value)?;),
+                    None => quote!(request.json_body(&#value)?;),
+                },
+                Media::Form => {
+                    let encoding = b.form_encoding.iter().map(|e| {
+                        let property = &e.property;
+                        let style = query_style_tokens(e.style);
+                        let explode = e.explode;
+                        quote!((#property, #style, #explode))
+                    });
+                    quote!(request.form_body(&#value, &[#(#encoding),*])?;)
+                }
                 Media::Text(ct) => quote!(request.text_body(#ct, #value);),
                 Media::Bytes(ct) => quote!(request.bytes_body(#ct, #value);),
-                Media::Multipart => quote!(request.multipart_body(#value);),
+                Media::Multipart => quote!(request.multipart_body(#value)?;),
             };
             if b.required {
                 set(quote!(self.body))
@@ -352,6 +393,7 @@ fn builder(op: &Operation) -> TokenStream {
 
             #(#setters)*
             #body_setter
+            #form_methods
 
             /// Overrides the client's retry and timeout settings for this call.
             pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
@@ -368,6 +410,7 @@ fn builder(op: &Operation) -> TokenStream {
             pub async fn send_with_response(self) -> Result<rt::ApiResponse<#output>, Error> {
                 let mut request = rt::Request::new(Self::OPERATION, #path_expr);
                 request.set_options(self.options);
+                #(#path_params)*
                 #(#query)*
                 #body_stmt
                 let response = self.client.runtime().execute(request).await?;
@@ -396,69 +439,213 @@ fn param_setter(p: &Param) -> TokenStream {
     }
 }
 
-/// `["/a/", &rt::encode_path_segment(&self.x), "/b"].concat()`, or a plain string without parameters.
+/// Whether a path parameter is a scalar in the default `simple` style, which the path expression
+/// fills in itself; the others are filled in by `Request::path_param`.
+fn is_plain_path(p: &Param) -> bool {
+    p.style == ParamStyle::Simple && p.shape == ParamShape::Scalar
+}
+
+/// `["/a/", &rt::encode_path_segment(&self.x), "/b"].concat()`, or a plain string without
+/// parameters. Parameters in other styles or of other shapes stay as `{name}`, for
+/// `Request::path_param` to fill in.
 fn path_expression(op: &Operation) -> TokenStream {
     let mut parts: Vec<TokenStream> = Vec::new();
+    let mut literal = String::new();
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
-        let literal = &rest[..start];
-        if !literal.is_empty() {
-            parts.push(quote!(#literal));
-        }
+        literal.push_str(&rest[..start]);
         let after = &rest[start + 1..];
         let Some(end) = after.find('}') else { break };
         let wire = &after[..end];
-        if let Some(p) = op
+        match op
             .params
             .iter()
             .find(|p| p.location == ParamLocation::Path && p.wire_name == wire)
         {
-            let pname = ident(&p.name);
-            let value = match p.ty {
-                TypeRef::String | TypeRef::Uuid => quote!(&self.#pname),
-                _ => quote!(&self.#pname.to_string()),
-            };
-            parts.push(quote!(&rt::encode_path_segment(#value)));
+            Some(p) if is_plain_path(p) => {
+                if !literal.is_empty() {
+                    parts.push(quote!(#literal));
+                    literal.clear();
+                }
+                let pname = ident(&p.name);
+                parts.push(match p.ty {
+                    TypeRef::String | TypeRef::Uuid => {
+                        quote!(&rt::encode_path_segment(&self.#pname))
+                    }
+                    _ => quote!(&rt::encode_path_param(&self.#pname)),
+                });
+            }
+            _ => {
+                literal.push('{');
+                literal.push_str(wire);
+                literal.push('}');
+            }
         }
         rest = &after[end + 1..];
     }
+    literal.push_str(rest);
     if parts.is_empty() {
-        let path = &op.path;
-        return quote!(#path.to_owned());
+        return quote!(#literal.to_owned());
     }
-    if !rest.is_empty() {
-        parts.push(quote!(#rest));
+    if !literal.is_empty() {
+        parts.push(quote!(#literal));
     }
     quote!([#(#parts),*].concat())
 }
 
-/// The statement that adds a query or header parameter to the request.
+/// `request.path_param("id", &self.id, rt::PathStyle::Label, false)?;`
+fn path_statement(p: &Param) -> TokenStream {
+    let name = ident(&p.name);
+    let wire = &p.wire_name;
+    let explode = p.explode;
+    let style = match p.style {
+        ParamStyle::Label => quote!(rt::PathStyle::Label),
+        ParamStyle::Matrix => quote!(rt::PathStyle::Matrix),
+        _ => quote!(rt::PathStyle::Simple),
+    };
+    quote!(request.path_param(#wire, &self.#name, #style, #explode)?;)
+}
+
+fn query_style_tokens(style: ParamStyle) -> TokenStream {
+    match style {
+        ParamStyle::SpaceDelimited => quote!(rt::QueryStyle::SpaceDelimited),
+        ParamStyle::PipeDelimited => quote!(rt::QueryStyle::PipeDelimited),
+        ParamStyle::DeepObject => quote!(rt::QueryStyle::DeepObject),
+        _ => quote!(rt::QueryStyle::Form),
+    }
+}
+
+/// The statement that adds a query, header or cookie parameter to the request: plain scalars (and
+/// arrays of them) in the default style take the runtime's text fast path, the rest are serialized
+/// and encoded in their style.
 fn param_statement(p: &Param) -> TokenStream {
     let name = ident(&p.name);
     let wire = &p.wire_name;
+    let explode = p.explode;
     let value = if p.required {
         quote!(Some(&self.#name))
     } else {
         quote!(self.#name.as_ref())
     };
-    match (p.location, &p.ty) {
-        (ParamLocation::Query, TypeRef::List(_)) => {
-            let explode = p.explode;
+    match (p.location, p.json_content, p.style, p.shape) {
+        (ParamLocation::Query, true, _, _) => quote!(request.query_json(#wire, #value)?;),
+        (ParamLocation::Query, false, ParamStyle::Form, ParamShape::Scalar) => {
+            quote!(request.query(#wire, #value);)
+        }
+        (ParamLocation::Query, false, ParamStyle::Form, ParamShape::ScalarList) => {
             quote!(request.query_list(#wire, #value, #explode);)
         }
-        (ParamLocation::Query, _) => quote!(request.query(#wire, #value);),
-        (ParamLocation::Header, _) => quote!(request.header(#wire, #value)?;),
-        (ParamLocation::Path, _) => quote!(),
+        (ParamLocation::Query, false, style, _) => {
+            let style = query_style_tokens(style);
+            quote!(request.query_param(#wire, #value, #style, #explode)?;)
+        }
+        (ParamLocation::Header, true, _, _) => quote!(request.header_json(#wire, #value)?;),
+        (ParamLocation::Header, false, _, ParamShape::Scalar | ParamShape::ScalarList) => {
+            quote!(request.header(#wire, #value)?;)
+        }
+        (ParamLocation::Header, false, _, ParamShape::Structured) => {
+            quote!(request.header_param(#wire, #value, #explode)?;)
+        }
+        (ParamLocation::Cookie, _, _, _) => {
+            quote!(request.cookie_param(#wire, #value, #explode)?;)
+        }
+        (ParamLocation::Path, _, _, _) => quote!(),
     }
 }
 
-/// The Rust type a body is passed as: the model for JSON, text, bytes, or the runtime's multipart form.
-fn body_type(b: &crate::ir::Body) -> TokenStream {
+/// A typed multipart body's conversion into the runtime's form, part by part, and the builder's
+/// `multipart` method for a form built by hand.
+fn multipart_methods(b: &Body) -> TokenStream {
+    let ty = type_tokens(&b.ty);
+    let parts = b.parts.iter().map(|part| {
+        let field = ident(&part.field);
+        let wire = &part.wire_name;
+        let ct = part
+            .content_type
+            .as_deref()
+            .unwrap_or("application/octet-stream");
+        // How the field is read: a value, an `Option`, or an `Option<Option<…>>` (nullable and
+        // optional); `null` sends nothing.
+        let pattern = match (part.required, part.nullable) {
+            (true, false) => None,
+            (true, true) | (false, false) => Some(quote!(Some(value))),
+            (false, true) => Some(quote!(Some(Some(value)))),
+        };
+        match (part.kind, pattern) {
+            (PartKind::Value, None) => quote!(form = form.field(#wire, &body.#field);),
+            (PartKind::Value, Some(pattern)) => quote! {
+                if let #pattern = &body.#field {
+                    form = form.field(#wire, value);
+                }
+            },
+            (PartKind::File, None) => quote!(form = form.file(#wire, #wire, #ct, body.#field);),
+            (PartKind::File, Some(pattern)) => quote! {
+                if let #pattern = body.#field {
+                    form = form.file(#wire, #wire, #ct, value);
+                }
+            },
+            (PartKind::Files, None) => quote! {
+                for value in body.#field {
+                    form = form.file(#wire, #wire, #ct, value);
+                }
+            },
+            (PartKind::Files, Some(pattern)) => quote! {
+                if let #pattern = body.#field {
+                    for value in value {
+                        form = form.file(#wire, #wire, #ct, value);
+                    }
+                }
+            },
+        }
+    });
+    let allow = if b.parts.iter().any(|p| p.deprecated) {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
+    };
+    let set = if b.required {
+        quote!(form)
+    } else {
+        quote!(Some(form))
+    };
+    quote! {
+        /// Sends this form instead of the typed body: for file names of your own, or parts the
+        /// schema does not list.
+        pub fn multipart(mut self, form: rt::Multipart) -> Self {
+            self.body = #set;
+            self
+        }
+
+        /// The typed body as a form: a part per field (text, JSON or file), in schema order.
+        #allow
+        fn multipart_form(body: #ty) -> rt::Multipart {
+            let mut form = rt::Multipart::new();
+            #(#parts)*
+            for (name, value) in &body.additional_properties {
+                form = form.field(name.as_str(), value);
+            }
+            form
+        }
+    }
+}
+
+/// The Rust type a body is passed as: the model for JSON and forms, text, bytes, or the runtime's
+/// multipart form (for a multipart schema that is not an object).
+fn body_type(b: &Body) -> TokenStream {
     match b.media {
-        Media::Json => type_tokens(&b.ty),
+        Media::Json | Media::Form => type_tokens(&b.ty),
+        Media::Multipart if !b.parts.is_empty() => type_tokens(&b.ty),
         Media::Text(_) => quote!(String),
         Media::Bytes(_) => quote!(Vec<u8>),
         Media::Multipart => quote!(rt::Multipart),
+    }
+}
+
+/// The Rust type the builder keeps a body as: a typed multipart body is kept as its form.
+fn stored_body_type(b: &Body) -> TokenStream {
+    match b.media {
+        Media::Multipart => quote!(rt::Multipart),
+        _ => body_type(b),
     }
 }
 
@@ -466,7 +653,7 @@ fn body_type(b: &crate::ir::Body) -> TokenStream {
 fn single_success(op: &Operation) -> (TokenStream, TokenStream) {
     match &op.success {
         Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), quote!(response.json())),
-        Some((_, Media::Text(_))) => (quote!(String), quote!(response.text())),
+        Some((_, Media::Text(_) | Media::Form)) => (quote!(String), quote!(response.text())),
         Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), quote!(Ok(response.bytes()))),
         None => (quote!(()), quote!(Ok(response.empty()))),
     }
@@ -485,7 +672,7 @@ fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
                 let ty = type_tokens(&body.ty);
                 quote!(response.json::<#ty>())
             }
-            Media::Text(_) => quote!(response.text()),
+            Media::Text(_) | Media::Form => quote!(response.text()),
             Media::Bytes(_) => quote!(Ok(response.bytes())),
         };
         let code = proc_macro2::Literal::u16_unsuffixed(body.status);

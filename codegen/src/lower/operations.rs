@@ -3,15 +3,17 @@
 use super::{docs, refs, types, Lowerer};
 use crate::error::{Error, Pointer};
 use crate::ir::{
-    Body, Media, Method, Module, Operation, Param, ParamLocation, Response, Status, StatusBody,
-    TypeRef,
+    Body, Diagnostic, FormEncoding, FormPart, Media, Method, Module, Operation, Param,
+    ParamLocation, ParamShape, ParamStyle, PartKind, Response, Status, StatusBody, TypeDef,
+    TypeKind, TypeRef,
 };
 use crate::names::{self, Namer};
 use openapiv3::{
-    Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, QueryStyle,
-    ReferenceOr, StatusCode,
+    Operation as SpecOperation, Parameter, ParameterSchemaOrContent, PathItem, PathStyle,
+    QueryStyle, ReferenceOr, Schema, SchemaKind, StatusCode, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Methods the generated client and builders define themselves.
 const RESERVED_METHODS: &[&str] = &[
@@ -31,6 +33,18 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
     let mut module_namer = Namer::with_reserved(&["mod", "common"]);
     let mut method_namer = Namer::with_reserved(RESERVED_METHODS);
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    // Names made up for operations without an `operationId` avoid every id the spec gives.
+    let given: BTreeSet<&str> = spec
+        .paths
+        .paths
+        .values()
+        .filter_map(|item| match item {
+            ReferenceOr::Item(item) => Some(item),
+            ReferenceOr::Reference { .. } => None,
+        })
+        .flat_map(methods)
+        .filter_map(|(_, _, op)| op.operation_id.as_deref())
+        .collect();
     for (path, item) in &spec.paths.paths {
         let path_pointer = Pointer::root().push("paths").push(path);
         let item = match item {
@@ -41,10 +55,19 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
         };
         for (method, key, op) in methods(item) {
             let pointer = path_pointer.push(key);
-            let id = op
-                .operation_id
-                .clone()
-                .ok_or_else(|| pointer.invalid("operation has no operationId"))?;
+            let id = match &op.operation_id {
+                Some(id) => id.clone(),
+                None => {
+                    let id = made_up_id(key, path, |c| given.contains(c) || ids.contains_key(c));
+                    cx.diagnostics.push(Diagnostic {
+                        pointer: pointer.to_string(),
+                        message: format!(
+                            "the operation has no operationId; it is named `{id}` after its method and path"
+                        ),
+                    });
+                    id
+                }
+            };
             if let Some(first) = ids.insert(id.clone(), pointer.to_string()) {
                 return Err(pointer
                     .push("operationId")
@@ -100,6 +123,19 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
     Ok(modules)
 }
 
+/// A stable id for an operation without `operationId`, from its method and path:
+/// `GET /users/{id}/posts` → `get_users_id_posts` (with `_2`, `_3`, … when `taken`).
+fn made_up_id(method: &str, path: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = names::module_name(&format!("{method} {path}"));
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}_{n}");
+        n += 1;
+    }
+    id
+}
+
 fn tag_description(cx: &Lowerer<'_>, tag: &str) -> Option<String> {
     cx.spec
         .tags
@@ -148,29 +184,7 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
     let params = lower_params(cx, &id, path, item, op, pointer)?;
     let body = match &op.request_body {
         None => None,
-        Some(body) => {
-            let at = pointer.push("requestBody");
-            let body = refs::request_body(cx.spec, body, at.as_str())?;
-            let (media_type, content, media) = choose_content(&body.content).ok_or_else(|| {
-                at.push("content")
-                    .invalid("a request body needs at least one media type")
-            })?;
-            let at = at.push("content").push(media_type).push("schema");
-            let ty = match (&media, &content.schema) {
-                (Media::Json | Media::Multipart, Some(schema)) => {
-                    types::lower_schema(cx, schema, &format!("{id} body"), &at)?
-                }
-                (Media::Json | Media::Multipart, None) => TypeRef::Json,
-                (Media::Text(_), _) => TypeRef::String,
-                (Media::Bytes(_), _) => TypeRef::Bytes,
-            };
-            Some(Body {
-                ty,
-                media,
-                required: body.required,
-                docs: body.description.clone(),
-            })
-        }
+        Some(body) => Some(lower_body(cx, &id, body, pointer)?),
     };
     if let Some(annotation) = op
         .extensions
@@ -212,36 +226,358 @@ fn lower_operation(cx: &mut Lowerer<'_>, site: OperationSite<'_>) -> Result<Oper
     })
 }
 
-/// The media type a body is sent or read as: JSON when offered, then multipart, text and bytes.
-fn choose_content(content: &openapiv3::Content) -> Option<(&String, &openapiv3::MediaType, Media)> {
-    let essence = |m: &str| {
-        m.split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase()
+/// Lowers a request body: the media type chosen, its type, and for forms how each property is sent.
+fn lower_body(
+    cx: &mut Lowerer<'_>,
+    id: &str,
+    body: &ReferenceOr<openapiv3::RequestBody>,
+    pointer: &Pointer,
+) -> Result<Body, Error> {
+    let at = pointer.push("requestBody");
+    let body = refs::request_body(cx.spec, body, at.as_str())?;
+    let (media_type, content, media) = choose_content(cx, &body.content).ok_or_else(|| {
+        at.push("content")
+            .invalid("a request body needs at least one media type")
+    })?;
+    let content_at = at.push("content").push(media_type);
+    let at = content_at.push("schema");
+    let hint = format!("{id} body");
+    let mut lowered = Body {
+        ty: TypeRef::Json,
+        media: media.clone(),
+        required: body.required,
+        docs: body.description.clone(),
+        content_type: None,
+        form_encoding: Vec::new(),
+        parts: Vec::new(),
     };
-    let rank = |m: &str| {
+    match (&media, &content.schema) {
+        (Media::Text(_), _) => lowered.ty = TypeRef::String,
+        (Media::Bytes(_), _) => lowered.ty = TypeRef::Bytes,
+        (Media::Json | Media::Form | Media::Multipart, None) => {}
+        (Media::Json, Some(schema)) => {
+            lowered.ty = types::lower_schema(cx, schema, &hint, &at)?;
+            let essence = essence(media_type);
+            if essence != "application/json" && !essence.contains('*') {
+                lowered.content_type = Some(header_safe(media_type, &content_at)?);
+            }
+        }
+        (Media::Form, Some(schema)) => {
+            lowered.ty = types::lower_schema(cx, schema, &hint, &at)?;
+            for (property, encoding) in &content.encoding {
+                // `explode` reads as `false` when absent, so only a property whose `style` is set
+                // has its own encoding; the others keep `form`, exploded.
+                if let Some(style) = &encoding.style {
+                    lowered.form_encoding.push(FormEncoding {
+                        property: property.clone(),
+                        style: query_style(style),
+                        explode: encoding.explode,
+                    });
+                }
+            }
+        }
+        (Media::Multipart, Some(schema)) => {
+            let ty = types::lower_schema(cx, schema, &hint, &at)?;
+            match typed_form(cx, id, schema, &ty, content, &at)? {
+                Some((ty, parts)) => {
+                    lowered.ty = ty;
+                    lowered.parts = parts;
+                }
+                // Not an object: the caller builds the form part by part.
+                None => lowered.ty = ty,
+            }
+        }
+    }
+    Ok(lowered)
+}
+
+/// A multipart body whose schema is an object (a struct): the struct to take, with its binary
+/// properties as bytes, and how each field becomes parts. `None` when the schema is not an object.
+fn typed_form(
+    cx: &mut Lowerer<'_>,
+    id: &str,
+    schema: &ReferenceOr<Schema>,
+    ty: &TypeRef,
+    content: &openapiv3::MediaType,
+    at: &Pointer,
+) -> Result<Option<(TypeRef, Vec<FormPart>)>, Error> {
+    // Through aliases (a single-member `allOf`) to the struct.
+    let mut name = match ty {
+        TypeRef::Named(name) => name.clone(),
+        _ => return Ok(None),
+    };
+    for _ in 0..32 {
+        match cx.types.get(&name).map(|t| &t.kind) {
+            Some(TypeKind::Alias(TypeRef::Named(next))) => name = next.clone(),
+            _ => break,
+        }
+    }
+    let Some(TypeDef {
+        kind: TypeKind::Struct(fields),
+        ..
+    }) = cx.types.get(&name)
+    else {
+        return Ok(None);
+    };
+    let binary = binary_properties(cx, schema, 0);
+    let binary_fields: Vec<(usize, PartKind)> = fields
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| binary.get(&f.wire_name).map(|k| (i, *k)))
+        .collect();
+    let mut def = cx.types[&name].clone();
+    if !binary_fields.is_empty() {
+        // Binary properties are bytes here. A type made for this body alone is changed in place;
+        // a shared one (a component) is copied under the body's own name.
+        let own =
+            matches!(ty, TypeRef::Named(n) if *n == name) && matches!(schema, ReferenceOr::Item(_));
+        if !own {
+            def.name = cx.claim_type_name(&format!("{id} body"), at);
+            def.origin = at.to_string();
+        }
+        if let TypeKind::Struct(s) = &mut def.kind {
+            for (i, kind) in &binary_fields {
+                if let Some(field) = s.fields.get_mut(*i) {
+                    field.ty = match kind {
+                        PartKind::Files => TypeRef::List(Box::new(TypeRef::Bytes)),
+                        _ => TypeRef::Bytes,
+                    };
+                }
+            }
+        }
+        cx.define(def.clone());
+    }
+    let TypeKind::Struct(s) = &def.kind else {
+        return Ok(None);
+    };
+    let parts = s
+        .fields
+        .iter()
+        .map(|f| {
+            let kind = binary.get(&f.wire_name).copied().unwrap_or(PartKind::Value);
+            let content_type = match kind {
+                PartKind::Value => None,
+                PartKind::File | PartKind::Files => Some(
+                    content
+                        .encoding
+                        .get(&f.wire_name)
+                        .and_then(|e| e.content_type.as_deref())
+                        .and_then(|ct| ct.split(',').next())
+                        .map(str::trim)
+                        .filter(|ct| !ct.contains('*') && header_safe(ct, at).is_ok())
+                        .unwrap_or("application/octet-stream")
+                        .to_owned(),
+                ),
+            };
+            FormPart {
+                field: f.name.clone(),
+                wire_name: f.wire_name.clone(),
+                kind,
+                required: f.required,
+                nullable: f.nullable,
+                deprecated: f.deprecated,
+                content_type,
+            }
+        })
+        .collect();
+    Ok(Some((TypeRef::Named(def.name.clone()), parts)))
+}
+
+/// The properties of an object schema (and of its `allOf` members) that are `format: binary`
+/// strings, or arrays of them.
+fn binary_properties(
+    cx: &Lowerer<'_>,
+    schema: &ReferenceOr<Schema>,
+    depth: usize,
+) -> BTreeMap<String, PartKind> {
+    let mut out = BTreeMap::new();
+    let Some(schema) = resolve(cx, schema) else {
+        return out;
+    };
+    if depth > 16 {
+        return out;
+    }
+    let (properties, all_of) = match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => (&o.properties, None),
+        SchemaKind::Any(any) => (&any.properties, Some(&any.all_of)),
+        SchemaKind::AllOf { all_of } => {
+            for member in all_of {
+                out.extend(binary_properties(cx, member, depth + 1));
+            }
+            return out;
+        }
+        _ => return out,
+    };
+    for (name, property) in properties {
+        let property = match property {
+            ReferenceOr::Item(s) => Some(&**s),
+            ReferenceOr::Reference { reference } => types::referenced(cx, reference),
+        };
+        let Some(property) = property else { continue };
+        if is_binary_schema(property) {
+            out.insert(name.clone(), PartKind::File);
+        } else if let SchemaKind::Type(Type::Array(a)) = &property.schema_kind {
+            let items = a.items.as_ref().and_then(|i| match i {
+                ReferenceOr::Item(s) => Some(&**s),
+                ReferenceOr::Reference { reference } => types::referenced(cx, reference),
+            });
+            if items.is_some_and(is_binary_schema) {
+                out.insert(name.clone(), PartKind::Files);
+            }
+        }
+    }
+    for member in all_of.into_iter().flatten() {
+        out.extend(binary_properties(cx, member, depth + 1));
+    }
+    out
+}
+
+/// A schema, or the component it refers to.
+fn resolve<'a>(cx: &Lowerer<'a>, schema: &'a ReferenceOr<Schema>) -> Option<&'a Schema> {
+    match schema {
+        ReferenceOr::Item(s) => Some(s),
+        ReferenceOr::Reference { reference } => types::referenced(cx, reference),
+    }
+}
+
+/// `type: string, format: binary`.
+fn is_binary_schema(schema: &Schema) -> bool {
+    matches!(&schema.schema_kind, SchemaKind::Type(Type::String(s))
+        if matches!(&s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary)))
+}
+
+/// A media type without parameters, in lower case.
+fn essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// A media type as a header value: visible ASCII only, else an error at `at`.
+fn header_safe(media_type: &str, at: &Pointer) -> Result<String, Error> {
+    if !media_type.is_empty() && media_type.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Ok(media_type.trim().to_owned())
+    } else {
+        Err(at.invalid(format!(
+            "media type {media_type:?} cannot be sent as a Content-Type"
+        )))
+    }
+}
+
+/// The media type a body is sent or read as: JSON when offered (a JSON schema under `*/*` or
+/// `application/*` counts, after an explicit JSON type), then forms (URL-encoded, multipart), text
+/// and bytes.
+fn choose_content<'c>(
+    cx: &Lowerer<'_>,
+    content: &'c openapiv3::Content,
+) -> Option<(&'c String, &'c openapiv3::MediaType, Media)> {
+    let rank = |m: &str, media: &openapiv3::MediaType| {
         let m = essence(m);
+        let binary = media
+            .schema
+            .as_ref()
+            .and_then(|s| resolve(cx, s))
+            .is_some_and(is_binary_schema);
         if m == "application/json" || m.ends_with("+json") {
             (0, Media::Json)
+        } else if (m == "*/*" || m == "application/*") && !binary {
+            (1, Media::Json)
+        } else if m == "application/x-www-form-urlencoded" {
+            (2, Media::Form)
         } else if m == "multipart/form-data" {
-            (1, Media::Multipart)
+            (3, Media::Multipart)
         } else if m.starts_with("text/")
             || m == "application/yaml"
             || m == "application/x-yaml"
             || m.starts_with("application/logplex")
         {
-            (2, Media::Text(m))
+            // `text/*` (or something that is no media type) is not a Content-Type to send.
+            let m = if m.contains('*') || m.bytes().any(|b| !(0x21..0x7f).contains(&b)) {
+                "text/plain".to_owned()
+            } else {
+                m
+            };
+            (4, Media::Text(m))
+        } else if m.contains('*') || m.bytes().any(|b| !(0x21..0x7f).contains(&b)) {
+            // A wildcard (or something that is no media type) is not a Content-Type to send.
+            (5, Media::Bytes("application/octet-stream".to_owned()))
         } else {
-            (3, Media::Bytes(m))
+            (5, Media::Bytes(m))
         }
     };
     content
         .iter()
-        .map(|(k, v)| (k, v, rank(k)))
+        .map(|(k, v)| (k, v, rank(k, v)))
         .min_by_key(|(_, _, (r, _))| *r)
         .map(|(k, v, (_, media))| (k, v, media))
+}
+
+fn query_style(style: &QueryStyle) -> ParamStyle {
+    match style {
+        QueryStyle::Form => ParamStyle::Form,
+        QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+        QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+        QueryStyle::DeepObject => ParamStyle::DeepObject,
+    }
+}
+
+/// Whether a type has a textual form of its own (the runtime's `ParamValue`): scalars, and enums
+/// (which are given one when used as parameters).
+fn shape(cx: &Lowerer<'_>, ty: &TypeRef) -> ParamShape {
+    let scalar = |ty: &TypeRef| match ty {
+        TypeRef::String
+        | TypeRef::Uuid
+        | TypeRef::DateTime
+        | TypeRef::Date
+        | TypeRef::Bool
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::F32
+        | TypeRef::F64 => true,
+        TypeRef::Named(name) => match cx.types.get(name).map(|t| &t.kind) {
+            Some(TypeKind::Enum(_) | TypeKind::IntEnum(_)) => true,
+            // An alias of a scalar is the scalar (an alias of an enum is not marked as a parameter).
+            Some(TypeKind::Alias(inner)) => matches!(
+                inner,
+                TypeRef::String
+                    | TypeRef::Uuid
+                    | TypeRef::DateTime
+                    | TypeRef::Date
+                    | TypeRef::Bool
+                    | TypeRef::I32
+                    | TypeRef::I64
+                    | TypeRef::F32
+                    | TypeRef::F64
+            ),
+            _ => false,
+        },
+        _ => false,
+    };
+    match ty {
+        TypeRef::List(inner) if scalar(inner) => ParamShape::ScalarList,
+        ty if scalar(ty) => ParamShape::Scalar,
+        _ => ParamShape::Structured,
+    }
+}
+
+/// Whether a type is an array (directly or through aliases).
+fn is_list(cx: &Lowerer<'_>, ty: &TypeRef) -> bool {
+    let mut ty = ty;
+    for _ in 0..32 {
+        match ty {
+            TypeRef::List(_) => return true,
+            TypeRef::Named(name) => match cx.types.get(name).map(|t| &t.kind) {
+                Some(TypeKind::Alias(inner)) => ty = inner,
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn lower_params(
@@ -284,28 +620,53 @@ fn lower_params(
         "pages",
         "into_stream",
         "collect_all",
+        "multipart",
+        "multipart_form",
     ]);
     let template_names = template_params(path, pointer)?;
     let mut params = Vec::new();
     for (at, p) in &resolved {
         let data = p.parameter_data_ref();
-        let (location, explode) = match p {
-            Parameter::Path { .. } => (ParamLocation::Path, false),
+        let (location, style) = match p {
+            Parameter::Path { style, .. } => (
+                ParamLocation::Path,
+                match style {
+                    PathStyle::Simple => ParamStyle::Simple,
+                    PathStyle::Label => ParamStyle::Label,
+                    PathStyle::Matrix => ParamStyle::Matrix,
+                },
+            ),
             Parameter::Query {
                 style,
-                parameter_data,
+                allow_reserved,
                 ..
             } => {
-                if !matches!(style, QueryStyle::Form) {
-                    return Err(at
-                        .push("style")
-                        .unsupported(format!("query parameter style {style:?}")));
+                if *allow_reserved {
+                    cx.diagnostics.push(Diagnostic {
+                        pointer: at.push("allowReserved").to_string(),
+                        message: "allowReserved is not followed: reserved characters are percent-encoded like any other (servers decode both alike)".to_owned(),
+                    });
                 }
-                (ParamLocation::Query, parameter_data.explode.unwrap_or(true))
+                (ParamLocation::Query, query_style(style))
             }
-            Parameter::Header { .. } => (ParamLocation::Header, false),
-            Parameter::Cookie { .. } => return Err(at.unsupported("cookie parameters")),
+            Parameter::Header { .. } => (ParamLocation::Header, ParamStyle::Simple),
+            Parameter::Cookie { .. } => (ParamLocation::Cookie, ParamStyle::Form),
         };
+        // `explode` defaults to `true` for `form` only.
+        let explode = data.explode.unwrap_or(style == ParamStyle::Form);
+        if location == ParamLocation::Header
+            && ["accept", "content-type", "authorization"]
+                .contains(&data.name.to_ascii_lowercase().as_str())
+        {
+            cx.diagnostics.push(Diagnostic {
+                pointer: at.push("name").to_string(),
+                message: format!(
+                    "header parameter `{}` is ignored, as OpenAPI says (the client sets it)",
+                    data.name
+                ),
+            });
+            continue;
+        }
         if location == ParamLocation::Path {
             if !data.required {
                 return Err(at
@@ -319,20 +680,42 @@ fn lower_params(
                 )));
             }
         }
-        let schema = match &data.format {
-            ParameterSchemaOrContent::Schema(schema) => schema,
-            ParameterSchemaOrContent::Content(_) => {
-                return Err(at
-                    .push("content")
-                    .unsupported("parameters described by `content`"))
+        let (schema, schema_at, json_content) = match &data.format {
+            ParameterSchemaOrContent::Schema(schema) => (schema, at.push("schema"), false),
+            ParameterSchemaOrContent::Content(content) => {
+                let mut entries = content.iter();
+                let (Some((media_type, media)), None) = (entries.next(), entries.next()) else {
+                    return Err(at
+                        .push("content")
+                        .invalid("a parameter's `content` must have exactly one media type"));
+                };
+                let media_at = at.push("content").push(media_type);
+                let m = essence(media_type);
+                let json = m == "application/json" || m.ends_with("+json");
+                if !json && m != "text/plain" {
+                    return Err(media_at.unsupported(format!(
+                        "a parameter encoded as {media_type} (only JSON and plain text can be)"
+                    )));
+                }
+                if json && matches!(location, ParamLocation::Path | ParamLocation::Cookie) {
+                    return Err(media_at.unsupported(format!(
+                        "a {} parameter described by JSON `content` (only query and header ones can be)",
+                        location_name(p)
+                    )));
+                }
+                let Some(schema) = &media.schema else {
+                    return Err(media_at
+                        .push("schema")
+                        .invalid("a parameter's media type needs a schema"));
+                };
+                (schema, media_at.push("schema"), json)
             }
         };
-        let ty = types::lower_schema(
-            cx,
-            schema,
-            &format!("{id} {}", data.name),
-            &at.push("schema"),
-        )?;
+        let ty = types::lower_schema(cx, schema, &format!("{id} {}", data.name), &schema_at)?;
+        let shape = shape(cx, &ty);
+        if !json_content {
+            check_style(cx, &ty, shape, style, at)?;
+        }
         let (default, example) = match schema {
             ReferenceOr::Item(s) => (
                 s.schema_data.default.clone(),
@@ -361,6 +744,9 @@ fn lower_params(
             ty,
             required: data.required,
             explode,
+            style,
+            shape,
+            json_content,
             int_default,
             docs,
             deprecated: data.deprecated.unwrap_or(false),
@@ -385,6 +771,42 @@ fn lower_params(
         _ => usize::MAX,
     });
     Ok(params)
+}
+
+/// Refuses the styles the spec does not define for the parameter's type: `deepObject` serializes
+/// objects, `spaceDelimited` and `pipeDelimited` arrays and objects. (A union or free-form value is
+/// only known when it is sent, and the runtime encodes whatever it is.)
+fn check_style(
+    cx: &Lowerer<'_>,
+    ty: &TypeRef,
+    shape: ParamShape,
+    style: ParamStyle,
+    at: &Pointer,
+) -> Result<(), Error> {
+    let list = is_list(cx, ty);
+    let what = if list {
+        "an array"
+    } else if shape == ParamShape::Scalar {
+        "a scalar"
+    } else {
+        return Ok(());
+    };
+    match style {
+        ParamStyle::DeepObject => Err(at.push("style").unsupported(format!(
+            "style deepObject for {what} (it serializes objects only)"
+        ))),
+        ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if !list => {
+            Err(at.push("style").unsupported(format!(
+                "style {} for a scalar (it serializes arrays and objects only)",
+                if style == ParamStyle::SpaceDelimited {
+                    "spaceDelimited"
+                } else {
+                    "pipeDelimited"
+                }
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn location_name(p: &Parameter) -> &'static str {
@@ -438,16 +860,21 @@ fn lower_responses(
     for (status, response) in entries {
         let at = pointer.push("responses").push(status.to_string());
         let response = refs::response(cx.spec, response, at.as_str())?;
-        let (ty, media) = match choose_content(&response.content) {
+        let (ty, media) = match choose_content(cx, &response.content) {
             None => (None, None),
             Some((media_type, content, media)) => {
                 let at = at.push("content").push(media_type).push("schema");
+                // A URL-encoded form response is read as text.
+                let media = match media {
+                    Media::Form => Media::Text(essence(media_type)),
+                    media => media,
+                };
                 let ty = match (&media, &content.schema) {
                     (Media::Json | Media::Multipart, Some(schema)) => {
                         types::lower_schema(cx, schema, &format!("{id} response {status}"), &at)?
                     }
-                    (Media::Json | Media::Multipart, None) => TypeRef::Json,
-                    (Media::Text(_), _) => TypeRef::String,
+                    (Media::Json | Media::Multipart | Media::Form, None) => TypeRef::Json,
+                    (Media::Form, Some(_)) | (Media::Text(_), _) => TypeRef::String,
                     (Media::Bytes(_), _) => TypeRef::Bytes,
                 };
                 // A multipart response is read as raw bytes: the runtime does not parse multipart.

@@ -1,9 +1,12 @@
-//! Request and response bodies that are not JSON: text, raw bytes and multipart forms.
+//! Request and response bodies that are not JSON: text, raw bytes, `application/x-www-form-urlencoded`
+//! forms and `multipart/form-data` forms.
 
 use crate::error::Error;
+use crate::param_style::{self, Node, QueryStyle};
 use crate::request::Request;
 use crate::response::{ApiResponse, RawResponse};
-use http::header::{HeaderValue, CONTENT_TYPE};
+use http::header::HeaderValue;
+use serde::Serialize;
 
 impl Request {
     /// Sends `body` as text with the given content type (`text/plain`).
@@ -16,15 +19,50 @@ impl Request {
         self.raw_body(HeaderValue::from_static(content_type), body);
     }
 
-    /// Sends a `multipart/form-data` form.
-    pub fn multipart_body(&mut self, form: Multipart) {
+    /// Sends a `multipart/form-data` form; fails when one of its values could not be serialized
+    /// (see [`Multipart::field`]).
+    pub fn multipart_body(&mut self, form: Multipart) -> Result<(), Error> {
+        if let Some(reason) = form.error {
+            return Err(self.invalid(reason));
+        }
         let (content_type, body) = form.encode();
         self.raw_body(content_type, body);
+        Ok(())
+    }
+
+    /// Sends `body`, which must serialize to an object, as `application/x-www-form-urlencoded`:
+    /// each property is encoded like a query parameter of that name, in `form` style exploded
+    /// unless `encoding` gives the property its own style and explode (the `encoding` object of
+    /// the request body). So `{"name": "a b", "tags": ["x", "y"]}` is `name=a%20b&tags=x&tags=y`,
+    /// and with `("tags", QueryStyle::Form, false)` it is `name=a%20b&tags=x,y`. See
+    /// [`QueryStyle`] for every style.
+    pub fn form_body<T: Serialize + ?Sized>(
+        &mut self,
+        body: &T,
+        encoding: &[(&str, QueryStyle, bool)],
+    ) -> Result<(), Error> {
+        let node = Node::of(body)
+            .map_err(|e| self.invalid(format!("the body cannot be serialized: {e}")))?;
+        let Node::Object(properties) = node else {
+            return Err(self.invalid("a form body must be an object".to_owned()));
+        };
+        let mut pairs = Vec::new();
+        for (name, value) in &properties {
+            let (style, explode) = encoding
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .map_or((QueryStyle::Form, true), |(_, s, e)| (*s, *e));
+            pairs.extend(param_style::query_pairs(name, value, style, explode));
+        }
+        self.raw_body(
+            HeaderValue::from_static("application/x-www-form-urlencoded"),
+            pairs.join("&").into_bytes(),
+        );
+        Ok(())
     }
 
     fn raw_body(&mut self, content_type: HeaderValue, body: Vec<u8>) {
-        self.headers.retain(|(name, _)| name != CONTENT_TYPE);
-        self.headers.push((CONTENT_TYPE, content_type));
+        self.set_content_type(content_type);
         self.body = Some(body);
     }
 }
@@ -47,14 +85,24 @@ impl RawResponse {
 
 /// A `multipart/form-data` form, part by part.
 ///
+/// Generated builders of operations whose form has a schema fill one in from a typed body (text
+/// and JSON parts with [`field`](Self::field), files with [`file`](Self::file)); the same builder
+/// is there for forms put together by hand.
+///
 /// ```
 /// use openapi_sdk_runtime::Multipart;
-/// let form = Multipart::new().text("name", "spec").file("openapi_spec_file", "spec.yaml", "application/yaml", b"openapi: 3.0.0".to_vec());
-/// assert_eq!(form.len(), 2);
+/// let form = Multipart::new()
+///     .text("name", "spec")
+///     .field("version", &3)
+///     .field("labels", &["a", "b"])
+///     .file("openapi_spec_file", "spec.yaml", "application/yaml", b"openapi: 3.0.0".to_vec());
+/// assert_eq!(form.len(), 4);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Multipart {
     parts: Vec<Part>,
+    /// Why a value could not be serialized; reported when the form is sent.
+    error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +126,37 @@ impl Multipart {
             filename: None,
             content_type: None,
             data: value.into().into_bytes(),
+        });
+        self
+    }
+
+    /// Adds a field of any serializable value: a string, number or boolean as a text part, an array
+    /// or object as a JSON part (`Content-Type: application/json`); `null` adds nothing.
+    pub fn field<T: Serialize + ?Sized>(mut self, name: impl Into<String>, value: &T) -> Self {
+        let name = name.into();
+        let (json, node) = match serde_json::to_vec(value)
+            .map_err(|e| e.to_string())
+            .and_then(|json| {
+                let node: Node = serde_json::from_slice(&json).map_err(|e| e.to_string())?;
+                Ok((json, node))
+            }) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                self.error
+                    .get_or_insert(format!("form field {name} cannot be serialized: {e}"));
+                return self;
+            }
+        };
+        let (content_type, data) = match node {
+            Node::Null => return self,
+            Node::Literal(text) | Node::Str(text) => (None, text.into_bytes()),
+            Node::List(_) | Node::Object(_) => (Some("application/json".to_owned()), json),
+        };
+        self.parts.push(Part {
+            name,
+            filename: None,
+            content_type,
+            data,
         });
         self
     }
@@ -162,6 +241,102 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request::{Method, Operation};
+
+    const OP: Operation = Operation {
+        id: "Op",
+        method: Method::Post,
+        path_template: "/x",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    fn content_type(r: &Request) -> Vec<&str> {
+        r.headers
+            .iter()
+            .filter(|(n, _)| n == http::header::CONTENT_TYPE)
+            .map(|(_, v)| v.to_str().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn form_bodies_encode_each_property_in_its_style() {
+        #[derive(Serialize)]
+        struct Signup {
+            name: &'static str,
+            tags: Vec<&'static str>,
+            color: serde_json::Value,
+            note: Option<&'static str>,
+            age: u8,
+        }
+        let body = Signup {
+            name: "Ann & co",
+            tags: vec!["x", "y"],
+            color: serde_json::json!({"R": 1, "G": 2}),
+            note: None,
+            age: 30,
+        };
+        let mut r = Request::new(OP, "/x".into());
+        r.form_body(&body, &[]).unwrap();
+        assert_eq!(content_type(&r), ["application/x-www-form-urlencoded"]);
+        assert_eq!(
+            String::from_utf8(r.body.clone().unwrap()).unwrap(),
+            "name=Ann%20%26%20co&tags=x&tags=y&G=2&R=1&age=30"
+        );
+        r.form_body(
+            &body,
+            &[
+                ("tags", QueryStyle::PipeDelimited, false),
+                ("color", QueryStyle::DeepObject, true),
+            ],
+        )
+        .unwrap();
+        assert_eq!(content_type(&r), ["application/x-www-form-urlencoded"]);
+        assert_eq!(
+            String::from_utf8(r.body.clone().unwrap()).unwrap(),
+            "name=Ann%20%26%20co&tags=x|y&color%5BG%5D=2&color%5BR%5D=1&age=30"
+        );
+        assert!(matches!(
+            r.form_body(&[1, 2], &[]),
+            Err(Error::InvalidRequest { .. })
+        ));
+    }
+
+    #[test]
+    fn json_bodies_can_have_their_own_media_type() {
+        let mut r = Request::new(OP, "/x".into());
+        r.json_body_as("application/vnd.api+json", &[1]).unwrap();
+        assert_eq!(content_type(&r), ["application/vnd.api+json"]);
+        assert_eq!(r.body.as_deref(), Some(&b"[1]"[..]));
+    }
+
+    #[test]
+    fn multipart_fields_are_text_or_json_and_errors_surface_when_sent() {
+        let form = Multipart::new()
+            .field("s", "text")
+            .field("n", &1.5)
+            .field("o", &serde_json::json!({"a": [1]}))
+            .field("null", &serde_json::Value::Null);
+        assert_eq!(form.len(), 3);
+        let (_, body) = form.encode();
+        let text = String::from_utf8(body).unwrap();
+        assert!(text.contains("name=\"s\"\r\n\r\ntext\r\n"), "{text}");
+        assert!(text.contains("name=\"n\"\r\n\r\n1.5\r\n"), "{text}");
+        assert!(
+            text.contains("name=\"o\"\r\nContent-Type: application/json\r\n\r\n{\"a\":[1]}\r\n"),
+            "{text}"
+        );
+        let mut map = std::collections::BTreeMap::new();
+        map.insert((1, 2), 3);
+        let broken = Multipart::new().text("ok", "1").field("bad", &map);
+        let mut r = Request::new(OP, "/x".into());
+        assert!(matches!(
+            r.multipart_body(broken),
+            Err(Error::InvalidRequest { .. })
+        ));
+        assert!(r.body.is_none());
+    }
 
     #[test]
     fn multipart_encodes_text_and_file_parts() {

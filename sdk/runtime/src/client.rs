@@ -242,9 +242,7 @@ impl Exchange {
         for (name, value) in auth.headers {
             headers.insert(name, value);
         }
-        for (name, value) in request.headers.iter().cloned() {
-            headers.append(name, value);
-        }
+        request.apply_headers(&mut headers);
         let mut url = format!("{base_url}{}", request.path_and_query());
         for (i, pair) in auth.query.iter().enumerate() {
             let separator = if i == 0 && request.query.is_empty() {

@@ -2,9 +2,11 @@
 
 use crate::error::Error;
 use crate::options::RequestOptions;
+use crate::param_style::{self, Node, PathStyle, QueryStyle};
 use crate::server::Server;
-use http::header::{HeaderName, HeaderValue};
+use http::header::{HeaderMap, HeaderName, HeaderValue, COOKIE};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
 
 /// An HTTP method (a `Copy` stand-in for `http::Method`, so operations can be constants).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,6 +175,112 @@ impl Request {
         Ok(())
     }
 
+    /// Adds a query parameter of any shape (an array, an object, a map, a union, any JSON value)
+    /// in the given style; see [`QueryStyle`] for the encodings. Plain scalars and arrays of them in
+    /// the default `form` style can use [`query`](Self::query) and
+    /// [`query_list`](Self::query_list), which skip serialization.
+    pub fn query_param<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        style: QueryStyle,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let Some(value) = value else { return Ok(()) };
+        let node = self.node(name, value)?;
+        for pair in param_style::query_pairs(name, &node, style, explode) {
+            self.push_encoded(&pair);
+        }
+        Ok(())
+    }
+
+    /// Adds a query parameter described by `content: application/json`: `name=<the value's JSON
+    /// text>`, percent-encoded.
+    pub fn query_json<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+    ) -> Result<(), Error> {
+        let Some(value) = value else { return Ok(()) };
+        let json = self.json_text(name, value)?;
+        self.push_pair(name, std::iter::once(json.as_str()));
+        Ok(())
+    }
+
+    /// Fills in the path parameter `{name}` of the path this request was created with, in the given
+    /// style (see [`PathStyle`]). Values are percent-encoded, so they cannot change the path; only
+    /// the style's delimiters (`,` `.` `;` `=`) stay literal.
+    pub fn path_param<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: PathStyle,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let node = self.node(name, value)?;
+        let text = param_style::path_text(name, &node, style, explode);
+        let placeholder = format!("{{{name}}}");
+        let Some(at) = self.path.find(&placeholder) else {
+            return Err(self.invalid(format!("the path has no `{placeholder}` to fill in")));
+        };
+        self.path.replace_range(at..at + placeholder.len(), &text);
+        Ok(())
+    }
+
+    /// Sets a header parameter of any shape (`simple` style: `a,b`; an object as `k,v,k2,v2`, or
+    /// `k=v,k2=v2` exploded). Nothing is sent for `null` or an empty array or object.
+    pub fn header_param<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: Option<&T>,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let Some(value) = value else { return Ok(()) };
+        let node = self.node(name, value)?;
+        match param_style::header_text(&node, explode) {
+            Some(text) => self.header(name, Some(text.as_str())),
+            None => Ok(()),
+        }
+    }
+
+    /// Sets a header parameter described by `content: application/json`: the value's JSON text.
+    pub fn header_json<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: Option<&T>,
+    ) -> Result<(), Error> {
+        let Some(value) = value else { return Ok(()) };
+        let json = self.json_text(name, value)?;
+        self.header(name, Some(json.as_str()))
+    }
+
+    /// Adds a cookie parameter (`form` style, percent-encoded): `name=a,b`, or one cookie per item
+    /// (`name=a; name=b`) or per property (`k=v; k2=v2`) exploded. Every cookie goes into one
+    /// `Cookie` header, which the client merges with a cookie credential's.
+    pub fn cookie_param<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        explode: bool,
+    ) -> Result<(), Error> {
+        let Some(value) = value else { return Ok(()) };
+        let node = self.node(name, value)?;
+        let pairs = param_style::cookie_pairs(name, &node, explode);
+        if pairs.is_empty() {
+            return Ok(());
+        }
+        let mut text = pairs.join("; ");
+        if let Some(at) = self.headers.iter().position(|(n, _)| n == COOKIE) {
+            let (_, existing) = self.headers.remove(at);
+            text = format!("{}; {text}", String::from_utf8_lossy(existing.as_bytes()));
+        }
+        // Percent-encoded pairs are visible ASCII.
+        let value = HeaderValue::from_str(&text)
+            .map_err(|_| self.invalid(format!("cookie {name} cannot be sent")))?;
+        self.headers.push((COOKIE, value));
+        Ok(())
+    }
+
     /// Serializes the JSON body.
     pub fn json_body<T: serde::Serialize>(&mut self, body: &T) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|e| Error::InvalidRequest {
@@ -180,6 +288,17 @@ impl Request {
             reason: format!("the body cannot be serialized: {e}"),
         })?;
         self.body = Some(bytes);
+        Ok(())
+    }
+
+    /// Serializes the JSON body, sent with its own JSON media type (`application/vnd.api+json`).
+    pub fn json_body_as<T: serde::Serialize>(
+        &mut self,
+        content_type: &'static str,
+        body: &T,
+    ) -> Result<(), Error> {
+        self.json_body(body)?;
+        self.set_content_type(HeaderValue::from_static(content_type));
         Ok(())
     }
 
@@ -195,6 +314,62 @@ impl Request {
         } else {
             format!("{}?{}", self.path, self.query)
         }
+    }
+
+    /// Applies this request's headers on top of the client's and the credentials' (`headers`): each
+    /// is appended, except that a `Cookie` header is merged into one already there (a cookie
+    /// credential's), so the request carries a single `Cookie` header.
+    pub(crate) fn apply_headers(&self, headers: &mut HeaderMap) {
+        for (name, value) in &self.headers {
+            if name == COOKIE {
+                if let Some(existing) = headers.get(COOKIE) {
+                    let mut merged = existing.as_bytes().to_vec();
+                    merged.extend_from_slice(b"; ");
+                    merged.extend_from_slice(value.as_bytes());
+                    if let Ok(mut merged) = HeaderValue::from_bytes(&merged) {
+                        merged.set_sensitive(existing.is_sensitive());
+                        headers.insert(COOKIE, merged);
+                        continue;
+                    }
+                }
+            }
+            headers.append(name.clone(), value.clone());
+        }
+    }
+
+    /// Sets the `Content-Type` header, replacing any.
+    pub(crate) fn set_content_type(&mut self, content_type: HeaderValue) {
+        self.headers
+            .retain(|(name, _)| name != http::header::CONTENT_TYPE);
+        self.headers
+            .push((http::header::CONTENT_TYPE, content_type));
+    }
+
+    /// Serializes a parameter value for its style.
+    fn node<T: Serialize + ?Sized>(&self, name: &str, value: &T) -> Result<Node, Error> {
+        Node::of(value)
+            .map_err(|e| self.invalid(format!("parameter {name} cannot be serialized: {e}")))
+    }
+
+    /// A parameter value's JSON text.
+    fn json_text<T: Serialize + ?Sized>(&self, name: &str, value: &T) -> Result<String, Error> {
+        serde_json::to_string(value)
+            .map_err(|e| self.invalid(format!("parameter {name} cannot be serialized: {e}")))
+    }
+
+    pub(crate) fn invalid(&self, reason: String) -> Error {
+        Error::InvalidRequest {
+            operation: self.operation.id,
+            reason,
+        }
+    }
+
+    /// Appends an already-encoded `name=value` pair.
+    pub(crate) fn push_encoded(&mut self, pair: &str) {
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query.push_str(pair);
     }
 
     /// Appends one `name=v1,v2` pair, each part percent-encoded (commas between values stay literal).
@@ -216,7 +391,7 @@ impl Request {
 }
 
 /// Unreserved characters (RFC 3986) stay as they are; everything else is percent-encoded.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -226,6 +401,14 @@ const QUERY_COMPONENT: &AsciiSet = UNRESERVED;
 /// Percent-encodes one path segment (`a/b` → `a%2Fb`), so an id can never change the path.
 pub fn encode_path_segment(segment: &str) -> String {
     utf8_percent_encode(segment, UNRESERVED).to_string()
+}
+
+/// Percent-encodes the text of a scalar path parameter (a number, a date, an enum), as
+/// [`encode_path_segment`] does a string.
+pub fn encode_path_param<T: ParamValue + ?Sized>(value: &T) -> String {
+    let mut text = String::new();
+    value.write_param(&mut text);
+    encode_path_segment(&text)
 }
 
 /// How a value is written into a query string, path or header.
@@ -315,6 +498,122 @@ mod tests {
             encode_path_segment("f9ec96b0-8c8a-4b0a"),
             "f9ec96b0-8c8a-4b0a"
         );
+    }
+
+    #[derive(serde::Serialize)]
+    #[allow(non_snake_case)]
+    struct Color {
+        R: u8,
+        G: u8,
+        B: u8,
+    }
+
+    const COLOR: Color = Color {
+        R: 100,
+        G: 200,
+        B: 150,
+    };
+
+    #[test]
+    fn styled_query_parameters_follow_their_style() {
+        let mut r = Request::new(OP, "/x".into());
+        r.query_param("color", Some(&COLOR), QueryStyle::Form, true)
+            .unwrap();
+        r.query_param("rgb", Some(&COLOR), QueryStyle::Form, false)
+            .unwrap();
+        r.query_param("deep", Some(&COLOR), QueryStyle::DeepObject, true)
+            .unwrap();
+        r.query_param("p", Some(&["a", "b"]), QueryStyle::PipeDelimited, false)
+            .unwrap();
+        r.query_param::<Color>("absent", None, QueryStyle::Form, true)
+            .unwrap();
+        r.query_json("j", Some(&serde_json::json!({"a": [1]})))
+            .unwrap();
+        assert_eq!(
+            r.path_and_query(),
+            "/x?R=100&G=200&B=150&rgb=R,100,G,200,B,150&deep%5BR%5D=100&deep%5BG%5D=200&deep%5BB%5D=150&p=a|b&j=%7B%22a%22%3A%5B1%5D%7D"
+        );
+    }
+
+    #[test]
+    fn path_parameters_fill_their_placeholder() {
+        let mut r = Request::new(OP, "/a/{l}/b{m}/{s}".into());
+        r.path_param("l", &["x", "y/z"], PathStyle::Label, true)
+            .unwrap();
+        r.path_param("m", &COLOR, PathStyle::Matrix, false).unwrap();
+        r.path_param("s", &COLOR, PathStyle::Simple, true).unwrap();
+        assert_eq!(
+            r.path_and_query(),
+            "/a/.x.y%2Fz/b;m=R,100,G,200,B,150/R=100,G=200,B=150"
+        );
+        assert!(matches!(
+            r.path_param("gone", &1, PathStyle::Simple, false),
+            Err(Error::InvalidRequest { .. })
+        ));
+        assert_eq!(encode_path_param(&7i64), "7");
+    }
+
+    #[test]
+    fn values_that_cannot_be_serialized_are_errors() {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert((1, 2), 3);
+        let mut r = Request::new(OP, "/x/{p}".into());
+        assert!(matches!(
+            r.query_param("m", Some(&map), QueryStyle::Form, true),
+            Err(Error::InvalidRequest { .. })
+        ));
+        assert!(matches!(
+            r.path_param("p", &map, PathStyle::Simple, false),
+            Err(Error::InvalidRequest { .. })
+        ));
+        assert!(matches!(
+            r.header_param("X-M", Some(&map), false),
+            Err(Error::InvalidRequest { .. })
+        ));
+    }
+
+    #[test]
+    fn styled_headers_and_json_headers() {
+        let mut r = Request::new(OP, "/x".into());
+        r.header_param("X-C", Some(&COLOR), false).unwrap();
+        r.header_param("X-E", Some(&COLOR), true).unwrap();
+        r.header_param("X-N", Some(&serde_json::Value::Null), true)
+            .unwrap();
+        r.header_json("X-J", Some(&["a"])).unwrap();
+        let headers: Vec<(String, &str)> = r
+            .headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_str().unwrap()))
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                ("x-c".to_owned(), "R,100,G,200,B,150"),
+                ("x-e".to_owned(), "R=100,G=200,B=150"),
+                ("x-j".to_owned(), r#"["a"]"#),
+            ]
+        );
+    }
+
+    #[test]
+    fn cookies_share_one_header_merged_with_a_credential() {
+        let mut r = Request::new(OP, "/x".into());
+        r.cookie_param("a", Some("1 2"), true).unwrap();
+        r.cookie_param("b", Some(&["x", "y"]), true).unwrap();
+        r.cookie_param("c", Some(&COLOR), false).unwrap();
+        let mut headers = HeaderMap::new();
+        let mut credential = HeaderValue::from_static("sid=k");
+        credential.set_sensitive(true);
+        headers.insert(COOKIE, credential);
+        r.apply_headers(&mut headers);
+        let cookies: Vec<&HeaderValue> = headers.get_all(COOKIE).iter().collect();
+        assert_eq!(cookies.len(), 1);
+        assert_eq!(cookies[0], "sid=k; a=1%202; b=x; b=y; c=R,100,G,200,B,150");
+        assert!(cookies[0].is_sensitive());
+        // Without a credential, the parameters' cookie header goes as it is.
+        let mut headers = HeaderMap::new();
+        r.apply_headers(&mut headers);
+        assert_eq!(headers[COOKIE], "a=1%202; b=x; b=y; c=R,100,G,200,B,150");
     }
 
     #[test]

@@ -69,7 +69,7 @@ openapi_sdk_runtime::deserialize_struct!(
 #[non_exhaustive]
 pub struct UploadMediaSpecBody {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub openapi_spec_file: Option<String>,
+    pub openapi_spec_file: Option<Vec<u8>>,
     /// Properties this version of the SDK does not know, kept so they are written back unchanged.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
@@ -85,8 +85,8 @@ impl UploadMediaSpecBody {
     }
 
     /// Sets `openapi_spec_file`.
-    pub fn openapi_spec_file(mut self, value: impl Into<String>) -> Self {
-        self.openapi_spec_file = Some(value.into());
+    pub fn openapi_spec_file(mut self, value: Vec<u8>) -> Self {
+        self.openapi_spec_file = Some(value);
         self
     }
 }

@@ -5,7 +5,7 @@
 
 use super::super::models::{
     StartMediaJobResponse, StartMediaJobResponse200, StartMediaJobResponse202,
-    UploadMediaSpecResponse200,
+    UploadMediaSpecBody, UploadMediaSpecResponse200,
 };
 use super::super::Client;
 use openapi_sdk_runtime as rt;
@@ -39,10 +39,13 @@ impl Client {
     /// `POST /media/spec` (operation `UploadMediaSpec`).
     ///
     /// Sends no credentials.
-    pub fn upload_media_spec(&self, body: rt::Multipart) -> UploadMediaSpecRequest {
+    pub fn upload_media_spec(
+        &self,
+        body: UploadMediaSpecBody,
+    ) -> UploadMediaSpecRequest {
         UploadMediaSpecRequest {
             client: self.clone(),
-            body,
+            body: UploadMediaSpecRequest::multipart_form(body),
             options: Default::default(),
         }
     }
@@ -173,6 +176,31 @@ impl UploadMediaSpecRequest {
         security: &[],
     };
 
+    /// Sends this form instead of the typed body: for file names of your own, or parts the
+    /// schema does not list.
+    pub fn multipart(mut self, form: rt::Multipart) -> Self {
+        self.body = form;
+        self
+    }
+
+    /// The typed body as a form: a part per field (text, JSON or file), in schema order.
+    fn multipart_form(body: UploadMediaSpecBody) -> rt::Multipart {
+        let mut form = rt::Multipart::new();
+        if let Some(value) = body.openapi_spec_file {
+            form = form
+                .file(
+                    "openapi_spec_file",
+                    "openapi_spec_file",
+                    "application/octet-stream",
+                    value,
+                );
+        }
+        for (name, value) in &body.additional_properties {
+            form = form.field(name.as_str(), value);
+        }
+        form
+    }
+
     /// Overrides the client's retry and timeout settings for this call.
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
@@ -190,7 +218,7 @@ impl UploadMediaSpecRequest {
     ) -> Result<rt::ApiResponse<UploadMediaSpecResponse200>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/spec".to_owned());
         request.set_options(self.options);
-        request.multipart_body(self.body);
+        request.multipart_body(self.body)?;
         let response = self.client.runtime().execute(request).await?;
         response.json()
     }

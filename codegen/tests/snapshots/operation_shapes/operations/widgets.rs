@@ -130,7 +130,7 @@ impl GetWidgetPartRequest {
                 "/widgets/",
                 &rt::encode_path_segment(&self.widget_id),
                 "/parts/",
-                &rt::encode_path_segment(&self.part_id.to_string()),
+                &rt::encode_path_param(&self.part_id),
             ]
                 .concat(),
         );
@@ -190,7 +190,7 @@ impl DeleteWidgetPartRequest {
                 "/widgets/",
                 &rt::encode_path_segment(&self.widget_id),
                 "/parts/",
-                &rt::encode_path_segment(&self.part_id.to_string()),
+                &rt::encode_path_param(&self.part_id),
             ]
                 .concat(),
         );

@@ -1,0 +1,17 @@
+// @generated from codegen/tests/fixtures/params.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models and operations generated from the Params fixture (1).
+
+#[rustfmt::skip]
+mod client;
+#[rustfmt::skip]
+pub mod models;
+#[rustfmt::skip]
+pub mod operations;
+
+pub use self::client::*;
+pub use openapi_sdk_runtime::{
+    pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error,
+    Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind,
+};

@@ -1,0 +1,129 @@
+// @generated from codegen/tests/fixtures/params.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models used by the `bodies` operations.
+
+use super::Color;
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Signup {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<Color>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<i64>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Signup {
+    /// Creates a [`Signup`] from its required fields.
+    pub fn new(name: String) -> Self {
+        Self {
+            name,
+            tags: None,
+            color: None,
+            age: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: Vec<String>) -> Self {
+        self.tags = Some(value);
+        self
+    }
+
+    /// Sets `color`.
+    pub fn color(mut self, value: Color) -> Self {
+        self.color = Some(value);
+        self
+    }
+
+    /// Sets `age`.
+    pub fn age(mut self, value: i64) -> Self {
+        self.age = Some(value);
+        self
+    }
+}
+
+openapi_sdk_runtime::deserialize_struct!(
+    Signup { name(required) = "name", tags(optional) = "tags", color(optional) = "color",
+    age(optional) = "age" }
+);
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
+pub struct UploadDocumentBody {
+    pub title: String,
+    pub file: Vec<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<Vec<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<Vec<u8>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Color>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl UploadDocumentBody {
+    /// Creates a [`UploadDocumentBody`] from its required fields.
+    pub fn new(title: String, file: Vec<u8>) -> Self {
+        Self {
+            title,
+            file,
+            thumbnail: None,
+            attachments: None,
+            meta: None,
+            tags: None,
+            count: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `thumbnail`.
+    pub fn thumbnail(mut self, value: Vec<u8>) -> Self {
+        self.thumbnail = Some(value);
+        self
+    }
+
+    /// Sets `attachments`.
+    pub fn attachments(mut self, value: Vec<Vec<u8>>) -> Self {
+        self.attachments = Some(value);
+        self
+    }
+
+    /// Sets `meta`.
+    pub fn meta(mut self, value: Color) -> Self {
+        self.meta = Some(value);
+        self
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: Vec<String>) -> Self {
+        self.tags = Some(value);
+        self
+    }
+
+    /// Sets `count`.
+    pub fn count(mut self, value: i64) -> Self {
+        self.count = Some(value);
+        self
+    }
+}
+
+openapi_sdk_runtime::deserialize_struct!(
+    UploadDocumentBody { title(required) = "title", file(required) = "file",
+    thumbnail(optional) = "thumbnail", attachments(optional) = "attachments",
+    meta(optional) = "meta", tags(optional) = "tags", count(optional) = "count" }
+);

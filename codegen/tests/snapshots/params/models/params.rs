@@ -1,0 +1,217 @@
+// @generated from codegen/tests/fixtures/params.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Models used by the `params` operations.
+
+use super::Color;
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct Filter {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<FilterRange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl Filter {
+    /// Creates a [`Filter`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            range: None,
+            tags: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `range`.
+    pub fn range(mut self, value: FilterRange) -> Self {
+        self.range = Some(value);
+        self
+    }
+
+    /// Sets `tags`.
+    pub fn tags(mut self, value: Vec<String>) -> Self {
+        self.tags = Some(value);
+        self
+    }
+}
+
+openapi_sdk_runtime::deserialize_struct!(
+    Filter { name(optional) = "name", range(optional) = "range", tags(optional) = "tags"
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct FilterRange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl FilterRange {
+    /// Creates a [`FilterRange`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            min: None,
+            max: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `min`.
+    pub fn min(mut self, value: i64) -> Self {
+        self.min = Some(value);
+        self
+    }
+
+    /// Sets `max`.
+    pub fn max(mut self, value: i64) -> Self {
+        self.max = Some(value);
+        self
+    }
+}
+
+openapi_sdk_runtime::deserialize_struct!(
+    FilterRange { min(optional) = "min", max(optional) = "max" }
+);
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum NameOrColor {
+    String(String),
+    Color(Color),
+    /// A shape none of the variants accepts, kept verbatim so it round-trips.
+    Unknown(serde_json::Value),
+}
+
+openapi_sdk_runtime::deserialize_union!(NameOrColor { String(String), Color(Color) });
+
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[non_exhaustive]
+pub struct QueryDeepPage {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<i64>,
+    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl QueryDeepPage {
+    /// Creates a [`QueryDeepPage`] from its required fields.
+    pub fn new() -> Self {
+        Self {
+            number: None,
+            size: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `number`.
+    pub fn number(mut self, value: i64) -> Self {
+        self.number = Some(value);
+        self
+    }
+
+    /// Sets `size`.
+    pub fn size(mut self, value: i64) -> Self {
+        self.size = Some(value);
+        self
+    }
+}
+
+openapi_sdk_runtime::deserialize_struct!(
+    QueryDeepPage { number(optional) = "number", size(optional) = "size" }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Status {
+    /// `active`
+    Active,
+    /// `inactive`
+    Inactive,
+    /// A value this version of the SDK does not know, kept verbatim so it round-trips.
+    Unknown(String),
+}
+
+impl Status {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "active",
+            Self::Inactive => "inactive",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for Status {
+    fn from(value: &str) -> Self {
+        match value {
+            "active" => Self::Active,
+            "inactive" => Self::Inactive,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
+    }
+}
+
+impl openapi_sdk_runtime::serde_support::Exact for Status {
+    fn is_exact(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+}
+
+impl openapi_sdk_runtime::ParamValue for Status {
+    fn write_param(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+}

@@ -1,0 +1,410 @@
+// @generated from codegen/tests/fixtures/params.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Bodies".
+//!
+//! Request bodies.
+
+use super::super::models::{Color, Signup, UploadDocumentBody};
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
+
+impl Client {
+    /// `POST /forms/urlencoded` (operation `SubmitForm`).
+    ///
+    /// Sends no credentials.
+    pub fn submit_form(&self, body: Signup) -> SubmitFormRequest {
+        SubmitFormRequest {
+            client: self.clone(),
+            body,
+            options: Default::default(),
+        }
+    }
+
+    /// `POST /forms/multipart` (operation `UploadDocument`).
+    ///
+    /// Sends no credentials.
+    pub fn upload_document(&self, body: UploadDocumentBody) -> UploadDocumentRequest {
+        UploadDocumentRequest {
+            client: self.clone(),
+            body: UploadDocumentRequest::multipart_form(body),
+            options: Default::default(),
+        }
+    }
+
+    /// `POST /forms/multipart/optional` (operation `UploadOptional`).
+    ///
+    /// Sends no credentials.
+    pub fn upload_optional(&self) -> UploadOptionalRequest {
+        UploadOptionalRequest {
+            client: self.clone(),
+            body: None,
+            options: Default::default(),
+        }
+    }
+
+    /// `PUT /anything` (operation `PutAnything`).
+    ///
+    /// Sends no credentials.
+    pub fn put_anything(&self, body: Signup) -> PutAnythingRequest {
+        PutAnythingRequest {
+            client: self.clone(),
+            body,
+            options: Default::default(),
+        }
+    }
+
+    /// `PATCH /vnd` (operation `PatchVnd`).
+    ///
+    /// Sends no credentials.
+    pub fn patch_vnd(&self, body: Color) -> PatchVndRequest {
+        PatchVndRequest {
+            client: self.clone(),
+            body,
+            options: Default::default(),
+        }
+    }
+
+    /// `POST /blob` (operation `UploadBlob`).
+    ///
+    /// Sends no credentials.
+    pub fn upload_blob(&self, body: Vec<u8>) -> UploadBlobRequest {
+        UploadBlobRequest {
+            client: self.clone(),
+            body,
+            options: Default::default(),
+        }
+    }
+}
+
+/// A `POST /forms/urlencoded` request, created by [`Client::submit_form`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct SubmitFormRequest {
+    client: Client,
+    body: Signup,
+    options: rt::RequestOptions,
+}
+
+impl SubmitFormRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "SubmitForm",
+        method: rt::Method::Post,
+        path_template: "/forms/urlencoded",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::submit_form`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/forms/urlencoded".to_owned(),
+        );
+        request.set_options(self.options);
+        request
+            .form_body(
+                &self.body,
+                &[
+                    ("tags", rt::QueryStyle::Form, false),
+                    ("color", rt::QueryStyle::DeepObject, false),
+                ],
+            )?;
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
+    }
+}
+
+/// A `POST /forms/multipart` request, created by [`Client::upload_document`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct UploadDocumentRequest {
+    client: Client,
+    body: rt::Multipart,
+    options: rt::RequestOptions,
+}
+
+impl UploadDocumentRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "UploadDocument",
+        method: rt::Method::Post,
+        path_template: "/forms/multipart",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Sends this form instead of the typed body: for file names of your own, or parts the
+    /// schema does not list.
+    pub fn multipart(mut self, form: rt::Multipart) -> Self {
+        self.body = form;
+        self
+    }
+
+    /// The typed body as a form: a part per field (text, JSON or file), in schema order.
+    fn multipart_form(body: UploadDocumentBody) -> rt::Multipart {
+        let mut form = rt::Multipart::new();
+        form = form.field("title", &body.title);
+        form = form.file("file", "file", "application/octet-stream", body.file);
+        if let Some(value) = body.thumbnail {
+            form = form.file("thumbnail", "thumbnail", "image/png", value);
+        }
+        if let Some(value) = body.attachments {
+            for value in value {
+                form = form
+                    .file(
+                        "attachments",
+                        "attachments",
+                        "application/octet-stream",
+                        value,
+                    );
+            }
+        }
+        if let Some(value) = &body.meta {
+            form = form.field("meta", value);
+        }
+        if let Some(value) = &body.tags {
+            form = form.field("tags", value);
+        }
+        if let Some(value) = &body.count {
+            form = form.field("count", value);
+        }
+        for (name, value) in &body.additional_properties {
+            form = form.field(name.as_str(), value);
+        }
+        form
+    }
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::upload_document`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/forms/multipart".to_owned(),
+        );
+        request.set_options(self.options);
+        request.multipart_body(self.body)?;
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
+    }
+}
+
+/// A `POST /forms/multipart/optional` request, created by [`Client::upload_optional`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct UploadOptionalRequest {
+    client: Client,
+    body: Option<rt::Multipart>,
+    options: rt::RequestOptions,
+}
+
+impl UploadOptionalRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "UploadOptional",
+        method: rt::Method::Post,
+        path_template: "/forms/multipart/optional",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// The request body.
+    pub fn body(mut self, value: Signup) -> Self {
+        self.body = Some(Self::multipart_form(value));
+        self
+    }
+
+    /// Sends this form instead of the typed body: for file names of your own, or parts the
+    /// schema does not list.
+    pub fn multipart(mut self, form: rt::Multipart) -> Self {
+        self.body = Some(form);
+        self
+    }
+
+    /// The typed body as a form: a part per field (text, JSON or file), in schema order.
+    fn multipart_form(body: Signup) -> rt::Multipart {
+        let mut form = rt::Multipart::new();
+        form = form.field("name", &body.name);
+        if let Some(value) = &body.tags {
+            form = form.field("tags", value);
+        }
+        if let Some(value) = &body.color {
+            form = form.field("color", value);
+        }
+        if let Some(value) = &body.age {
+            form = form.field("age", value);
+        }
+        for (name, value) in &body.additional_properties {
+            form = form.field(name.as_str(), value);
+        }
+        form
+    }
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::upload_optional`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            "/forms/multipart/optional".to_owned(),
+        );
+        request.set_options(self.options);
+        if let Some(body) = self.body {
+            request.multipart_body(body)?;
+        }
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
+    }
+}
+
+/// A `PUT /anything` request, created by [`Client::put_anything`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct PutAnythingRequest {
+    client: Client,
+    body: Signup,
+    options: rt::RequestOptions,
+}
+
+impl PutAnythingRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "PutAnything",
+        method: rt::Method::Put,
+        path_template: "/anything",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::put_anything`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/anything".to_owned());
+        request.set_options(self.options);
+        request.json_body(&self.body)?;
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
+    }
+}
+
+/// A `PATCH /vnd` request, created by [`Client::patch_vnd`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct PatchVndRequest {
+    client: Client,
+    body: Color,
+    options: rt::RequestOptions,
+}
+
+impl PatchVndRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "PatchVnd",
+        method: rt::Method::Patch,
+        path_template: "/vnd",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::patch_vnd`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/vnd".to_owned());
+        request.set_options(self.options);
+        request.json_body_as("application/vnd.api+json", &self.body)?;
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
+    }
+}
+
+/// A `POST /blob` request, created by [`Client::upload_blob`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct UploadBlobRequest {
+    client: Client,
+    body: Vec<u8>,
+    options: rt::RequestOptions,
+}
+
+impl UploadBlobRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "UploadBlob",
+        method: rt::Method::Post,
+        path_template: "/blob",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::upload_blob`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/blob".to_owned());
+        request.set_options(self.options);
+        request.bytes_body("application/octet-stream", self.body);
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
+    }
+}

@@ -1,0 +1,16 @@
+// @generated from codegen/tests/fixtures/params.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request builders, one file per API tag.
+
+mod bodies;
+mod default;
+mod params;
+mod pet_store;
+mod pet_store2;
+
+pub use self::bodies::*;
+pub use self::default::*;
+pub use self::params::*;
+pub use self::pet_store::*;
+pub use self::pet_store2::*;

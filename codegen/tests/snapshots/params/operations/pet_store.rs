@@ -1,0 +1,58 @@
+// @generated from codegen/tests/fixtures/params.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Operations tagged "Pet Store".
+
+use super::super::Client;
+use openapi_sdk_runtime as rt;
+use rt::Error;
+
+impl Client {
+    /// `GET /pets` (operation `ListPets`).
+    ///
+    /// Sends no credentials.
+    pub fn list_pets(&self) -> ListPetsRequest {
+        ListPetsRequest {
+            client: self.clone(),
+            options: Default::default(),
+        }
+    }
+}
+
+/// A `GET /pets` request, created by [`Client::list_pets`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct ListPetsRequest {
+    client: Client,
+    options: rt::RequestOptions,
+}
+
+impl ListPetsRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "ListPets",
+        method: rt::Method::Get,
+        path_template: "/pets",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::list_pets`] for what it returns and its errors.
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/pets".to_owned());
+        request.set_options(self.options);
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
+    }
+}
