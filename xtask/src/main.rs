@@ -10,6 +10,7 @@
 //!
 //! cargo xtask v2-e2e                        generated full-v2 crate built and run against loopback servers
 //! cargo xtask package-check [--all-features]  `cargo package` of the runtime, the SDK and the full-v2 crate
+//! cargo xtask corpus [--only NAME]… [--no-check]  other vendors' public specs and edge cases: generate, check, tabulate
 //!
 //! With `--out` anywhere but the SDK, the output is a standalone crate (Cargo.toml, src/, a Cargo
 //! feature per tag) that depends on the runtime crate (`sdk/runtime`) by version, plus a relative
@@ -18,6 +19,7 @@
 //! `<spec>.codegen.yaml` next to the spec, when present).
 //! ```
 
+mod corpus;
 mod e2e;
 
 use std::path::PathBuf;
@@ -28,7 +30,8 @@ const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DI
        cargo xtask bench-generate [RUNS]             generation wall time and peak memory (connections, full v2)
        cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature
        cargo xtask v2-e2e                            build the generated full-v2 crate and run it against loopback servers
-       cargo xtask package-check [--all-features]    `cargo package` the runtime, the SDK and the generated full-v2 crate";
+       cargo xtask package-check [--all-features]    `cargo package` the runtime, the SDK and the generated full-v2 crate
+       cargo xtask corpus [--only NAME]… [--no-check]  generate and `cargo check` other vendors' public specs and the edge cases";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,6 +74,8 @@ fn run(args: &[String]) -> Result<(), String> {
             let all_features = rest.iter().any(|a| a == "--all-features");
             return e2e::package_check(&root, all_features);
         }
+        "corpus" => return corpus::run(&root, rest),
+        "__corpus-generate" => return corpus::generate_child(rest),
         "__generate-once" => {
             let spec = rest.first().ok_or(USAGE)?;
             let out = rest.get(1).ok_or(USAGE)?;
