@@ -109,3 +109,29 @@ fn all_of_members_that_are_not_objects() {
         notes(&generated)
     );
 }
+
+#[test]
+fn enum_slips_are_notes() {
+    let generated = with_schemas(
+        "    A:\n      type: object\n      properties:\n        country: {type: string, enum: [UK, United Kingdom, United Kingdom], default: Wales}\n        new: {type: string}\n",
+    );
+    let code = models(&generated);
+    assert!(
+        code.contains("UnitedKingdom,") && !code.contains("UnitedKingdom2"),
+        "{code}"
+    );
+    assert!(
+        !code.contains("#[default]"),
+        "a default that is no value is dropped: {code}"
+    );
+    assert!(
+        code.contains("pub new2: Option<String>,") && code.contains("rename = \"new\""),
+        "`new` is the constructor: {code}"
+    );
+    let text = notes(&generated);
+    assert!(
+        text.contains("/components/schemas/A/properties/country/enum/2: duplicate enum value"),
+        "{text}"
+    );
+    assert!(text.contains("/components/schemas/A/properties/country/default: default \"Wales\" is not one of the enum values"), "{text}");
+}

@@ -266,13 +266,14 @@ fn define_enum(
     let mut variants: Vec<Variant> = Vec::new();
     for (i, value) in s.enumeration.iter().enumerate() {
         let Some(value) = value else { continue };
-        if variants.iter().any(|v| &v.value == value) {
-            return Err(pointer
-                .push("enum")
-                .push(i.to_string())
-                .invalid(format!("duplicate enum value {value:?}")));
-        }
         let at = pointer.push("enum").push(i.to_string());
+        if variants.iter().any(|v| &v.value == value) {
+            cx.note(
+                &at,
+                format!("duplicate enum value {value:?} is listed once"),
+            );
+            continue;
+        }
         let name = namer.claim(
             names::variant_name(value),
             value,
@@ -289,15 +290,21 @@ fn define_enum(
         Some(serde_json::Value::String(d)) => match variants.iter().find(|v| &v.value == d) {
             Some(v) => Some(v.name.clone()),
             None => {
-                return Err(pointer
-                    .push("default")
-                    .invalid(format!("default {d:?} is not one of the enum values")))
+                cx.note(
+                    &pointer.push("default"),
+                    format!("default {d:?} is not one of the enum values: the enum has no default"),
+                );
+                None
             }
         },
         Some(other) => {
-            return Err(pointer
-                .push("default")
-                .invalid(format!("default {other} of a string enum is not a string")))
+            cx.note(
+                &pointer.push("default"),
+                format!(
+                    "default {other} of a string enum is not a string: the enum has no default"
+                ),
+            );
+            None
         }
     };
     // A single-value enum (a JSON:API `type` tag) has only one sensible default: its value.
@@ -350,7 +357,8 @@ fn define_struct(
         ..object.clone()
     };
     // `additional_properties` holds unknown properties in every model.
-    let mut field_names = Namer::with_reserved(&["additional_properties"]);
+    // `new` is the constructor, and every field has a setter of its own name.
+    let mut field_names = Namer::with_reserved(&["additional_properties", "new"]);
     let mut fields = Vec::with_capacity(object.properties.len());
     for (prop, schema) in &object.properties {
         let at = pointer.push("properties").push(prop);
