@@ -1,6 +1,7 @@
 //! An OpenAPI 3.0 → Rust generator for the Datadog connections SDK.
 //!
-//! A pipeline of plain functions: [`load`](load::load) parses the spec (openapiv3 + serde_yaml),
+//! A pipeline of plain functions: [`load`](load::load) parses the spec (OpenAPI 3.0 or 3.1, or
+//! Swagger 2.0, brought to 3.0 first; openapiv3 + serde_json/serde_yaml),
 //! [`lower`](lower::lower) resolves references and names into the [`ir`] model, `emit` turns the model
 //! into token streams (quote), and `write` formats them (prettyplease) under a "generated" header.
 //! [`generate`] runs all of it and returns `relative path → file contents`; the caller does the I/O.
@@ -15,6 +16,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 mod names;
+mod normalize;
 mod write;
 
 pub use config::Config;
@@ -85,8 +87,9 @@ pub struct Generated {
 /// Runs the whole pipeline on spec text.
 pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> {
     validate_runtime_path(&options.runtime)?;
-    let spec = load::load(spec_text)?;
-    let api = lower::lower(&spec, &options.config)?;
+    let loaded = load::load(spec_text)?;
+    let mut api = lower::lower(&loaded.spec, &options.config).map_err(|e| loaded.relocate(e))?;
+    api.diagnostics = loaded.diagnostics(std::mem::take(&mut api.diagnostics));
     let (gating, prefix) = match &options.output {
         Output::Modules => (emit::Gating::None, ""),
         Output::Crate(_) => (emit::Gating::PerTag, "src/"),

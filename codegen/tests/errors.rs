@@ -89,7 +89,9 @@ fn refused(text: &str, full: bool) -> bool {
         return generate(text, &Options::default()).is_err();
     }
     match datadog_connections_codegen::load::load(text) {
-        Ok(spec) => datadog_connections_codegen::lower::lower(&spec, &Default::default()).is_err(),
+        Ok(loaded) => {
+            datadog_connections_codegen::lower::lower(&loaded.spec, &Default::default()).is_err()
+        }
         Err(_) => true,
     }
 }

@@ -1,6 +1,7 @@
 //! Property tests: malformed and random specs never panic the generator. Text mutations of the
 //! real spec exercise the parser and reference checks; random schema graphs (refs, cycles,
-//! composition, awkward names) exercise lowering and emission, which must also be deterministic.
+//! composition, awkward names) exercise lowering and emission, which must also be deterministic,
+//! and give the same code when the same document is written as OpenAPI 3.1 or Swagger 2.0.
 
 use datadog_connections_codegen::{generate, Error, Options};
 use proptest::prelude::*;
@@ -116,6 +117,9 @@ fn schema(depth: u32) -> BoxedStrategy<String> {
         Just("{type: string, enum: ['', '1x', '+', '-', unknown, Unknown]}".to_owned()),
         Just("{type: number}".to_owned()),
         Just("{type: boolean}".to_owned()),
+        // Written differently in 3.1 (see `Dialect::rewrite`).
+        Just("{type: string, enum: [fixed]}".to_owned()),
+        Just("{anyOf: [{type: integer}, {type: string}]}".to_owned()),
         Just("{type: object}".to_owned()),
         Just("{}".to_owned()),
         names.prop_map(|n| format!("{{$ref: '#/components/schemas/{n}'}}")),
@@ -162,17 +166,115 @@ fn schema(depth: u32) -> BoxedStrategy<String> {
     .boxed()
 }
 
+/// How a random document is written: as OpenAPI 3.0, or the same document as 3.1 or Swagger 2.0.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Dialect {
+    V30,
+    V31,
+    V20,
+}
+
+impl Dialect {
+    /// A schema (written for 3.0 by `schema`) as this dialect writes it.
+    fn rewrite(self, schema: &str) -> String {
+        match self {
+            Dialect::V30 => schema.to_owned(),
+            Dialect::V31 => schema
+                .replace(
+                    "type: string, format: date-time, nullable: true",
+                    "type: [string, 'null'], format: date-time",
+                )
+                .replace("{type: string, enum: [fixed]}", "{const: fixed}")
+                .replace(
+                    "{anyOf: [{type: integer}, {type: string}]}",
+                    "{type: [integer, string]}",
+                ),
+            Dialect::V20 => schema
+                .replace("#/components/schemas/", "#/definitions/")
+                .replace("nullable: true", "x-nullable: true"),
+        }
+    }
+
+    /// The document around the three random schemas.
+    fn document(self, a: &str, b: &str, c: &str) -> String {
+        let (a, b, c) = (self.rewrite(a), self.rewrite(b), self.rewrite(c));
+        let fixed =
+            "    type: {type: string}\n    AwsId: {type: string}\n    AWSId: {type: integer}\n";
+        match self {
+            Dialect::V30 | Dialect::V31 => format!(
+                "openapi: {}\ninfo: {{title: t, version: '1'}}\npaths:\n  /x/{{id}}:\n    post:\n      operationId: PostX\n      parameters:\n        - {{name: id, in: path, required: true, schema: {{type: string}}}}\n      requestBody:\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/A'}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/B'}}\ncomponents:\n  schemas:\n    A: {a}\n    B: {b}\n    C: {c}\n{fixed}",
+                if self == Dialect::V30 { "3.0.3" } else { "3.1.0" }
+            ),
+            Dialect::V20 => format!(
+                "swagger: '2.0'\ninfo: {{title: t, version: '1'}}\npaths:\n  /x/{{id}}:\n    post:\n      operationId: PostX\n      parameters:\n        - {{name: id, in: path, required: true, type: string}}\n        - {{name: body, in: body, schema: {{$ref: '#/definitions/A'}}}}\n      responses:\n        200: {{description: ok, schema: {{$ref: '#/definitions/B'}}}}\ndefinitions:\n    A: {a}\n    B: {b}\n    C: {c}\n{fixed}"
+            ),
+        }
+    }
+
+    /// A pointer into the 3.0 document as it reads in this dialect's (for the parts that move).
+    fn pointer(self, pointer: &str) -> String {
+        if self != Dialect::V20 {
+            return pointer.to_owned();
+        }
+        let op = "/paths/~1x~1{id}/post";
+        let moved = [
+            ("/components/schemas".to_owned(), "/definitions".to_owned()),
+            (
+                format!("{op}/requestBody/content/application~1json/schema"),
+                format!("{op}/parameters/1/schema"),
+            ),
+            (
+                format!("{op}/responses/200/content/application~1json/schema"),
+                format!("{op}/responses/200/schema"),
+            ),
+        ];
+        for (from, to) in moved {
+            match pointer.strip_prefix(&from) {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                    return format!("{to}{rest}")
+                }
+                _ => {}
+            }
+        }
+        pointer.to_owned()
+    }
+}
+
+fn dialect() -> impl Strategy<Value = Dialect> {
+    prop_oneof![Just(Dialect::V30), Just(Dialect::V31), Just(Dialect::V20)]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_schema_graphs_lower_deterministically(a in schema(3), b in schema(3), c in schema(2)) {
-        let text = format!(
-            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths:\n  /x/{{id}}:\n    post:\n      operationId: PostX\n      parameters:\n        - {{name: id, in: path, required: true, schema: {{type: string}}}}\n      requestBody:\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/A'}}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/B'}}\ncomponents:\n  schemas:\n    A: {a}\n    B: {b}\n    C: {c}\n    type: {{type: string}}\n    AwsId: {{type: string}}\n    AWSId: {{type: integer}}\n"
-        );
-        let first = generate(&text, &Options::default());
-        let second = generate(&text, &Options::default());
-        prop_assert_eq!(&first, &second);
+    fn random_schema_graphs_lower_deterministically(a in schema(3), b in schema(3), c in schema(2), dialect in dialect()) {
+        let first = generate(&Dialect::V30.document(&a, &b, &c), &Options::default());
+        // A 3.0 document is generated twice (determinism); otherwise the same document in another
+        // dialect must give the same code, and notes and errors at the same places as written.
+        let second = generate(&dialect.document(&a, &b, &c), &Options::default());
+        match (&first, &second) {
+            (Ok(first), Ok(second)) => {
+                prop_assert_eq!(&first.files, &second.files);
+                let mut expected: Vec<(String, String)> = first.diagnostics.iter().map(|d| (dialect.pointer(&d.pointer), d.message.clone())).collect();
+                let mut found: Vec<(String, String)> = second.diagnostics.iter().map(|d| (d.pointer.clone(), d.message.clone())).collect();
+                if dialect == Dialect::V31 {
+                    // A type list becomes an `anyOf`: notes about its members point at the list.
+                    expected.iter_mut().chain(found.iter_mut()).for_each(|d| d.0.clear());
+                }
+                expected.sort();
+                found.sort();
+                prop_assert_eq!(expected, found);
+            }
+            (Err(first), Err(second)) => {
+                prop_assert_eq!(std::mem::discriminant(first), std::mem::discriminant(second));
+                if dialect != Dialect::V31 {
+                    let expected = first.pointer().map(|p| dialect.pointer(p));
+                    prop_assert_eq!(expected.as_deref(), second.pointer(), "{} / {}", first, second);
+                }
+            }
+            _ => prop_assert!(false, "{:?} vs {:?}", first.as_ref().err(), second.as_ref().err()),
+        }
         // A `Format` error would mean the generator emitted invalid Rust: a bug, not a bad spec.
         if let Err(e) = first {
             prop_assert!(e.pointer().is_some() && !matches!(e, Error::Format { .. }), "{:?}", e);
