@@ -205,6 +205,38 @@ pub struct Diagnostic {
     pub pointer: String,
     /// What was decided.
     pub message: String,
+    /// What kind of decision it was, for counting.
+    pub kind: NoteKind,
+}
+
+/// The kinds of notes the generator gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NoteKind {
+    /// A name was already taken (or reserved), so another was given.
+    Renamed,
+    /// The spec breaks a rule of OpenAPI, and correct code was generated anyway (a required
+    /// property without a schema, a duplicate enum value, an operation without an id…).
+    Tolerated,
+    /// A construct of OpenAPI 3.1 or Swagger 2.0 was rewritten into its 3.0 form, or dropped.
+    Converted,
+    /// Something the spec describes is not generated (schemas no operation reaches, a pagination
+    /// annotation that cannot be followed, an unsupported auth scheme, webhooks).
+    Skipped,
+    /// About the generator configuration or the servers a client needs.
+    Configuration,
+}
+
+impl NoteKind {
+    /// A short label (`renamed`).
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Renamed => "renamed",
+            NoteKind::Tolerated => "tolerated",
+            NoteKind::Converted => "converted",
+            NoteKind::Skipped => "skipped",
+            NoteKind::Configuration => "configuration",
+        }
+    }
 }
 
 /// A reference to a Rust type.

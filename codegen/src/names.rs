@@ -145,6 +145,7 @@ impl Namer {
             let candidate = format!("{desired}{n}");
             if self.taken.insert(candidate.clone()) {
                 diagnostics.push(Diagnostic {
+                    kind: crate::ir::NoteKind::Renamed,
                     pointer: pointer.to_owned(),
                     message: format!(
                         "`{origin}` would be named `{desired}`, which is already taken; named `{candidate}` instead"

@@ -135,3 +135,20 @@ fn enum_slips_are_notes() {
     );
     assert!(text.contains("/components/schemas/A/properties/country/default: default \"Wales\" is not one of the enum values"), "{text}");
 }
+
+#[test]
+fn notes_say_their_kind() {
+    use datadog_connections_codegen::ir::NoteKind;
+    let generated = with_schemas(
+        "    A:\n      type: object\n      required: [ghost]\n      properties:\n        Name: {type: string}\n        name: {type: string}\n    Unused: {type: string}\n",
+    );
+    let kinds: Vec<NoteKind> = generated.diagnostics.iter().map(|d| d.kind).collect();
+    for kind in [NoteKind::Tolerated, NoteKind::Renamed, NoteKind::Skipped] {
+        assert!(
+            kinds.contains(&kind),
+            "{kind:?} in {:?}",
+            generated.diagnostics
+        );
+    }
+    assert_eq!(NoteKind::Tolerated.label(), "tolerated");
+}

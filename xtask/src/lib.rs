@@ -159,6 +159,8 @@ pub struct Report {
     pub unchanged: usize,
     /// The generator's notes.
     pub diagnostics: Vec<String>,
+    /// How many notes of each kind (`renamed`, `tolerated`, …), by kind.
+    pub note_counts: BTreeMap<&'static str, usize>,
 }
 
 fn run_generator(task: &Task) -> Result<Generated, TaskError> {
@@ -244,6 +246,9 @@ pub fn generate_files(task: &Task) -> Result<Report, TaskError> {
             .collect(),
         ..Report::default()
     };
+    for d in &generated.diagnostics {
+        *report.note_counts.entry(d.kind.label()).or_default() += 1;
+    }
     for (rel, contents) in &generated.files {
         let path = task.out.join(rel);
         if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {

@@ -1,7 +1,7 @@
 //! `cargo xtask`: the project's maintenance commands.
 //!
 //! ```text
-//! cargo xtask generate [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules]
+//! cargo xtask generate [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules] [--verbose]
 //!                                                    regenerate the SDK's generated code
 //! cargo xtask check    [same flags]                  fail with a diff if it is stale
 //!
@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use xtask::{bench, check_files, generate_files, workspace_root, Task};
 
-const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules]
+const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules] [--verbose]
        cargo xtask bench-generate [RUNS]             generation wall time and peak memory (connections, full v2)
        cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature
        cargo xtask v2-e2e                            build the generated full-v2 crate and run it against loopback servers
@@ -92,7 +92,12 @@ fn run(args: &[String]) -> Result<(), String> {
     let mut custom = Vec::new();
     let mut it = rest.iter();
     let mut modules_only = false;
+    let mut verbose = false;
     while let Some(flag) = it.next() {
+        if flag == "--verbose" {
+            verbose = true;
+            continue;
+        }
         if flag == "--modules" {
             modules_only = true;
             custom.push(flag.clone());
@@ -145,8 +150,23 @@ fn run(args: &[String]) -> Result<(), String> {
     match command.as_str() {
         "generate" => {
             let report = generate_files(&task).map_err(|e| e.to_string())?;
-            for d in &report.diagnostics {
-                eprintln!("note: {d}");
+            if verbose {
+                for d in &report.diagnostics {
+                    eprintln!("note: {d}");
+                }
+            }
+            if !report.note_counts.is_empty() {
+                let counts: Vec<String> = report
+                    .note_counts
+                    .iter()
+                    .map(|(kind, n)| format!("{n} {kind}"))
+                    .collect();
+                let more = if verbose {
+                    ""
+                } else {
+                    " (--verbose lists them)"
+                };
+                eprintln!("notes: {}{more}", counts.join(", "));
             }
             for f in &report.written {
                 eprintln!("wrote {}", task.out.join(f).display());

@@ -15,7 +15,7 @@ mod types;
 
 use crate::config::Config;
 use crate::error::{Error, Pointer};
-use crate::ir::{Api, Diagnostic, Module, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Api, Diagnostic, Module, NoteKind, TypeDef, TypeKind, TypeRef};
 use crate::names::{self, Namer};
 use openapiv3::OpenAPI;
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,7 +63,8 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
         .filter(|id| !cx.paginated.contains_key(*id))
     {
         cx.diagnostics.push(Diagnostic {
-            pointer: String::new(),
+            kind: NoteKind::Configuration,
+            pointer: format!("config:/pagination/{id}"),
             message: format!("the configuration has pagination rules for `{id}`, which has no x-pagination annotation"),
         });
     }
@@ -72,6 +73,7 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
     let mut diagnostics = cx.diagnostics;
     if pruned > 0 {
         diagnostics.push(Diagnostic {
+            kind: NoteKind::Skipped,
             pointer: "/components/schemas".to_owned(),
             message: format!(
                 "{pruned} schemas are not reachable from any operation and were not generated"
@@ -170,6 +172,7 @@ impl<'a> Lowerer<'a> {
     /// Records a note: something sloppy in the spec, and what the generator made of it.
     pub(crate) fn note(&mut self, pointer: &Pointer, message: String) {
         self.diagnostics.push(Diagnostic {
+            kind: NoteKind::Tolerated,
             pointer: pointer.to_string(),
             message,
         });

@@ -60,6 +60,7 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
                 None => {
                     let id = made_up_id(key, path, |c| given.contains(c) || ids.contains_key(c));
                     cx.diagnostics.push(Diagnostic {
+                        kind: crate::ir::NoteKind::Tolerated,
                         pointer: pointer.to_string(),
                         message: format!(
                             "the operation has no operationId; it is named `{id}` after its method and path"
@@ -643,6 +644,7 @@ fn lower_params(
             } => {
                 if *allow_reserved {
                     cx.diagnostics.push(Diagnostic {
+                        kind: crate::ir::NoteKind::Skipped,
                         pointer: at.push("allowReserved").to_string(),
                         message: "allowReserved is not followed: reserved characters are percent-encoded like any other (servers decode both alike)".to_owned(),
                     });
@@ -659,6 +661,7 @@ fn lower_params(
                 .contains(&data.name.to_ascii_lowercase().as_str())
         {
             cx.diagnostics.push(Diagnostic {
+                kind: crate::ir::NoteKind::Skipped,
                 pointer: at.push("name").to_string(),
                 message: format!(
                     "header parameter `{}` is ignored, as OpenAPI says (the client sets it)",

@@ -22,6 +22,7 @@ pub(crate) fn resolve(
         Ok(p) => Some(p),
         Err(reason) => {
             diagnostics.push(Diagnostic {
+                kind: crate::ir::NoteKind::Skipped,
                 pointer: format!("{pointer}/x-pagination"),
                 message: format!("no pagination stream for `{}`: {reason}", op.id),
             });

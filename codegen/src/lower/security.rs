@@ -93,6 +93,7 @@ pub(crate) fn lower_schemes(
                     "basic" => SchemeKind::Basic,
                     other => {
                         diagnostics.push(Diagnostic {
+                            kind: crate::ir::NoteKind::Skipped,
                             pointer: at.push("scheme").to_string(),
                             message: format!("HTTP auth scheme `{other}` is not supported: operations needing only it cannot be authenticated"),
                         });
@@ -159,6 +160,7 @@ pub(crate) fn requirements(
             .find(|n| !schemes.iter().any(|s| &s.name == *n))
         {
             diagnostics.push(Diagnostic {
+                kind: crate::ir::NoteKind::Tolerated,
                 pointer: pointer.push("security").to_string(),
                 message: format!("security requirement names `{missing}`, which is not a usable security scheme: that alternative can never be met"),
             });

@@ -37,6 +37,7 @@ pub(crate) fn lower_servers(servers: &[openapiv3::Server]) -> Vec<Server> {
 pub(crate) fn server_notes(servers: &[Server], pointer: &str, diagnostics: &mut Vec<Diagnostic>) {
     if pointer == "/servers" && servers.is_empty() {
         diagnostics.push(Diagnostic {
+            kind: crate::ir::NoteKind::Configuration,
             pointer: pointer.to_owned(),
             message: "the document has no servers: clients need an explicit base URL".to_owned(),
         });
@@ -44,6 +45,7 @@ pub(crate) fn server_notes(servers: &[Server], pointer: &str, diagnostics: &mut 
     for (i, server) in servers.iter().enumerate() {
         if !server.url.contains("://") {
             diagnostics.push(Diagnostic {
+                kind: crate::ir::NoteKind::Configuration,
                 pointer: format!("{pointer}/{i}/url"),
                 message: format!(
                     "server URL `{}` is relative: clients using it need an explicit base URL",

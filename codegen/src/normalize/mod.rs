@@ -60,6 +60,7 @@ impl Record {
     /// A note at `at`, a pointer in normalised coordinates (translated through what is recorded).
     fn note(&mut self, at: &Pointer, message: impl Into<String>) {
         self.notes.push(Diagnostic {
+            kind: crate::ir::NoteKind::Converted,
             pointer: self.origins.original(at.as_str()),
             message: message.into(),
         });
@@ -68,6 +69,7 @@ impl Record {
     /// A note at `original`, a pointer into the original document.
     fn note_original(&mut self, original: &Pointer, message: impl Into<String>) {
         self.notes.push(Diagnostic {
+            kind: crate::ir::NoteKind::Converted,
             pointer: original.to_string(),
             message: message.into(),
         });

@@ -95,7 +95,7 @@ impl Origins {
     pub(crate) fn relocate_diagnostic(&self, diagnostic: Diagnostic) -> Diagnostic {
         Diagnostic {
             pointer: self.original(&diagnostic.pointer),
-            message: diagnostic.message,
+            ..diagnostic
         }
     }
 }
