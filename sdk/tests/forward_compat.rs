@@ -40,11 +40,11 @@ fn unknown_fields_and_enum_values_round_trip_at_every_level() {
         connection.attributes.connection_types[1],
         OrgConnectionTypeEnum::Unknown("apm_traces".into())
     );
-    assert_eq!(
-        connection.attributes.additional_properties["region"]["primary"],
-        "us1"
-    );
-    assert_eq!(connection.additional_properties["etag"], "W/\"1\"");
+    let region = connection.attributes.additional_properties["region"]
+        .to_value()
+        .expect("JSON");
+    assert_eq!(region["primary"], "us1");
+    assert_eq!(connection.additional_properties["etag"], json!("W/\"1\""));
     assert!(model.additional_properties.contains_key("links"));
 }
 
@@ -98,4 +98,56 @@ fn malformed_objects_are_errors_with_the_field_named() {
             .contains("OrgConnectionListResponse object"),
         "{not_object}"
     );
+}
+
+#[test]
+fn unknown_numbers_round_trip_exactly() {
+    // serde_json's `Value` would write the first back as 1.2345678901234568e29 and refuse the
+    // second ("number out of range"), failing the whole response.
+    let input = r#"{"data":[{"id":"f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a","type":"org_connection","attributes":{"connection_types":["logs"],"created_at":"2023-01-01T12:00:00Z","quota":123456789012345678901234567890,"ratio":1e400,"tiny":-0.000000000000000000000000000001e-300,"nested":{"n":[18446744073709551616,-9223372036854775809,1.50]}},"relationships":{}}],"meta":{"page":{"total_count":1,"huge":1E+400}}}"#;
+    let model: OrgConnectionListResponse = serde_json::from_str(input).expect("decodes");
+    let attributes = &model.data[0].attributes.additional_properties;
+    assert_eq!(attributes["quota"].get(), "123456789012345678901234567890");
+    assert_eq!(attributes["ratio"].get(), "1e400");
+    assert_eq!(
+        attributes["nested"].get(),
+        r#"{"n":[18446744073709551616,-9223372036854775809,1.50]}"#
+    );
+    let page = model
+        .meta
+        .as_ref()
+        .and_then(|m| m.page.as_ref())
+        .expect("page");
+    assert_eq!(page.additional_properties["huge"].get(), "1E+400");
+    // Written back, every unknown value is the text that was received.
+    let back = serde_json::to_string(&model).expect("encodes");
+    for text in [
+        r#""quota":123456789012345678901234567890"#,
+        r#""ratio":1e400"#,
+        r#""tiny":-0.000000000000000000000000000001e-300"#,
+        r#""nested":{"n":[18446744073709551616,-9223372036854775809,1.50]}"#,
+        r#""huge":1E+400"#,
+    ] {
+        assert!(back.contains(text), "{text} missing from {back}");
+    }
+    let again: OrgConnectionListResponse = serde_json::from_str(&back).expect("decodes again");
+    assert_eq!(again, model);
+    assert_eq!(serde_json::to_string(&again).expect("encodes"), back);
+}
+
+#[test]
+fn unknown_properties_can_be_set_from_values_and_read_back() {
+    use datadog_connections::models::OrgConnectionCreateAttributes;
+    let mut attributes = OrgConnectionCreateAttributes::new(vec![OrgConnectionTypeEnum::Logs]);
+    attributes
+        .additional_properties
+        .insert("labels".into(), json!({"team": "a"}).into());
+    let text = serde_json::to_string(&attributes).expect("encodes");
+    assert_eq!(
+        text,
+        r#"{"connection_types":["logs"],"labels":{"team":"a"}}"#
+    );
+    let back: OrgConnectionCreateAttributes = serde_json::from_str(&text).expect("decodes");
+    assert_eq!(back, attributes);
+    assert_eq!(back.additional_properties["labels"], json!({"team": "a"}));
 }

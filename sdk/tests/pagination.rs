@@ -456,6 +456,68 @@ async fn org_server_ignoring_offset_is_caught() {
     assert_clean(&server, &[]);
 }
 
+#[tokio::test]
+async fn org_server_alternating_two_pages_is_caught_on_the_third() {
+    use datadog_connections_replay::fault::{Fault, FaultServer};
+    // Pages A and B, alternating forever while the offset advances: no two adjacent pages start
+    // alike, and the listing claims 1,000,000 items.
+    let page = |ids: [&str; 2]| {
+        let items: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                format!(
+                    r#"{{"id":"{id}","type":"org_connection","attributes":{{"connection_types":["logs"],"created_at":"2023-01-01T12:00:00Z"}},"relationships":{{}}}}"#
+                )
+            })
+            .collect();
+        Fault::json(
+            200,
+            format!(
+                r#"{{"data":[{}],"meta":{{"page":{{"total_count":1000000,"total_filtered_count":1000000}}}}}}"#,
+                items.join(",")
+            ),
+        )
+    };
+    let a = page([
+        "00000000-0000-4000-8000-00000000000a",
+        "00000000-0000-4000-8000-00000000000b",
+    ]);
+    let b = page([
+        "00000000-0000-4000-8000-00000000000c",
+        "00000000-0000-4000-8000-00000000000d",
+    ]);
+    let faults = (0..20)
+        .map(|i| if i % 2 == 0 { a.clone() } else { b.clone() })
+        .collect();
+    let server = FaultServer::start(faults).await.expect("bind loopback");
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .api_key("test-api-key")
+        .app_key("test-app-key")
+        .build()
+        .expect("client");
+    let mut items = client.list_org_connections().limit(2).into_stream();
+    let mut ids = Vec::new();
+    let error = loop {
+        match items.try_next().await {
+            Ok(Some(item)) => ids.push(item.id.to_string()),
+            Ok(None) => panic!("the stream ended without noticing the cycle"),
+            Err(error) => break error,
+        }
+    };
+    let reason = pagination_error(&error);
+    assert!(
+        reason.contains(
+            "the server repeated a page: offset 4 starts with the same item \
+             (00000000-0000-4000-8000-00000000000a) as page 1 of this stream, 2 pages earlier"
+        ),
+        "{reason}"
+    );
+    assert_eq!(ids.len(), 4, "no item was handed out twice: {ids:?}");
+    assert_eq!(server.request_count(), 3);
+    assert!(items.try_next().await.expect("ended").is_none());
+}
+
 // ---- collect_all's cap ----
 
 #[tokio::test]

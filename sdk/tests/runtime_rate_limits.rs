@@ -154,6 +154,45 @@ async fn a_server_delay_beyond_the_cap_returns_the_429_at_once() {
 }
 
 #[tokio::test]
+async fn a_server_delay_too_large_to_represent_stops_at_once_and_is_reported() {
+    let huge = "99999999999999999999999";
+    let cases = [
+        Fault::json(429, TOO_MANY).header("Retry-After", huge),
+        Fault::json(429, TOO_MANY).header("Retry-After", "1e400"),
+        Fault::json(503, r#"{"errors":["down"]}"#).header("Retry-After", "1e400"),
+        Fault::json(429, TOO_MANY).header("X-RateLimit-Reset", huge),
+        Fault::json(429, TOO_MANY)
+            .header("X-RateLimit-Remaining", "0")
+            .header("X-RateLimit-Reset", "1e400"),
+    ];
+    for fault in cases {
+        let (result, server, took) = list_through(
+            vec![
+                fault.clone(),
+                Fault::json(200, LIST),
+                Fault::json(200, LIST),
+            ],
+            None,
+        )
+        .await;
+        let Err(Error::Api(e)) = result else {
+            panic!("{fault:?}: expected the error, got {result:?}")
+        };
+        assert_eq!(
+            e.retry_after(),
+            Some(Duration::MAX),
+            "{fault:?}: saturated, not absent"
+        );
+        assert_eq!(server.request_count(), 1, "{fault:?}: retried");
+        assert_eq!(e.attempts(), 1);
+        assert!(
+            took < Duration::from_millis(500),
+            "{fault:?}: waited {took:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_server_delay_past_the_deadline_returns_the_429_at_once() {
     let faults = vec![
         Fault::json(429, TOO_MANY).header("Retry-After", "3"),

@@ -197,3 +197,34 @@ async fn gzip_responses_are_decompressed() {
         (&["Not found".to_owned()][..], not_found.as_bytes())
     );
 }
+
+#[test]
+fn credentials_in_a_base_url_are_redacted_everywhere() {
+    use datadog_connections::Site;
+    let url = "http://user:url-SECRET-4444@127.0.0.1:8080";
+    let builder = Client::builder()
+        .base_url(url)
+        .operation_base_url("ListOrgConnections", url)
+        .api_key(API_KEY);
+    let builder_debug = format!("{builder:?}");
+    let err = builder.build().unwrap_err();
+    let err_display = err.to_string();
+    let err_debug = format!("{err:?}");
+    let as_error = format!("{:?} {}", Error::from(err.clone()), Error::from(err));
+    for text in [&builder_debug, &err_display, &err_debug, &as_error] {
+        assert!(!text.contains("SECRET"), "{text}");
+    }
+    assert!(
+        err_display.contains("http://<redacted>@127.0.0.1:8080"),
+        "{err_display}"
+    );
+    // A site value that is not a site (DD_SITE with credentials but no scheme) is redacted too.
+    let err = "user:site-SECRET-5555@datadoghq.eu"
+        .parse::<Site>()
+        .unwrap_err();
+    let text = format!("{err} {err:?}");
+    assert!(
+        !text.contains("SECRET") && text.contains("<redacted>"),
+        "{text}"
+    );
+}

@@ -84,7 +84,7 @@ async fn a_stalled_post_times_out_once() {
     let text = err.to_string();
     assert!(
         text.starts_with("CreateOrgConnections: timed out after ")
-            && text.ends_with("(per-attempt timeout)"),
+            && text.ends_with("(per-attempt timeout; 1 attempt)"),
         "{text}"
     );
 }

@@ -39,12 +39,19 @@
 //! nearest recorded interaction. Values of credential headers (`DD-API-KEY`, `DD-APPLICATION-KEY`,
 //! `Authorization`, ...) are never displayed: `Debug` shows them as `<redacted>`.
 //!
+//! # Soak
+//!
+//! [`chaos::ChaosServer`] plays a small connections API and injects faults into a share of the
+//! requests (resets before and after a write, 5xx, 429, slow, oversized and gzip-bomb bodies),
+//! counting every write it applies; `examples/soak.rs` (`cargo xtask soak`) drives it.
+//!
 //! # Reference data
 //!
 //! [`shared::shared_dir`] locates Datadog's own recordings and specs (outside this repository), or
 //! returns `None` so tests can skip.
 
 pub mod cassette;
+pub mod chaos;
 pub mod error;
 pub mod fault;
 pub mod matching;

@@ -205,6 +205,12 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
                 ClientBuilder(self.0.deadline(deadline))
             }
 
+            /// The largest response body a call reads, after decompression (default 32 MiB); see
+            /// [`rt::ClientBuilder::max_response_body`].
+            pub fn max_response_body(self, bytes: usize) -> Self {
+                ClientBuilder(self.0.max_response_body(bytes))
+            }
+
             /// Validates the configuration and builds the client.
             pub fn build(self) -> Result<Client, rt::ConfigError> {
                 self.0.build().map(Client)

@@ -146,6 +146,8 @@ fn root(api: &Api, runtime: &str) -> TokenStream {
             pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error, Multipart, RateLimit,
             RequestOptions, RetryPolicy, TimeoutKind,
         };
+        /// An unknown property's exact JSON text, as models keep it in `additional_properties`.
+        pub use #rt::serde_support::RawJson;
     }
 }
 
@@ -220,7 +222,7 @@ pub(crate) fn cargo_toml(
         metadata.push_str(&format!("repository = \"{}\"\n", quoted(repository)));
     }
     format!(
-        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.85\"\ndescription = \"{description}\"\n{metadata}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = []\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
+        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.89\"\ndescription = \"{description}\"\n{metadata}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = []\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
         name = krate.name,
         version = krate.version,
     )

@@ -144,6 +144,7 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> 
         .filter(|f| !f.required || f.default_variant.is_some())
         .map(setter);
     let macro_path = path_tokens(&format!("{runtime}::deserialize_struct"));
+    let raw_json = path_tokens(&format!("{runtime}::serde_support::RawJson"));
     // The decoder names every field, deprecated ones included.
     let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) {
         quote!(#[allow(deprecated)])
@@ -167,9 +168,9 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> 
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
-            /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+            /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
             #[serde(flatten)]
-            pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+            pub additional_properties: std::collections::BTreeMap<String, #raw_json>,
         }
 
         #gate

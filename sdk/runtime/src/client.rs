@@ -3,12 +3,12 @@
 
 use crate::api::Api;
 use crate::auth::{describe_requirements, AuthParts, Credentials};
-use crate::config::ClientBuilder;
+use crate::config::{check_limit, check_timeout, ClientBuilder};
 use crate::error::{ApiError, ConfigError, Error, TimeoutKind};
 use crate::request::{Operation, Request};
 use crate::response::RawResponse;
 use crate::retry::{Decision, RetryPolicy};
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE, USER_AGENT};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -45,6 +45,8 @@ pub(crate) struct ClientInner {
     pub(crate) retry_policy: RetryPolicy,
     pub(crate) attempt_timeout: Duration,
     pub(crate) deadline: Duration,
+    /// The largest response body read, in bytes, after decompression.
+    pub(crate) max_response_body: usize,
 }
 
 impl Client {
@@ -91,7 +93,14 @@ impl Client {
     /// [`RawResponse`] or an [`Error`].
     ///
     /// Every operation goes through here, so the Preview check, auth, retries, timeouts, tracing
-    /// and error mapping live in one place. The `api.request` span covers the whole call
+    /// and error mapping live in one place. Before anything is sent it refuses per-call options
+    /// that could never succeed (a zero or sub-millisecond timeout or deadline, a zero body
+    /// limit: [`Error::Config`]) and a path whose parameters would change it (an empty, `.` or
+    /// `..` segment where the template has a parameter, percent-encoded forms included:
+    /// [`Error::InvalidRequest`]). Every response body is read up to the body limit, after
+    /// decompression; a longer one is [`Error::BodyTooLarge`] and is not retried.
+    ///
+    /// The `api.request` span covers the whole call
     /// (operation, method, path template, and at the end the number of attempts, the final status
     /// and the latency); each attempt has an `api.attempt` span inside it (attempt number, status,
     /// latency). Neither records headers or the query, so credentials never reach a trace.
@@ -121,6 +130,7 @@ impl fmt::Debug for Client {
             .field("retry_policy", &self.inner.retry_policy)
             .field("attempt_timeout", &self.inner.attempt_timeout)
             .field("deadline", &self.inner.deadline)
+            .field("max_response_body", &self.inner.max_response_body)
             .finish_non_exhaustive()
     }
 }
@@ -146,6 +156,8 @@ pub(crate) fn redirect_policy() -> reqwest::redirect::Policy {
 
 async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
     let op = request.operation;
+    let plan = Plan::new(&client.inner, &request)?;
+    check_path(&op, &request.path)?;
     if op.preview && !client.is_preview_enabled(op.id) {
         return Err(Error::PreviewNotEnabled { operation: op.id });
     }
@@ -165,7 +177,6 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
         status = Empty,
         latency_ms = Empty,
     );
-    let plan = Plan::new(&client.inner, &request);
     let exchange = Exchange::new(&client.inner, request, &base_url, auth);
     let started = Instant::now();
     let made = AtomicU32::new(0);
@@ -179,6 +190,7 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
                     operation: op.id,
                     kind: TimeoutKind::Deadline,
                     elapsed: started.elapsed(),
+                    attempts: made.load(Ordering::Relaxed),
                 }),
             };
         let span = tracing::Span::current();
@@ -200,6 +212,48 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
     .await
 }
 
+/// Refuses a path that a parameter would change: where the operation's template has a
+/// parameter, the segment filled in must not be empty, `.` or `..` once percent-decoded (a URL
+/// parser collapses dot segments, so `/teams/{team}/members/{user}` with user `..` would reach
+/// `/teams/{team}`), and no parameter may add or remove a segment.
+fn check_path(op: &Operation, path: &str) -> Result<(), Error> {
+    let invalid = |reason: String| Error::InvalidRequest {
+        operation: op.id,
+        reason,
+    };
+    let template = op.path_template.split('/');
+    let mut actual = path.split('/');
+    for expected in template {
+        let Some(segment) = actual.next() else {
+            return Err(invalid(format!(
+                "the path has fewer segments than its template {}",
+                op.path_template
+            )));
+        };
+        if !expected.contains('{') {
+            continue;
+        }
+        let decoded: Vec<u8> = percent_encoding::percent_decode_str(segment).collect();
+        let what = match decoded.as_slice() {
+            b"" => "empty",
+            b"." => "`.`",
+            b".." => "`..`",
+            _ => continue,
+        };
+        return Err(invalid(format!(
+            "the path parameter segment `{expected}` of {} is {what}, which would change the path",
+            op.path_template
+        )));
+    }
+    if actual.next().is_some() {
+        return Err(invalid(format!(
+            "a path parameter adds segments to the template {}",
+            op.path_template
+        )));
+    }
+    Ok(())
+}
+
 /// The retry and timeout settings for one call: the client's, with the call's overrides.
 struct Plan {
     policy: RetryPolicy,
@@ -207,12 +261,24 @@ struct Plan {
     may_repeat: bool,
     attempt_timeout: Duration,
     deadline: Duration,
+    max_response_body: usize,
 }
 
 impl Plan {
-    fn new(inner: &ClientInner, request: &Request) -> Self {
+    /// The plan, or a configuration error for per-call options that could never succeed (checked
+    /// as the builder checks the client's).
+    fn new(inner: &ClientInner, request: &Request) -> Result<Self, ConfigError> {
         let options = &request.options;
-        Plan {
+        if let Some(timeout) = options.attempt_timeout_override() {
+            check_timeout("per-call attempt timeout", timeout)?;
+        }
+        if let Some(deadline) = options.deadline_override() {
+            check_timeout("per-call deadline", deadline)?;
+        }
+        if let Some(limit) = options.max_response_body_override() {
+            check_limit("per-call max response body", limit)?;
+        }
+        Ok(Plan {
             policy: options
                 .retry_policy_override()
                 .unwrap_or(&inner.retry_policy)
@@ -222,7 +288,10 @@ impl Plan {
                 .attempt_timeout_override()
                 .unwrap_or(inner.attempt_timeout),
             deadline: options.deadline_override().unwrap_or(inner.deadline),
-        }
+            max_response_body: options
+                .max_response_body_override()
+                .unwrap_or(inner.max_response_body),
+        })
     }
 }
 
@@ -287,13 +356,20 @@ async fn attempts(
 ) -> Result<RawResponse, Error> {
     let mut attempt = 0u32;
     loop {
+        // The deadline's timer fires at the next tick (1 ms); an attempt that could only start
+        // after the deadline is not made.
+        if started.elapsed() >= plan.deadline {
+            return Err(Error::Timeout {
+                operation: exchange.operation.id,
+                kind: TimeoutKind::Deadline,
+                elapsed: started.elapsed(),
+                attempts: attempt,
+            });
+        }
         attempt += 1;
         made.store(attempt, Ordering::Relaxed);
         let span = tracing::debug_span!("api.attempt", attempt, status = Empty, latency_ms = Empty);
-        let error = match send_once(exchange, plan.attempt_timeout)
-            .instrument(span)
-            .await
-        {
+        let error = match send_once(exchange, plan, attempt).instrument(span).await {
             Ok(response) => return Ok(response),
             Err(error) => error,
         };
@@ -319,8 +395,9 @@ async fn attempts(
     }
 }
 
-/// One attempt: send, read the whole body, sort the answer; within the per-attempt timeout.
-async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse, Error> {
+/// One attempt: send, read the body (up to the limit), sort the answer; within the per-attempt
+/// timeout. `attempt` is its number, recorded in the error.
+async fn send_once(exchange: &Exchange, plan: &Plan, attempt: u32) -> Result<RawResponse, Error> {
     let operation = exchange.operation.id;
     let started = Instant::now();
     let transport = |source: reqwest::Error| match (source.is_timeout(), source.is_connect()) {
@@ -328,26 +405,30 @@ async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse
             operation,
             kind: TimeoutKind::Connect,
             elapsed: started.elapsed(),
+            attempts: attempt,
         },
         (true, false) => Error::Timeout {
             operation,
             kind: TimeoutKind::Attempt,
             elapsed: started.elapsed(),
+            attempts: attempt,
         },
         // The URL can carry an API key in its query: errors never include it.
         _ => Error::Transport {
             operation,
             source: source.without_url(),
+            attempts: attempt,
         },
     };
+    let limit = plan.max_response_body;
     let roundtrip = async {
-        let response = exchange.builder().send().await.map_err(transport)?;
+        let mut response = exchange.builder().send().await.map_err(transport)?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(transport)?;
+        let body = read_body(&mut response, limit).await.map_err(transport)?;
         Ok::<_, Error>((status, headers, body))
     };
-    let outcome = tokio::time::timeout(timeout, roundtrip).await;
+    let outcome = tokio::time::timeout(plan.attempt_timeout, roundtrip).await;
     let span = tracing::Span::current();
     if let Ok(Ok((status, _, _))) = &outcome {
         span.record("status", status.as_u16());
@@ -360,7 +441,32 @@ async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse
                 operation,
                 kind: TimeoutKind::Attempt,
                 elapsed: started.elapsed(),
+                attempts: attempt,
             })
+        }
+    };
+    let body = match body {
+        Body::Complete(body) => body,
+        Body::TooLarge {
+            prefix,
+            received,
+            declared,
+        } => {
+            tracing::debug!(
+                status = status.as_u16(),
+                received,
+                limit,
+                "response body over the limit"
+            );
+            return Err(Error::BodyTooLarge {
+                operation,
+                status,
+                limit,
+                received,
+                declared,
+                prefix,
+                attempts: attempt,
+            });
         }
     };
     tracing::debug!(status = status.as_u16(), bytes = body.len(), "response");
@@ -370,10 +476,77 @@ async fn send_once(exchange: &Exchange, timeout: Duration) -> Result<RawResponse
             status,
             headers,
             body,
+            attempts: attempt,
         })
     } else {
-        Err(ApiError::new(operation, status, headers, body).into())
+        Err(ApiError::new(operation, status, headers, body)
+            .with_attempts(attempt)
+            .into())
     }
+}
+
+/// How much of an over-limit body is kept.
+const BODY_PREFIX_LIMIT: usize = Error::BODY_PREFIX_LIMIT;
+
+/// A response body read up to a limit.
+enum Body {
+    Complete(Bytes),
+    /// Over the limit: reading stopped there (or before starting, when the declared length was
+    /// already over it). The prefix is at most [`BODY_PREFIX_LIMIT`] bytes.
+    TooLarge {
+        prefix: Bytes,
+        received: u64,
+        declared: Option<u64>,
+    },
+}
+
+/// Reads the (decompressed) body chunk by chunk, stopping as soon as it passes `limit` bytes, so
+/// a gzip bomb or an endless body costs at most `limit` bytes of memory.
+async fn read_body(response: &mut reqwest::Response, limit: usize) -> Result<Body, reqwest::Error> {
+    let limit_u64 = u64::try_from(limit).unwrap_or(u64::MAX);
+    // reqwest reports the length only when it does not decompress (else `None`).
+    let declared = response.content_length();
+    if declared.is_some_and(|len| len > limit_u64) {
+        // Only the start, for the error: the rest is never read.
+        let mut prefix = Vec::new();
+        let mut received = 0u64;
+        while prefix.len() < BODY_PREFIX_LIMIT {
+            let Some(chunk) = response.chunk().await? else {
+                break;
+            };
+            received += chunk.len() as u64;
+            let take = chunk.len().min(BODY_PREFIX_LIMIT - prefix.len());
+            prefix.extend_from_slice(&chunk[..take]);
+        }
+        return Ok(Body::TooLarge {
+            prefix: Bytes::from(prefix),
+            received,
+            declared,
+        });
+    }
+    const INITIAL_CAPACITY: usize = 64 * 1024;
+    let capacity = declared
+        .and_then(|len| usize::try_from(len).ok())
+        .unwrap_or(INITIAL_CAPACITY)
+        .min(limit);
+    let mut body = BytesMut::with_capacity(capacity);
+    while let Some(chunk) = response.chunk().await? {
+        if chunk.len() > limit - body.len() {
+            let received = (body.len() + chunk.len()) as u64;
+            // A copy: the prefix must not keep the whole buffer alive.
+            let mut prefix = Vec::with_capacity(BODY_PREFIX_LIMIT);
+            prefix.extend_from_slice(&body[..body.len().min(BODY_PREFIX_LIMIT)]);
+            let take = chunk.len().min(BODY_PREFIX_LIMIT - prefix.len());
+            prefix.extend_from_slice(&chunk[..take]);
+            return Ok(Body::TooLarge {
+                prefix: Bytes::from(prefix),
+                received,
+                declared,
+            });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Body::Complete(body.freeze()))
 }
 
 fn millis(duration: Duration) -> u64 {

@@ -1,10 +1,10 @@
 //! Client configuration: servers and their variables or an explicit base URL, credentials by
-//! scheme, Preview opt-ins, user agent, retries and timeouts.
+//! scheme, Preview opt-ins, user agent, retries, timeouts and the response body limit.
 
 use crate::api::Api;
 use crate::auth::{Credential, Credentials};
 use crate::client::{Client, ClientInner};
-use crate::error::ConfigError;
+use crate::error::{redact_url, ConfigError};
 use crate::retry::RetryPolicy;
 use crate::server::validate_base_url;
 use http::header::{HeaderMap, HeaderValue, ACCEPT};
@@ -19,6 +19,30 @@ const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(60);
 /// Default time allowed for a whole call, retries and waits included.
 const DEFAULT_DEADLINE: Duration = Duration::from_secs(300);
+/// The shortest timeout or deadline accepted: the resolution of the timers that enforce them.
+const MIN_TIMEOUT: Duration = Duration::from_millis(1);
+
+const DEFAULT_MAX_RESPONSE_BODY: usize = ClientBuilder::DEFAULT_MAX_RESPONSE_BODY;
+
+/// A timeout or deadline that could be enforced: not zero, and at least [`MIN_TIMEOUT`].
+pub(crate) fn check_timeout(name: &'static str, value: Duration) -> Result<(), ConfigError> {
+    if value.is_zero() {
+        Err(ConfigError::ZeroTimeout(name))
+    } else if value < MIN_TIMEOUT {
+        Err(ConfigError::TimeoutTooShort(name))
+    } else {
+        Ok(())
+    }
+}
+
+/// A size limit that lets a body through: not zero.
+pub(crate) fn check_limit(name: &'static str, value: usize) -> Result<(), ConfigError> {
+    if value == 0 {
+        Err(ConfigError::ZeroLimit(name))
+    } else {
+        Ok(())
+    }
+}
 
 /// Builds a [`Client`] for one [`Api`].
 ///
@@ -52,15 +76,23 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     attempt_timeout: Duration,
     deadline: Duration,
+    max_response_body: usize,
 }
 
 impl fmt::Debug for ClientBuilder {
+    /// Base URLs (and server variable values, which can end up in one) are shown with any user
+    /// name, password, query and fragment redacted.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redact_values = |map: &BTreeMap<String, String>| -> BTreeMap<String, String> {
+            map.iter()
+                .map(|(key, value)| (key.clone(), redact_url(value)))
+                .collect()
+        };
         f.debug_struct("ClientBuilder")
             .field("server_index", &self.server_index)
-            .field("variables", &self.variables)
-            .field("base_url", &self.base_url)
-            .field("operation_urls", &self.operation_urls)
+            .field("variables", &redact_values(&self.variables))
+            .field("base_url", &self.base_url.as_deref().map(redact_url))
+            .field("operation_urls", &redact_values(&self.operation_urls))
             .field("credentials", &self.credentials)
             .field("preferred_schemes", &self.preferred_schemes)
             .field("previews", &self.previews)
@@ -70,11 +102,20 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("deadline", &self.deadline)
+            .field("max_response_body", &self.max_response_body)
             .finish_non_exhaustive()
     }
 }
 
 impl ClientBuilder {
+    /// The default limit on a response body, after decompression: 32 MiB.
+    ///
+    /// Large enough for the largest list pages real APIs return (a page of 1,000 rich objects is
+    /// a few MB; 1,000 connection records are under 1 MB), with room to spare, and small enough
+    /// that a hostile or broken server (a gzip bomb, an endless body) cannot exhaust memory: a
+    /// call holds at most this much, and a typical call far less.
+    pub const DEFAULT_MAX_RESPONSE_BODY: usize = 32 * 1024 * 1024;
+
     /// A builder for `api` with nothing set: the first server with its default variables, no
     /// credentials, no Preview operation enabled, and the default retries and timeouts (see
     /// [`retry_policy`](Self::retry_policy), [`connect_timeout`](Self::connect_timeout),
@@ -97,6 +138,7 @@ impl ClientBuilder {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             deadline: DEFAULT_DEADLINE,
+            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
         }
     }
 
@@ -246,6 +288,17 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest response body a call reads, in bytes, after decompression (default
+    /// [`DEFAULT_MAX_RESPONSE_BODY`](Self::DEFAULT_MAX_RESPONSE_BODY), 32 MiB). The limit is enforced while the body is read, so a
+    /// longer body (an endless stream, a gzip bomb) costs at most this much memory; the call fails
+    /// with [`Error::BodyTooLarge`](crate::Error::BodyTooLarge), keeping the status and a short
+    /// prefix, and is not retried. A call can override it with
+    /// [`RequestOptions::max_response_body`](crate::RequestOptions::max_response_body).
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_response_body = bytes;
+        self
+    }
+
     /// Validates the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
         if let Some(e) = self.deferred_error {
@@ -293,10 +346,9 @@ impl ClientBuilder {
             ("attempt timeout", self.attempt_timeout),
             ("deadline", self.deadline),
         ] {
-            if value.is_zero() {
-                return Err(ConfigError::ZeroTimeout(name));
-            }
+            check_timeout(name, value)?;
         }
+        check_limit("max response body", self.max_response_body)?;
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
@@ -323,6 +375,7 @@ impl ClientBuilder {
                 retry_policy: self.retry_policy,
                 attempt_timeout: self.attempt_timeout,
                 deadline: self.deadline,
+                max_response_body: self.max_response_body,
             }),
         })
     }
@@ -475,6 +528,52 @@ mod tests {
             builder().deadline(Duration::ZERO).build().unwrap_err(),
             ConfigError::ZeroTimeout("deadline")
         );
+        assert_eq!(
+            builder()
+                .deadline(Duration::from_micros(1))
+                .build()
+                .unwrap_err(),
+            ConfigError::TimeoutTooShort("deadline")
+        );
+        assert_eq!(
+            builder().max_response_body(0).build().unwrap_err(),
+            ConfigError::ZeroLimit("max response body")
+        );
+        assert!(builder()
+            .deadline(Duration::from_millis(1))
+            .max_response_body(1)
+            .build()
+            .is_ok());
+    }
+
+    #[test]
+    fn credentials_in_base_urls_are_redacted_everywhere() {
+        for url in [
+            "http://user:SECRET@127.0.0.1:8080",
+            "https://SECRET@api.example.com/v1",
+            "http://user:SECRET@exa mple.com",
+            "htp:/user:SECRET@host",
+            "user:SECRET@host",
+            "http://host/?api_key=SECRET",
+            "http://host/#SECRET",
+        ] {
+            let builder = builder()
+                .base_url(url)
+                .operation_base_url("ListThings", url);
+            let debug = format!("{builder:?}");
+            let err = builder.build().unwrap_err();
+            let shown = format!("{debug} {err} {err:?}");
+            assert!(!shown.contains("SECRET"), "{url}: {shown}");
+            assert!(shown.contains("<redacted>"), "{url}: {shown}");
+        }
+        assert_eq!(
+            redact_url("http://u:p@h:1/a?b#c"),
+            "http://<redacted>@h:1/a?<redacted>"
+        );
+        assert_eq!(
+            redact_url("https://api.example.com/v1"),
+            "https://api.example.com/v1"
+        );
     }
 
     #[test]
@@ -485,6 +584,7 @@ mod tests {
         assert_eq!(builder.connect_timeout, Duration::from_secs(10));
         assert_eq!(builder.attempt_timeout, Duration::from_secs(60));
         assert_eq!(builder.deadline, Duration::from_secs(300));
+        assert_eq!(builder.max_response_body, 32 * 1024 * 1024);
         let ua = default_user_agent(&API);
         assert!(ua.starts_with("example-sdk/1.2.3 (rust; "), "{ua}");
         assert!(ua.contains(std::env::consts::OS), "{ua}");

@@ -20,7 +20,7 @@ pub enum Error {
         operation: &'static str,
     },
     /// No response in time: see [`TimeoutKind`] for which limit was reached.
-    #[error("{operation}: timed out after {} ms ({kind})", elapsed.as_millis())]
+    #[error("{operation}: timed out after {} ms ({kind}; {})", elapsed.as_millis(), Attempts(*attempts))]
     Timeout {
         /// The operation id.
         operation: &'static str,
@@ -28,21 +28,55 @@ pub enum Error {
         kind: TimeoutKind,
         /// How long the attempt (or, for the deadline, the whole call) had run.
         elapsed: Duration,
+        /// How many attempts were made (started), the one that timed out included; 0 when the
+        /// deadline passed before the first one could start.
+        attempts: u32,
     },
     /// The request could not be sent or the response could not be read (connection, TLS, protocol).
-    #[error("{operation}: {}", describe_transport(source))]
+    #[error("{operation}: {} ({})", Bounded(&describe_transport(source)), Attempts(*attempts))]
     Transport {
         /// The operation id.
         operation: &'static str,
         /// The HTTP client's error.
         #[source]
         source: reqwest::Error,
+        /// How many attempts were made, the one that failed included.
+        attempts: u32,
     },
     /// A 2xx response body did not match the documented schema; the raw body is kept.
     #[error(transparent)]
     Decode(Box<DecodeError>),
-    /// A request argument could not be encoded (a header value with a line break, say).
-    #[error("{operation}: invalid request: {reason}")]
+    /// A response body (2xx or not, after decompression) was larger than the client's
+    /// [`max_response_body`](crate::ClientBuilder::max_response_body). Reading stopped at the limit
+    /// (or did not start, when the declared `Content-Length` was over it); only the first
+    /// [`Error::BODY_PREFIX_LIMIT`] bytes are kept, and the call is never retried (the body would
+    /// be downloaded again).
+    #[error(
+        "{operation}: the {status} response body is larger than the limit of {limit} bytes ({}; {}); raise max_response_body to accept it",
+        describe_oversize(*limit, *received, *declared),
+        Attempts(*attempts)
+    )]
+    BodyTooLarge {
+        /// The operation id.
+        operation: &'static str,
+        /// The HTTP status of the response (a 2xx, or the error status whose body was too large).
+        status: StatusCode,
+        /// The limit that was exceeded, in bytes.
+        limit: usize,
+        /// How many (decompressed) bytes were read before reading stopped: just past the limit,
+        /// or only the prefix when the declared `Content-Length` was already over it.
+        received: u64,
+        /// The `Content-Length` the server declared, when it declared one (an uncompressed body).
+        declared: Option<u64>,
+        /// The start of the body, at most [`Error::BODY_PREFIX_LIMIT`] bytes (an error page says
+        /// what went wrong in its first bytes).
+        prefix: Bytes,
+        /// How many attempts the call made, the one that got this response included.
+        attempts: u32,
+    },
+    /// A request argument could not be encoded (a header value with a line break, say), or a path
+    /// parameter would change the path (empty, `.` or `..`). Nothing was sent.
+    #[error("{operation}: invalid request: {}; nothing was sent", Bounded(reason))]
     InvalidRequest {
         /// The operation id.
         operation: &'static str,
@@ -51,7 +85,7 @@ pub enum Error {
     },
     /// A pagination stream stopped rather than loop or grow without bound: the server repeated a
     /// page, the page bound was reached, or a `collect_all` cap was exceeded.
-    #[error("{operation}: pagination stopped: {reason}")]
+    #[error("{operation}: pagination stopped: {}", Bounded(reason))]
     Pagination {
         /// The list operation id.
         operation: &'static str,
@@ -73,12 +107,35 @@ pub enum Error {
 }
 
 impl Error {
-    /// The HTTP status, for API errors and decode errors.
+    /// How many bytes of an over-limit body [`Error::BodyTooLarge`] keeps.
+    pub const BODY_PREFIX_LIMIT: usize = 1024;
+
+    /// How many characters of server-supplied (or caller-supplied) text an error's `Display` and
+    /// `Debug` show; the rest is summarised as a count of bytes. `raw_body()` and `errors()` keep
+    /// everything.
+    pub const DISPLAY_TEXT_LIMIT: usize = 300;
+
+    /// The HTTP status, for API errors, decode errors and bodies over the limit.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::BodyTooLarge { status, .. } => Some(*status),
             _ => None,
+        }
+    }
+
+    /// How many attempts the call made (each one sent the request, or tried to): 0 for failures
+    /// found before sending (a Preview operation not enabled, missing credentials, an invalid
+    /// request or option, a configuration error) and for pagination stops.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Api(e) => e.attempts,
+            Error::Decode(e) => e.attempts,
+            Error::Timeout { attempts, .. }
+            | Error::Transport { attempts, .. }
+            | Error::BodyTooLarge { attempts, .. } => *attempts,
+            _ => 0,
         }
     }
 
@@ -111,6 +168,7 @@ pub struct ApiError {
     errors: Vec<String>,
     headers: HeaderMap,
     body: Bytes,
+    attempts: u32,
 }
 
 /// The documented error statuses, as a matchable kind.
@@ -149,7 +207,19 @@ impl ApiError {
             errors,
             headers,
             body,
+            attempts: 1,
         }
+    }
+
+    /// The same error, recording how many attempts the call made.
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
+        self.attempts = attempts;
+        self
+    }
+
+    /// How many attempts the call made, the one that got this answer included.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
     }
 
     /// The operation id that failed.
@@ -176,7 +246,8 @@ impl ApiError {
         }
     }
 
-    /// The messages of the body's `errors` list (empty when the body has none).
+    /// The messages of the body's `errors` list (empty when the body has none), as the server sent
+    /// them: unlike `Display`, neither shortened nor escaped.
     ///
     /// APIs send plain strings (`{"errors": ["Not found"]}`) on most endpoints and JSON:API error
     /// objects on others (`{"errors": [{"title": "Bad Request", "detail": "…"}]}`); objects are
@@ -203,6 +274,9 @@ impl ApiError {
 
     /// How long the server asked the client to wait before trying again: `Retry-After` (seconds or
     /// an HTTP date), or `X-RateLimit-Reset` on a 429.
+    ///
+    /// A delay too large to represent (`Retry-After: 99999999999999999999999`, `1e400`) is
+    /// `Some(Duration::MAX)`, not `None`: the server did ask, and no retry was made.
     pub fn retry_after(&self) -> Option<Duration> {
         server_delay(self.status, &self.headers, SystemTime::now())
     }
@@ -213,19 +287,28 @@ impl fmt::Debug for ApiError {
         f.debug_struct("ApiError")
             .field("operation", &self.operation)
             .field("status", &self.status)
-            .field("errors", &self.errors)
-            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("attempts", &self.attempts)
+            .field("errors", &BoundedList(&self.errors))
+            .field("body_len", &self.body.len())
+            .field("body_prefix", &BodyPrefix(&self.body))
             .finish_non_exhaustive()
     }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} failed with status {}", self.operation, self.status)?;
+        write!(
+            f,
+            "{} failed with status {} ({})",
+            self.operation,
+            self.status,
+            Attempts(self.attempts)
+        )?;
         if !self.errors.is_empty() {
-            write!(f, ": {}", self.errors.join("; "))?;
+            write!(f, ": {}", Bounded(&self.errors.join("; ")))?;
         } else if !self.body.is_empty() {
-            write!(f, ": {}", snippet(&self.body))?;
+            let text = String::from_utf8_lossy(&self.body);
+            write!(f, ": {}", Bounded(text.trim()))?;
         }
         Ok(())
     }
@@ -275,6 +358,7 @@ pub struct DecodeError {
     pub(crate) path: String,
     pub(crate) message: String,
     pub(crate) body: Bytes,
+    pub(crate) attempts: u32,
 }
 
 impl DecodeError {
@@ -302,6 +386,11 @@ impl DecodeError {
     pub fn raw_body(&self) -> &Bytes {
         &self.body
     }
+
+    /// How many attempts the call made, the one that got this response included.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
 }
 
 impl fmt::Debug for DecodeError {
@@ -309,9 +398,11 @@ impl fmt::Debug for DecodeError {
         f.debug_struct("DecodeError")
             .field("operation", &self.operation)
             .field("status", &self.status)
-            .field("path", &self.path)
-            .field("message", &self.message)
-            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("attempts", &self.attempts)
+            .field("path", &BoundedDebug(&self.path))
+            .field("message", &BoundedDebug(&self.message))
+            .field("body_len", &self.body.len())
+            .field("body_prefix", &BodyPrefix(&self.body))
             .finish()
     }
 }
@@ -320,16 +411,33 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: could not decode the {} response at `{}`: {}",
-            self.operation, self.status, self.path, self.message
+            "{}: could not decode the {} response at `{}`: {} ({})",
+            self.operation,
+            self.status,
+            Bounded(&self.path),
+            Bounded(&self.message),
+            Attempts(self.attempts)
         )
     }
 }
 
 impl std::error::Error for DecodeError {}
 
-/// An invalid client configuration, reported by `ClientBuilder::build`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// How an over-limit body was found: by its declared length, or by reading past the limit.
+fn describe_oversize(limit: usize, received: u64, declared: Option<u64>) -> String {
+    match declared {
+        Some(declared) if declared > limit as u64 => format!("Content-Length {declared}; not read"),
+        _ => format!("stopped reading after {received} bytes"),
+    }
+}
+
+/// An invalid client configuration, reported by `ClientBuilder::build` (or, for
+/// [`RequestOptions`](crate::RequestOptions) that could never succeed, by the call; nothing is
+/// sent).
+///
+/// Values that can carry credentials (a base URL's user name and password, its query) are shown
+/// as `<redacted>` in both `Display` and `Debug`.
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {
     /// A credential is empty or cannot be sent. The credential itself is never included.
@@ -349,7 +457,10 @@ pub enum ConfigError {
         known: String,
     },
     /// A server variable has a value its `enum` does not allow.
-    #[error("server variable {name} cannot be {value:?} (expected one of: {allowed})")]
+    #[error(
+        "server variable {name} cannot be {} (expected one of: {allowed})",
+        Quoted(value)
+    )]
     InvalidServerVariable {
         /// The variable.
         name: String,
@@ -359,7 +470,7 @@ pub enum ConfigError {
         allowed: String,
     },
     /// A value (from the environment, say) names none of a generated enum's values.
-    #[error("unknown {what} {value:?} (expected one of: {allowed})")]
+    #[error("unknown {what} {} (expected one of: {allowed})", Quoted(value))]
     UnknownValue {
         /// What was being parsed (`site`).
         what: &'static str,
@@ -377,9 +488,10 @@ pub enum ConfigError {
         servers: usize,
     },
     /// The base URL cannot be used.
-    #[error("invalid base URL {url:?}: {reason}")]
+    #[error("invalid base URL {}: {}", Quoted(url), Bounded(reason))]
     InvalidBaseUrl {
-        /// The URL as given.
+        /// The URL as given, with any user name, password, query and fragment replaced by
+        /// `<redacted>` (they can hold credentials).
         url: String,
         /// Why.
         reason: String,
@@ -401,6 +513,74 @@ pub enum ConfigError {
     /// A timeout or deadline is zero, so no request could ever succeed.
     #[error("the {0} must be greater than zero")]
     ZeroTimeout(&'static str),
+    /// A timeout or deadline is shorter than the timer's resolution (1 ms), so it could not be
+    /// enforced: the request could reach the server after the call has already failed.
+    #[error("the {0} must be at least 1 ms (the timer's resolution)")]
+    TimeoutTooShort(&'static str),
+    /// A size limit is zero.
+    #[error("the {0} must be greater than zero")]
+    ZeroLimit(&'static str),
+}
+
+impl fmt::Debug for ConfigError {
+    /// Like a derived `Debug`, with the values that can come from a URL or the environment
+    /// redacted (credentials) and bounded.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::InvalidCredential { scheme, reason } => f
+                .debug_struct("InvalidCredential")
+                .field("scheme", scheme)
+                .field("reason", reason)
+                .finish(),
+            ConfigError::UnknownSecurityScheme { name, known } => f
+                .debug_struct("UnknownSecurityScheme")
+                .field("name", &BoundedDebug(name))
+                .field("known", known)
+                .finish(),
+            ConfigError::InvalidServerVariable {
+                name,
+                value,
+                allowed,
+            } => f
+                .debug_struct("InvalidServerVariable")
+                .field("name", name)
+                .field("value", &RedactedDebug(value))
+                .field("allowed", allowed)
+                .finish(),
+            ConfigError::UnknownValue {
+                what,
+                value,
+                allowed,
+            } => f
+                .debug_struct("UnknownValue")
+                .field("what", what)
+                .field("value", &RedactedDebug(value))
+                .field("allowed", allowed)
+                .finish(),
+            ConfigError::NoServer { index, servers } => f
+                .debug_struct("NoServer")
+                .field("index", index)
+                .field("servers", servers)
+                .finish(),
+            ConfigError::InvalidBaseUrl { url, reason } => f
+                .debug_struct("InvalidBaseUrl")
+                .field("url", &RedactedDebug(url))
+                .field("reason", &BoundedDebug(reason))
+                .finish(),
+            ConfigError::UnknownPreviewOperation { name, known } => f
+                .debug_struct("UnknownPreviewOperation")
+                .field("name", &BoundedDebug(name))
+                .field("known", known)
+                .finish(),
+            ConfigError::InvalidUserAgent => f.write_str("InvalidUserAgent"),
+            ConfigError::HttpClient(e) => f.debug_tuple("HttpClient").field(e).finish(),
+            ConfigError::ZeroTimeout(what) => f.debug_tuple("ZeroTimeout").field(what).finish(),
+            ConfigError::TimeoutTooShort(what) => {
+                f.debug_tuple("TimeoutTooShort").field(what).finish()
+            }
+            ConfigError::ZeroLimit(what) => f.debug_tuple("ZeroLimit").field(what).finish(),
+        }
+    }
 }
 
 /// Which time limit an [`Error::Timeout`] reached.
@@ -444,13 +624,150 @@ fn describe_transport(error: &reqwest::Error) -> String {
     format!("{what}: {root}")
 }
 
-fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let text = text.trim();
-    match text.char_indices().nth(200) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_owned(),
+const DISPLAY_TEXT_LIMIT: usize = Error::DISPLAY_TEXT_LIMIT;
+
+/// Text shown in an error: at most [`DISPLAY_TEXT_LIMIT`] characters, control characters (and
+/// the invisible ones that reorder or hide text) escaped, so a server cannot forge log lines or
+/// flood them.
+pub(crate) struct Bounded<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_bounded(f, self.0, DISPLAY_TEXT_LIMIT)
     }
+}
+
+fn write_bounded(f: &mut fmt::Formatter<'_>, text: &str, limit: usize) -> fmt::Result {
+    for (shown, (at, c)) in text.char_indices().enumerate() {
+        if shown == limit {
+            return write!(f, "… ({} more bytes)", text.len() - at);
+        }
+        if needs_escape(c) {
+            write!(f, "{}", c.escape_default())?;
+        } else {
+            fmt::Write::write_char(f, c)?;
+        }
+    }
+    Ok(())
+}
+
+/// Control characters, and format characters that hide or reorder text (bidirectional overrides,
+/// zero-width characters, line and paragraph separators).
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// A bounded, quoted, escaped string in `Debug` form.
+struct BoundedDebug<'a>(&'a str);
+
+impl fmt::Debug for BoundedDebug<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for (shown, (at, c)) in self.0.char_indices().enumerate() {
+            if shown == DISPLAY_TEXT_LIMIT {
+                return write!(f, "\"… ({} more bytes)", self.0.len() - at);
+            }
+            write!(f, "{}", c.escape_debug())?;
+        }
+        f.write_str("\"")
+    }
+}
+
+/// The start of a body in `Debug` form (lossy UTF-8, bounded, escaped).
+struct BodyPrefix<'a>(&'a [u8]);
+
+impl fmt::Debug for BodyPrefix<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // At most 4 bytes per character: enough bytes for every character shown.
+        let end = self.0.len().min(DISPLAY_TEXT_LIMIT * 4);
+        let text = String::from_utf8_lossy(&self.0[..end]);
+        let mut chars = text.chars();
+        let shown: String = chars.by_ref().take(DISPLAY_TEXT_LIMIT).collect();
+        write!(f, "{:?}", BoundedDebug(&shown))?;
+        if chars.next().is_some() || end < self.0.len() {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
+}
+
+/// The first few messages of a list in `Debug` form, each bounded.
+struct BoundedList<'a>(&'a [String]);
+
+impl fmt::Debug for BoundedList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 5;
+        let mut list = f.debug_list();
+        list.entries(self.0.iter().take(SHOWN).map(|m| BoundedDebug(m)));
+        if self.0.len() > SHOWN {
+            list.entry(&format_args!("… {} more", self.0.len() - SHOWN));
+        }
+        list.finish()
+    }
+}
+
+/// "1 attempt", "4 attempts".
+struct Attempts(u32);
+
+impl fmt::Display for Attempts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("1 attempt"),
+            n => write!(f, "{n} attempts"),
+        }
+    }
+}
+
+/// A value that may be a URL, quoted, with credentials redacted, bounded and escaped.
+struct Quoted<'a>(&'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", RedactedDebug(self.0))
+    }
+}
+
+/// `Debug` of a value that may be a URL: credentials redacted, bounded and escaped.
+struct RedactedDebug<'a>(&'a str);
+
+impl fmt::Debug for RedactedDebug<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", BoundedDebug(&redact_url(self.0)))
+    }
+}
+
+/// A URL (or anything that may be one) with the parts that can hold credentials replaced by
+/// `<redacted>`: everything before the last `@` ahead of the query (the user name and password),
+/// the query and the fragment. It works on text that does not parse as a URL too (`user:pw@host`,
+/// `htp:/user:pw@host`), redacting more rather than less.
+pub(crate) fn redact_url(raw: &str) -> String {
+    const REDACTED: &str = "<redacted>";
+    let (before, separator) = match raw.find(['?', '#']) {
+        Some(at) => (&raw[..at], Some(&raw[at..=at])),
+        None => (raw, None),
+    };
+    let start = before.find("://").map_or(0, |i| i + 3);
+    let mut out = String::with_capacity(raw.len());
+    match before.rfind('@') {
+        Some(at) if at >= start => {
+            out.push_str(&before[..start]);
+            out.push_str(REDACTED);
+            out.push_str(&before[at..]);
+        }
+        _ => out.push_str(before),
+    }
+    if let Some(separator) = separator {
+        out.push_str(separator);
+        out.push_str(REDACTED);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -473,7 +790,11 @@ mod tests {
         assert_eq!(e.kind(), ApiErrorKind::NotFound);
         assert_eq!(
             e.to_string(),
-            "Op failed with status 404 Not Found: Not found"
+            "Op failed with status 404 Not Found (1 attempt): Not found"
+        );
+        assert_eq!(
+            e.with_attempts(4).to_string(),
+            "Op failed with status 404 Not Found (4 attempts): Not found"
         );
     }
 
@@ -492,18 +813,20 @@ mod tests {
             operation: "Op",
             kind,
             elapsed: Duration::from_millis(1500),
+            attempts: 2,
         };
         assert_eq!(
             timeout(TimeoutKind::Attempt).to_string(),
-            "Op: timed out after 1500 ms (per-attempt timeout)"
+            "Op: timed out after 1500 ms (per-attempt timeout; 2 attempts)"
         );
         assert_eq!(
             timeout(TimeoutKind::Connect).to_string(),
-            "Op: timed out after 1500 ms (connect timeout)"
+            "Op: timed out after 1500 ms (connect timeout; 2 attempts)"
         );
         assert!(timeout(TimeoutKind::Deadline)
             .to_string()
-            .ends_with("(deadline for the call, retries included)"));
+            .ends_with("(deadline for the call, retries included; 2 attempts)"));
+        assert_eq!(timeout(TimeoutKind::Attempt).attempts(), 2);
         assert!(
             timeout(TimeoutKind::Attempt).is_retryable()
                 && !timeout(TimeoutKind::Deadline).is_retryable()
@@ -526,6 +849,98 @@ mod tests {
             (Some(0), Some(Duration::from_secs(23)))
         );
         assert_eq!(api(500, "").rate_limit(), None);
+    }
+
+    #[test]
+    fn display_is_bounded_and_escaped_and_raw_body_is_exact() {
+        let huge = "x".repeat(10 * 1024 * 1024);
+        let body = format!(r#"{{"errors":["{huge}"]}}"#);
+        let e = api(500, &body);
+        let display = e.to_string();
+        assert!(display.len() < 400, "{} bytes", display.len());
+        assert!(
+            display.ends_with(&format!(
+                "… ({} more bytes)",
+                huge.len() - DISPLAY_TEXT_LIMIT
+            )),
+            "{display}"
+        );
+        let debug = format!("{e:?}");
+        assert!(debug.len() < 3_000, "{} bytes", debug.len());
+        assert!(
+            debug.contains(&format!("body_len: {}", body.len())),
+            "{debug}"
+        );
+        assert_eq!(e.raw_body().len(), body.len());
+        assert_eq!(
+            e.errors()[0].len(),
+            huge.len(),
+            "errors() is the data, whole"
+        );
+
+        // A server cannot forge log lines or hide text.
+        let e = api(
+            400,
+            r#"{"errors":["bad\nINFO forged line \u001b[31mred\u001b[0m \u202egnp.exe \u0000"]}"#,
+        );
+        let display = e.to_string();
+        assert!(
+            !display.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{display:?}"
+        );
+        assert!(
+            display.contains(r"bad\nINFO forged line \u{1b}[31mred\u{1b}[0m \u{202e}gnp.exe \u{0}"),
+            "{display}"
+        );
+        let debug = format!("{e:?}");
+        assert!(!debug.chars().any(|c| c.is_control()), "{debug:?}");
+
+        // An HTML page: a bounded start of it.
+        let page = format!(
+            "<html><body>{}</body></html>",
+            "<p>oops</p>\n".repeat(5_000)
+        );
+        let e = api(502, &page);
+        assert!(e.to_string().len() < 450, "{e}");
+        assert_eq!(e.raw_body().as_ref(), page.as_bytes());
+
+        // Decode errors too: serde quotes the offending value in its message.
+        let decode = DecodeError {
+            operation: "Op",
+            status: StatusCode::OK,
+            path: "data".into(),
+            message: format!("invalid type: string {huge:?}, expected a sequence"),
+            body: Bytes::from(huge.clone()),
+            attempts: 3,
+        };
+        let display = decode.to_string();
+        assert!(
+            display.len() < 450 && display.ends_with("(3 attempts)"),
+            "{display}"
+        );
+        assert!(format!("{decode:?}").len() < 3_000);
+        assert_eq!(decode.raw_body().len(), huge.len());
+    }
+
+    #[test]
+    fn body_too_large_reads_well() {
+        let e = Error::BodyTooLarge {
+            operation: "Op",
+            status: StatusCode::OK,
+            limit: 1024,
+            received: 1100,
+            declared: None,
+            prefix: Bytes::from_static(b"{\"data\":["),
+            attempts: 1,
+        };
+        assert_eq!(
+            e.to_string(),
+            "Op: the 200 OK response body is larger than the limit of 1024 bytes (stopped reading \
+             after 1100 bytes; 1 attempt); raise max_response_body to accept it"
+        );
+        assert_eq!(e.status(), Some(StatusCode::OK));
+        assert!(!e.is_retryable());
+        assert_eq!(e.attempts(), 1);
     }
 
     #[test]

@@ -1,10 +1,15 @@
-//! Per-call options: overrides of the client's retry and timeout settings for one request.
+//! Per-call options: overrides of the client's retry, timeout and body-size settings for one
+//! request.
 
 use crate::retry::RetryPolicy;
 use std::time::Duration;
 
 /// Options for one call, set with the `with_options` method every request builder has. Anything
 /// not set here comes from the client's configuration.
+///
+/// They are checked as [`ClientBuilder::build`](crate::ClientBuilder::build) checks the client's:
+/// a zero or sub-millisecond timeout or deadline, or a zero body limit, fails the call with
+/// [`Error::Config`](crate::Error::Config) before anything is sent.
 ///
 /// ```
 /// use openapi_sdk_runtime::RequestOptions;
@@ -28,6 +33,7 @@ pub struct RequestOptions {
     safe_to_retry: bool,
     attempt_timeout: Option<Duration>,
     deadline: Option<Duration>,
+    max_response_body: Option<usize>,
 }
 
 impl RequestOptions {
@@ -70,6 +76,15 @@ impl RequestOptions {
         self
     }
 
+    /// Reads at most `bytes` of the response body (after decompression) instead of the client's
+    /// [`max_response_body`](crate::ClientBuilder::max_response_body); a longer body fails the
+    /// call with [`Error::BodyTooLarge`](crate::Error::BodyTooLarge), without a retry. Raise it for
+    /// a call known to return a very large listing; lower it for one that must stay small.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_response_body = Some(bytes);
+        self
+    }
+
     pub(crate) fn retry_policy_override(&self) -> Option<&RetryPolicy> {
         self.retry_policy.as_ref()
     }
@@ -84,5 +99,9 @@ impl RequestOptions {
 
     pub(crate) fn deadline_override(&self) -> Option<Duration> {
         self.deadline
+    }
+
+    pub(crate) fn max_response_body_override(&self) -> Option<usize> {
+        self.max_response_body
     }
 }

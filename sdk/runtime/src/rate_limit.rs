@@ -80,15 +80,47 @@ fn text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(str::trim)
 }
 
-/// A non-negative number of seconds (`30`, `1.5`).
+/// A non-negative number of seconds (`30`, `1.5`, `2e3`).
+///
+/// A number too large for a `Duration` (`99999999999999999999999`, `1e400`) saturates to
+/// `Duration::MAX` instead of being ignored: the server asked for a wait longer than any the client
+/// will make, which must stop retries, not restart them at the backoff's pace. Text that is not a
+/// plain non-negative number (`-1`, `soon`, `inf`, `NaN`) is `None`.
 fn seconds(value: &str) -> Option<Duration> {
     if let Ok(whole) = value.parse::<u64>() {
         return Some(Duration::from_secs(whole));
     }
-    value
-        .parse::<f64>()
-        .ok()
-        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+    if !is_plain_number(value) {
+        return None;
+    }
+    // Plain decimal syntax always parses as f64: out-of-range values become infinity.
+    let secs = value.parse::<f64>().ok()?;
+    Some(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX))
+}
+
+/// `digits[.digits][(e|E)[+|-]digits]`: the only number syntax accepted for delays.
+fn is_plain_number(value: &str) -> bool {
+    fn digits(s: &str) -> usize {
+        s.bytes().take_while(u8::is_ascii_digit).count()
+    }
+    let int = digits(value);
+    if int == 0 {
+        return false;
+    }
+    let mut rest = &value[int..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = digits(fraction);
+        if n == 0 {
+            return false;
+        }
+        rest = &fraction[n..];
+    }
+    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        let n = digits(exponent);
+        return n > 0 && n == exponent.len();
+    }
+    rest.is_empty()
 }
 
 #[cfg(test)]
@@ -166,5 +198,45 @@ mod tests {
             now,
         );
         assert_eq!(fractional, Some(Duration::from_millis(250)));
+    }
+
+    #[test]
+    fn delays_too_large_to_represent_saturate_instead_of_vanishing() {
+        let now = SystemTime::UNIX_EPOCH;
+        for value in [
+            "99999999999999999999999",
+            "1e400",
+            "1E+30",
+            "18446744073709551616.5",
+        ] {
+            for (status, header) in [
+                (429, "retry-after"),
+                (503, "retry-after"),
+                (429, "x-ratelimit-reset"),
+            ] {
+                let status = StatusCode::from_u16(status).unwrap();
+                assert_eq!(
+                    server_delay(status, &headers(&[(header, value)]), now),
+                    Some(Duration::MAX),
+                    "{status} {header}: {value}"
+                );
+            }
+        }
+        let limit = RateLimit::from_headers(&headers(&[("x-ratelimit-reset", "1e400")])).unwrap();
+        assert_eq!(limit.reset, Some(Duration::MAX));
+        // Not numbers: ignored, as before.
+        for value in ["-1", "inf", "NaN", "1e", ".5", "1.", "1e400x", "0x10", ""] {
+            assert_eq!(
+                server_delay(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    &headers(&[("retry-after", value)]),
+                    now
+                ),
+                None,
+                "{value:?}"
+            );
+        }
+        assert_eq!(seconds("2e3"), Some(Duration::from_secs(2000)));
+        assert_eq!(seconds("1e-400"), Some(Duration::ZERO));
     }
 }

@@ -58,6 +58,8 @@ pub struct RawResponse {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
+    /// How many attempts the call made, this one included.
+    pub(crate) attempts: u32,
 }
 
 impl RawResponse {
@@ -81,6 +83,7 @@ impl RawResponse {
                     path,
                     message,
                     body: self.body,
+                    attempts: self.attempts,
                 };
                 Err(Error::Decode(Box::new(error)))
             }
@@ -114,6 +117,7 @@ impl RawResponse {
             path: path.to_owned(),
             message,
             body: self.body,
+            attempts: self.attempts,
         };
         Error::Decode(Box::new(error))
     }

@@ -211,6 +211,7 @@ mod tests {
             operation: "Op",
             kind,
             elapsed: Duration::from_secs(1),
+            attempts: 1,
         }
     }
 
@@ -309,6 +310,31 @@ mod tests {
         let zero = RetryPolicy::new().max_attempts(0);
         assert!(matches!(
             zero.decide(&api(503, &[]), 1, true, long, now),
+            Decision::Stop(_)
+        ));
+    }
+
+    #[test]
+    fn delays_too_large_to_represent_stop_at_once() {
+        let policy = RetryPolicy::new();
+        let now = SystemTime::now();
+        let long = Duration::from_secs(300);
+        for (status, header, value) in [
+            (429, "retry-after", "99999999999999999999999"),
+            (429, "retry-after", "1e400"),
+            (503, "retry-after", "1e400"),
+            (429, "x-ratelimit-reset", "99999999999999999999999"),
+        ] {
+            assert_eq!(
+                policy.decide(&api(status, &[(header, value)]), 1, true, long, now),
+                Decision::Stop("the server asked for a delay longer than max_server_delay"),
+                "{status} {header}: {value}"
+            );
+        }
+        // Even a policy that would wait any delay stops: no deadline is that far away.
+        let patient = RetryPolicy::new().max_server_delay(Duration::MAX);
+        assert!(matches!(
+            patient.decide(&api(429, &[("retry-after", "1e400")]), 1, true, long, now),
             Decision::Stop(_)
         ));
     }

@@ -1,9 +1,119 @@
-//! Serde helpers the generated models use: string enums that keep unknown values, and fields where
-//! absent, `null` and a value are three different things.
+//! Serde helpers the generated models use: string enums that keep unknown values, fields where
+//! absent, `null` and a value are three different things, and [`RawJson`], the exact text of
+//! properties a model does not know.
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
 use std::fmt;
 use std::marker::PhantomData;
+
+/// A JSON value kept exactly as it was received: its text, byte for byte.
+///
+/// Generated models keep the properties they do not know in `additional_properties` as
+/// `RawJson`, so that they are written back unchanged: a number such as
+/// `123456789012345678901234567890` or `1e400`, which `serde_json::Value` would round to an `f64`
+/// or refuse, stays as it was sent, and decoding does not build a `Value` tree for data nobody
+/// reads (it only validates and copies the text).
+///
+/// ```
+/// use openapi_sdk_runtime::serde_support::RawJson;
+/// use serde_json::json;
+///
+/// let raw = RawJson::from_json("123456789012345678901234567890").unwrap();
+/// assert_eq!(raw.get(), "123456789012345678901234567890");
+/// assert_eq!(serde_json::to_string(&raw).unwrap(), "123456789012345678901234567890");
+///
+/// // To read one: parse it into any type, or a `serde_json::Value`.
+/// let region = RawJson::from(json!({"primary": "us1"}));
+/// assert_eq!(region.parse::<serde_json::Value>().unwrap()["primary"], "us1");
+/// assert_eq!(region, json!({"primary": "us1"}));
+/// ```
+#[derive(Clone)]
+pub struct RawJson(Box<RawValue>);
+
+impl RawJson {
+    /// The JSON text `json`, checked to be one valid JSON value (whitespace around it is kept).
+    pub fn from_json(json: impl Into<String>) -> Result<Self, serde_json::Error> {
+        RawValue::from_string(json.into()).map(RawJson)
+    }
+
+    /// Any serializable value, as JSON text.
+    pub fn to_raw<T: Serialize + ?Sized>(value: &T) -> Result<Self, serde_json::Error> {
+        serde_json::value::to_raw_value(value).map(RawJson)
+    }
+
+    /// The JSON text, exactly as received.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// Decodes the value as `T` (a model, a `serde_json::Value`, a number type that holds it).
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(self.0.get())
+    }
+
+    /// The value as a `serde_json::Value` (numbers beyond `f64` are rounded, and one beyond its
+    /// range, such as `1e400`, is an error: use [`get`](Self::get) for the exact text).
+    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        self.parse()
+    }
+}
+
+impl From<serde_json::Value> for RawJson {
+    fn from(value: serde_json::Value) -> Self {
+        RawJson::from(&value)
+    }
+}
+
+impl From<&serde_json::Value> for RawJson {
+    fn from(value: &serde_json::Value) -> Self {
+        // A `Value` always serializes; `null` is an unreachable fallback.
+        RawJson::to_raw(value).unwrap_or_else(|_| RawJson(RawValue::NULL.to_owned()))
+    }
+}
+
+impl PartialEq for RawJson {
+    /// The same text, or the same value (`{"a": 1}` equals `{"a":1}`; a number too large for a
+    /// `Value` only equals the same text).
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+            || matches!(
+                (self.to_value(), other.to_value()),
+                (Ok(a), Ok(b)) if a == b
+            )
+    }
+}
+
+impl PartialEq<serde_json::Value> for RawJson {
+    fn eq(&self, other: &serde_json::Value) -> bool {
+        self.to_value().is_ok_and(|value| &value == other)
+    }
+}
+
+impl fmt::Debug for RawJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl fmt::Display for RawJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl Serialize for RawJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawJson {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Box::<RawValue>::deserialize(deserializer).map(RawJson)
+    }
+}
 
 /// Deserializes a string enum through `From<&str>`, borrowing the input when the format allows, so a
 /// known value costs no allocation and an unknown one is kept.
@@ -110,8 +220,9 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 }
 
 /// Implements `Deserialize` for a generated model: known properties decode straight into their
-/// typed fields (as serde's derive would), and only unknown ones go through `serde_json::Value`
-/// into `additional_properties`, so they round-trip without every object being buffered.
+/// typed fields (as serde's derive would), and unknown ones are kept as their exact JSON text
+/// ([`RawJson`]) in `additional_properties`, so they round-trip unchanged (large numbers
+/// included) without every object being buffered.
 ///
 /// Attributes before the type name (`#[allow(deprecated)]`) go on the generated impls.
 /// Field kinds: `required` (absent is an error; a nullable required field is an `Option`),
@@ -154,7 +265,7 @@ macro_rules! deserialize_struct {
                                     }
                                 )*
                                 _ => {
-                                    let value = map.next_value::<$crate::serde_json::Value>()?;
+                                    let value = map.next_value::<$crate::serde_support::RawJson>()?;
                                     additional.insert(key.into_string(), value);
                                 }
                             }
@@ -217,7 +328,8 @@ always_exact!(
     uuid::Uuid,
     chrono::DateTime<chrono::Utc>,
     chrono::NaiveDate,
-    serde_json::Value
+    serde_json::Value,
+    RawJson
 );
 
 impl<T: Exact> Exact for Option<T> {

@@ -1,6 +1,6 @@
 //! Server URL templates (`https://{subdomain}.{site}`) with their variables, and base URL checks.
 
-use crate::error::ConfigError;
+use crate::error::{redact_url, ConfigError};
 use std::collections::BTreeMap;
 use url::Url;
 
@@ -47,9 +47,12 @@ impl Server {
 }
 
 /// Checks a base URL and returns it without a trailing slash, ready for paths to be appended.
+///
+/// The URL in an error has its user name, password, query and fragment redacted: a URL that is
+/// refused for carrying credentials must not print them.
 pub(crate) fn validate_base_url(raw: &str) -> Result<String, ConfigError> {
     let invalid = |reason: &str| ConfigError::InvalidBaseUrl {
-        url: raw.to_owned(),
+        url: redact_url(raw),
         reason: reason.to_owned(),
     };
     let url = Url::parse(raw.trim()).map_err(|e| invalid(&e.to_string()))?;
@@ -126,6 +129,15 @@ mod tests {
             validate_base_url("https://proxy.local/api/").unwrap(),
             "https://proxy.local/api"
         );
+        let err = validate_base_url("http://user:SECRET@127.0.0.1:9").unwrap_err();
+        assert_eq!(
+            err,
+            ConfigError::InvalidBaseUrl {
+                url: "http://<redacted>@127.0.0.1:9".into(),
+                reason: "credentials belong in the client's auth settings, not in the URL".into()
+            }
+        );
+        assert!(!format!("{err} {err:?}").contains("SECRET"));
         for bad in [
             "not a url",
             "ftp://x.io",

@@ -26,3 +26,5 @@ pub use openapi_sdk_runtime::{
     pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error,
     Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind,
 };
+/// An unknown property's exact JSON text, as models keep it in `additional_properties`.
+pub use openapi_sdk_runtime::serde_support::RawJson;

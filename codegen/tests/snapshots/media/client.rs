@@ -159,6 +159,12 @@ impl ClientBuilder {
         ClientBuilder(self.0.deadline(deadline))
     }
 
+    /// The largest response body a call reads, after decompression (default 32 MiB); see
+    /// [`rt::ClientBuilder::max_response_body`].
+    pub fn max_response_body(self, bytes: usize) -> Self {
+        ClientBuilder(self.0.max_response_body(bytes))
+    }
+
     /// Validates the configuration and builds the client.
     pub fn build(self) -> Result<Client, rt::ConfigError> {
         self.0.build().map(Client)

@@ -21,8 +21,11 @@
 //! # Safety bounds
 //!
 //! - **Repeated pages.** A server that ignores the position would make a naive loop run forever. The
-//!   stream ends with an error when a page starts with the same item as the page before it, or when
-//!   a page names a next position that is not after the one just requested.
+//!   stream ends with an error when a page starts with the same item as any earlier page (not only
+//!   the one before it: a server alternating two pages is caught on the third), when a page names
+//!   a next position that is not after the one just requested, or when it names a position the
+//!   stream has already fetched (a cursor cycle). What has been seen is kept as 64-bit hashes, at
+//!   most [`SEEN_CAPACITY`] of each kind, so the memory this takes is bounded (about 2 MB at most).
 //! - **Page bound.** A stream fetches at most [`DEFAULT_MAX_PAGES`] pages unless
 //!   [`Paginator::max_pages`] says otherwise; when the server still reports more pages after that,
 //!   the stream ends with an error instead of stopping silently.
@@ -40,8 +43,11 @@ use crate::Error;
 use futures_core::Stream;
 use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
 pub use rules::{PageInfo, Position, Rules, Step, Style};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::future::Future;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -50,6 +56,49 @@ use std::task::{Context, Poll};
 /// With page sizes in the hundreds this is millions of items: far beyond any real listing, so
 /// reaching it means the server keeps announcing pages that do not end.
 pub const DEFAULT_MAX_PAGES: usize = 10_000;
+
+/// How many positions, and how many first items, a stream remembers to detect a repeat anywhere
+/// in it (as 64-bit hashes). Past that, earlier ones are still remembered and new ones are not:
+/// with the default page bound the stream never gets there.
+pub const SEEN_CAPACITY: usize = 65_536;
+
+/// What a stream has seen, as hashes (bounded by [`SEEN_CAPACITY`]): the positions fetched, and
+/// each page's first item with the number of the page it started.
+#[derive(Default)]
+struct Seen {
+    positions: HashSet<u64>,
+    first_items: HashMap<u64, usize>,
+}
+
+impl Seen {
+    fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+        // SipHash with fixed keys: deterministic, and collisions are ~2⁻⁶⁴ per pair.
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
+    }
+
+    fn has_position(&self, position: &Position) -> bool {
+        self.positions.contains(&Self::hash(position))
+    }
+
+    fn record_position(&mut self, position: &Position) {
+        if self.positions.len() < SEEN_CAPACITY {
+            self.positions.insert(Self::hash(position));
+        }
+    }
+
+    /// Records page number `page` (1-based) starting with `first`; returns the page that started
+    /// with it before, if one did.
+    fn record_first_item(&mut self, first: &str, page: usize) -> Option<usize> {
+        let hash = Self::hash(first);
+        if let Some(&earlier) = self.first_items.get(&hash) {
+            return Some(earlier);
+        }
+        if self.first_items.len() < SEEN_CAPACITY {
+            self.first_items.insert(hash, page);
+        }
+        None
+    }
+}
 
 /// A paginated operation's request builder, as the pagination loop drives it. Generated crates
 /// implement it for each operation with an `x-pagination` annotation.
@@ -176,7 +225,7 @@ enum State {
     Fetch {
         position: Position,
         fetched: usize,
-        previous_first: Option<String>,
+        seen: Box<Seen>,
     },
     /// Yield this error, then end.
     Fail(Error),
@@ -196,30 +245,36 @@ fn page_stream<R: PageSource>(
     let initial = State::Fetch {
         position: start,
         fetched: 0,
-        previous_first: None,
+        seen: Box::default(),
     };
     stream::unfold(initial, move |state: State| {
         let request = request.clone();
         async move {
-            let (position, fetched, previous_first) = match state {
+            let (position, fetched, mut seen) = match state {
                 State::Done => return None,
                 State::Fail(error) => return Some((Err(error), State::Done)),
-                State::Fetch { position, fetched, previous_first } => (position, fetched, previous_first),
+                State::Fetch { position, fetched, seen } => (position, fetched, seen),
             };
             let rules = R::RULES;
             tracing::debug!(operation = R::OPERATION, position = %rules.describe(&position), "fetching page");
             let page_size = request.page_size();
+            seen.record_position(&position);
             let page = match request.fetch(position.clone()).await {
                 Ok(page) => page,
                 Err(error) => return Some((Err(error), State::Done)),
             };
             let fetched = fetched + 1;
-            let first = R::first_id(&page);
-            if let (Some(previous), Some(first)) = (&previous_first, &first) {
-                if previous == first {
+            if let Some(first) = R::first_id(&page) {
+                if let Some(earlier) = seen.record_first_item(&first, fetched) {
+                    let which = if earlier + 1 == fetched {
+                        "the page before it".to_owned()
+                    } else {
+                        format!("page {earlier} of this stream, {} pages earlier", fetched - earlier)
+                    };
                     let reason = format!(
-                        "the server repeated a page: {} starts with the same item ({first}) as the page before it",
+                        "the server repeated a page: {} starts with the same item ({}) as {which}",
                         rules.describe(&position),
+                        shorten(&first),
                     );
                     return Some((Err(stopped::<R>(reason)), State::Done));
                 }
@@ -231,18 +286,31 @@ fn page_stream<R: PageSource>(
                     rules.describe(&next),
                     rules.describe(&position),
                 ))),
+                Step::Next(next) if seen.has_position(&next) => State::Fail(stopped::<R>(format!(
+                    "the server repeated {}: {} names it as the next page, and this stream has already fetched it",
+                    rules.describe(&next),
+                    rules.describe(&position),
+                ))),
                 Step::Next(next) if fetched >= max_pages => State::Fail(stopped::<R>(format!(
                     "reached the bound of {max_pages} pages, and the server reports more from {}; \
                      raise it with Paginator::max_pages",
                     rules.describe(&next),
                 ))),
-                Step::Next(next) => State::Fetch { position: next, fetched, previous_first: first },
+                Step::Next(next) => State::Fetch { position: next, fetched, seen },
             };
             Some((Ok(page), next))
         }
     })
     .fuse() // polling after the end keeps returning `None`
     .boxed()
+}
+
+/// An item key for an error message: at most 100 characters (it comes from the server).
+fn shorten(key: &str) -> String {
+    match key.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &key[..at]),
+        None => key.to_owned(),
+    }
 }
 
 /// A pagination error of operation `R`.
@@ -450,6 +518,126 @@ mod tests {
         );
         assert!(block_on(pages.next()).is_none());
         assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_page_repeated_anywhere_is_caught_not_only_the_previous_one() {
+        // A server alternating two pages: A, B, A, B, … with page numbers that keep increasing.
+        let pages = (0..10_000)
+            .map(|i| (vec![if i % 2 == 0 { "a" } else { "b" }], Some(i + 1)))
+            .collect();
+        let (p, calls) = fake(pages);
+        let mut items = p.into_stream();
+        assert_eq!(block_on(items.next()).unwrap().unwrap(), "a");
+        assert_eq!(block_on(items.next()).unwrap().unwrap(), "b");
+        let err = block_on(items.next()).unwrap().unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "repeated a page: page 2 starts with the same item (a) as page 1 of this stream, 2 pages earlier"
+            ),
+            "{err}"
+        );
+        assert!(block_on(items.next()).is_none());
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            3,
+            "no duplicate item was handed out"
+        );
+    }
+
+    /// A page of the cursor source: the cursor it is at, its items, the next cursor.
+    type CursorPage = (
+        Option<&'static str>,
+        Vec<&'static str>,
+        Option<&'static str>,
+    );
+
+    /// A cursor source: `pages[cursor]` is the page at that cursor (items, next cursor).
+    #[derive(Clone)]
+    struct Cursors {
+        pages: Arc<Vec<CursorPage>>,
+        calls: Arc<AtomicUsize>,
+    }
+
+    impl PageSource for Cursors {
+        type Page = (Vec<&'static str>, Option<&'static str>);
+        type Item = &'static str;
+        const OPERATION: &'static str = "Cursors";
+        const RULES: Rules = Rules {
+            style: Style::Cursor,
+            start: 0,
+            stop_on_short_page: false,
+        };
+
+        async fn fetch(self, position: Position) -> Result<Self::Page, Error> {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            let Position::Cursor(cursor) = position else {
+                unreachable!("cursors")
+            };
+            let page = self
+                .pages
+                .iter()
+                .find(|(at, _, _)| at.map(str::to_owned) == cursor);
+            page.map(|(_, items, next)| (items.clone(), *next))
+                .ok_or(Error::InvalidRequest {
+                    operation: "Cursors",
+                    reason: format!("no page at {cursor:?}"),
+                })
+        }
+
+        fn page_size(&self) -> Option<i64> {
+            None
+        }
+
+        fn page_info(page: &Self::Page) -> PageInfo {
+            PageInfo::new(page.0.len()).cursor(page.1.map(str::to_owned))
+        }
+
+        fn first_id(page: &Self::Page) -> Option<String> {
+            page.0.first().map(|s| (*s).to_owned())
+        }
+
+        fn into_items(page: Self::Page) -> Vec<Self::Item> {
+            page.0
+        }
+    }
+
+    #[test]
+    fn a_cursor_cycle_is_caught() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let source = Cursors {
+            pages: Arc::new(vec![
+                (None, vec!["a"], Some("x")),
+                (Some("x"), vec!["b"], Some("y")),
+                (Some("y"), vec!["c"], Some("x")),
+            ]),
+            calls: Arc::clone(&calls),
+        };
+        let err = block_on(Paginator::new(source).collect_all(100))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "Cursors: pagination stopped: the server repeated cursor \"x\": cursor \"y\" names it as \
+             the next page, and this stream has already fetched it"
+        );
+        assert_eq!(calls.load(Ordering::SeqCst), 3);
+    }
+
+    #[test]
+    fn seen_memory_is_bounded() {
+        let mut seen = Seen::default();
+        for i in 0..SEEN_CAPACITY + 10 {
+            seen.record_position(&Position::Number(i as i64));
+            assert_eq!(seen.record_first_item(&i.to_string(), i + 1), None);
+        }
+        assert_eq!(seen.positions.len(), SEEN_CAPACITY);
+        assert_eq!(seen.first_items.len(), SEEN_CAPACITY);
+        assert_eq!(
+            seen.record_first_item("0", 1),
+            Some(1),
+            "early ones are kept"
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct Rules {
 }
 
 /// A position in a listing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Position {
     /// A page number or an offset.
     Number(i64),
@@ -112,7 +112,11 @@ impl Rules {
             (Style::Offset, Position::Number(n)) => format!("offset {n}"),
             (_, Position::Number(n)) => format!("page {n}"),
             (_, Position::Cursor(None)) => "the first page".to_owned(),
-            (_, Position::Cursor(Some(cursor))) => format!("cursor {cursor:?}"),
+            // A cursor is the server's text: quoted and escaped, and shortened past 100 characters.
+            (_, Position::Cursor(Some(cursor))) => match cursor.char_indices().nth(100) {
+                Some((at, _)) => format!("cursor {:?}…", &cursor[..at]),
+                None => format!("cursor {cursor:?}"),
+            },
         }
     }
 
@@ -327,5 +331,10 @@ mod tests {
             "short page"
         );
         assert_eq!(CURSOR.describe(&next("b")), "cursor \"b\"");
+        let long = CURSOR.describe(&next(&"x\n".repeat(1000)));
+        assert!(
+            long.len() < 250 && long.ends_with('…') && !long.contains('\n'),
+            "{long}"
+        );
     }
 }

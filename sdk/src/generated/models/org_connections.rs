@@ -17,9 +17,12 @@ pub struct OrgConnection {
     pub relationships: OrgConnectionRelationships,
     /// Org connection type.
     pub r#type: OrgConnectionType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnection {
@@ -62,9 +65,12 @@ pub struct OrgConnectionAttributes {
     ///
     /// Example: `2023-01-01T12:00:00Z`
     pub created_at: chrono::DateTime<chrono::Utc>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionAttributes {
@@ -96,9 +102,12 @@ pub struct OrgConnectionCreate {
     pub relationships: OrgConnectionCreateRelationships,
     /// Org connection type.
     pub r#type: OrgConnectionType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionCreate {
@@ -135,9 +144,12 @@ pub struct OrgConnectionCreateAttributes {
     ///
     /// Example: `["logs"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionCreateAttributes {
@@ -160,9 +172,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct OrgConnectionCreateRelationships {
     /// Org relationship.
     pub sink_org: OrgConnectionOrgRelationship,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionCreateRelationships {
@@ -185,9 +200,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct OrgConnectionCreateRequest {
     /// Org connection creation data.
     pub data: OrgConnectionCreate,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionCreateRequest {
@@ -213,9 +231,12 @@ pub struct OrgConnectionListResponse {
     /// Pagination metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<OrgConnectionListResponseMeta>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionListResponse {
@@ -246,9 +267,12 @@ pub struct OrgConnectionListResponseMeta {
     /// Page information.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<OrgConnectionListResponseMetaPage>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionListResponseMeta {
@@ -285,9 +309,12 @@ pub struct OrgConnectionListResponseMetaPage {
     /// Example: `0`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_filtered_count: Option<i64>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionListResponseMetaPage {
@@ -325,9 +352,12 @@ pub struct OrgConnectionOrgRelationship {
     /// The definition of `OrgConnectionOrgRelationshipData` object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionOrgRelationshipData>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionOrgRelationship {
@@ -367,9 +397,12 @@ pub struct OrgConnectionOrgRelationshipData {
     /// The type of the organization relationship.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionOrgRelationshipDataType>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionOrgRelationshipData {
@@ -484,9 +517,12 @@ pub struct OrgConnectionRelationships {
     /// Org relationship.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_org: Option<OrgConnectionOrgRelationship>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionRelationships {
@@ -530,9 +566,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct OrgConnectionResponse {
     /// An org connection.
     pub data: OrgConnection,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionResponse {
@@ -696,9 +735,12 @@ pub struct OrgConnectionUpdate {
     pub id: uuid::Uuid,
     /// Org connection type.
     pub r#type: OrgConnectionType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionUpdate {
@@ -732,9 +774,12 @@ pub struct OrgConnectionUpdateAttributes {
     ///
     /// Example: `["logs","metrics"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionUpdateAttributes {
@@ -757,9 +802,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct OrgConnectionUpdateRequest {
     /// Org connection update data.
     pub data: OrgConnectionUpdate,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionUpdateRequest {
@@ -783,9 +831,12 @@ pub struct OrgConnectionUserRelationship {
     /// The data for a user relationship.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionUserRelationshipData>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionUserRelationship {
@@ -825,9 +876,12 @@ pub struct OrgConnectionUserRelationshipData {
     /// The type of the user relationship.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionUserRelationshipDataType>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl OrgConnectionUserRelationshipData {

@@ -10,9 +10,12 @@ pub struct ConnectedTeamRef {
     /// Reference to connected external team.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<ConnectedTeamRefData>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl ConnectedTeamRef {
@@ -43,9 +46,12 @@ pub struct ConnectedTeamRefData {
     pub id: String,
     /// External team resource type.
     pub r#type: ConnectedTeamRefDataType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl ConnectedTeamRefData {
@@ -183,9 +189,12 @@ pub struct ConnectionsPagePagination {
     /// Example: `number_size`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl ConnectionsPagePagination {
@@ -267,9 +276,12 @@ pub struct ConnectionsResponseMeta {
     /// Page-based pagination metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<ConnectionsPagePagination>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl ConnectionsResponseMeta {
@@ -308,9 +320,12 @@ pub struct TeamConnection {
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnection {
@@ -363,9 +378,12 @@ pub struct TeamConnectionAttributes {
     /// Example: `github`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnectionAttributes {
@@ -408,9 +426,12 @@ pub struct TeamConnectionCreateData {
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnectionCreateData {
@@ -454,9 +475,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct TeamConnectionCreateRequest {
     /// Array of team connections to create.
     pub data: Vec<TeamConnectionCreateData>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnectionCreateRequest {
@@ -479,9 +503,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct TeamConnectionDeleteRequest {
     /// Array of team connection IDs to delete.
     pub data: Vec<TeamConnectionDeleteRequestDataItem>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnectionDeleteRequest {
@@ -508,9 +535,12 @@ pub struct TeamConnectionDeleteRequestDataItem {
     pub id: String,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnectionDeleteRequestDataItem {
@@ -545,9 +575,12 @@ pub struct TeamConnectionRelationships {
     /// Reference to a Datadog team.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<TeamRef>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnectionRelationships {
@@ -652,9 +685,12 @@ pub struct TeamConnectionsResponse {
     /// Connections response metadata.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<ConnectionsResponseMeta>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamConnectionsResponse {
@@ -691,9 +727,12 @@ pub struct TeamRef {
     /// Reference to a Datadog team.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<TeamRefData>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamRef {
@@ -724,9 +763,12 @@ pub struct TeamRefData {
     pub id: String,
     /// Datadog team resource type.
     pub r#type: TeamRefDataType,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl TeamRefData {

@@ -23,9 +23,12 @@ openapi_sdk_runtime::deserialize_union!(
 #[non_exhaustive]
 pub struct StartMediaJobResponse200 {
     pub result: String,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl StartMediaJobResponse200 {
@@ -46,9 +49,12 @@ openapi_sdk_runtime::deserialize_struct!(
 #[non_exhaustive]
 pub struct StartMediaJobResponse202 {
     pub job_id: String,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl StartMediaJobResponse202 {
@@ -70,9 +76,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct UploadMediaSpecBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub openapi_spec_file: Option<Vec<u8>>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl UploadMediaSpecBody {
@@ -100,9 +109,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct UploadMediaSpecResponse200 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl UploadMediaSpecResponse200 {

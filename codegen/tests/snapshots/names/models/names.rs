@@ -116,9 +116,12 @@ pub struct AwsAccountId {
     /// Values that are not identifiers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<AwkwardValues>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl AwsAccountId {
@@ -183,9 +186,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct AwsAccountId2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl AwsAccountId2 {

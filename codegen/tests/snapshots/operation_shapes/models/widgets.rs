@@ -8,9 +8,12 @@
 pub struct DeleteWidgetPartBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl DeleteWidgetPartBody {
@@ -112,9 +115,12 @@ pub struct GetWidgetPartResponse200 {
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<GetWidgetPartResponse200PartsItem>>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl GetWidgetPartResponse200 {
@@ -149,9 +155,12 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct GetWidgetPartResponse200PartsItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl GetWidgetPartResponse200PartsItem {

@@ -36,9 +36,12 @@ pub struct Record {
     /// No type at all.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anything: Option<serde_json::Value>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl Record {

@@ -12,9 +12,12 @@ pub struct Color {
     pub g: i64,
     #[serde(rename = "B")]
     pub b: i64,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl Color {

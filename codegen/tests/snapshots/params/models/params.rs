@@ -14,9 +14,12 @@ pub struct Filter {
     pub range: Option<FilterRange>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl Filter {
@@ -61,9 +64,12 @@ pub struct FilterRange {
     pub min: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl FilterRange {
@@ -112,9 +118,12 @@ pub struct QueryDeepPage {
     pub number: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
-    /// Properties this version of the SDK does not know, kept so they are written back unchanged.
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     #[serde(flatten)]
-    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        openapi_sdk_runtime::serde_support::RawJson,
+    >,
 }
 
 impl QueryDeepPage {
