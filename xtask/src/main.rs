@@ -11,6 +11,8 @@
 //! cargo xtask v2-e2e                        generated full-v2 crate built and run against loopback servers
 //! cargo xtask package-check [--all-features]  `cargo package` of the runtime, the SDK and the full-v2 crate
 //! cargo xtask corpus [--only NAME]… [--no-check]  other vendors' public specs and edge cases: generate, check, tabulate
+//! cargo xtask soak [--requests N] [--concurrency C] [--seed S]  the SDK against a fault-injecting loopback server
+//! cargo xtask proptest-long [CASES]           the model property tests with CASES cases each (default 10,000)
 //!
 //! With `--out` anywhere but the SDK, the output is a standalone crate (Cargo.toml, src/, a Cargo
 //! feature per tag) that depends on the runtime crate (`sdk/runtime`) by version, plus a relative
@@ -21,6 +23,8 @@
 
 mod corpus;
 mod e2e;
+mod proptest_long;
+mod soak;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,7 +35,9 @@ const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DI
        cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature
        cargo xtask v2-e2e                            build the generated full-v2 crate and run it against loopback servers
        cargo xtask package-check [--all-features]    `cargo package` the runtime, the SDK and the generated full-v2 crate
-       cargo xtask corpus [--only NAME]… [--no-check]  generate and `cargo check` other vendors' public specs and the edge cases";
+       cargo xtask corpus [--only NAME]… [--no-check]  generate and `cargo check` other vendors' public specs and the edge cases
+       cargo xtask soak [--requests N] [--concurrency C] [--seed S]  10,000 calls, 64 at a time, against ~5% injected faults
+       cargo xtask proptest-long [CASES]             model round-trip and no-panic properties, 10,000 cases each";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -75,6 +81,8 @@ fn run(args: &[String]) -> Result<(), String> {
             return e2e::package_check(&root, all_features);
         }
         "corpus" => return corpus::run(&root, rest),
+        "soak" => return soak::run(&root, rest),
+        "proptest-long" => return proptest_long::run(&root, rest),
         "__corpus-generate" => return corpus::generate_child(rest),
         "__generate-once" => {
             let spec = rest.first().ok_or(USAGE)?;
