@@ -453,7 +453,11 @@ fn run_entry(
 
     // Generation, in a child process so that its peak memory is its own.
     let out = base.join("out").join(entry.folder());
-    let crate_name = format!("corpus-{}", entry.folder());
+    // A package name is letters, digits, `-` and `_` (`openapi-3.1` → `openapi-3-1`).
+    let crate_name: String = format!("corpus-{}", entry.folder())
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .collect();
     let spec_name = match entry {
         Entry::Remote(s) => format!("{}@{}/{}", s.package, s.version, s.path),
         Entry::Edge { path, .. } => {
