@@ -456,7 +456,13 @@ fn run_entry(
     // A package name is letters, digits, `-` and `_` (`openapi-3.1` → `openapi-3-1`).
     let crate_name: String = format!("corpus-{}", entry.folder())
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let spec_name = match entry {
         Entry::Remote(s) => format!("{}@{}/{}", s.package, s.version, s.path),
