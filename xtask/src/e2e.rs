@@ -49,7 +49,7 @@ fn missing_spec(spec: &Path, command: &str) -> String {
     )
 }
 
-fn cargo() -> String {
+pub(crate) fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
 }
 
@@ -59,7 +59,7 @@ fn secs(d: Duration) -> String {
 
 /// Runs `command` with stdout passed through and stderr echoed line by line; returns the wall time
 /// and the lines that start with `warning` (cargo's and rustc's warnings).
-fn run_echoed(mut command: Command) -> Result<(Duration, Vec<String>), String> {
+pub(crate) fn run_echoed(mut command: Command) -> Result<(Duration, Vec<String>), String> {
     let shown = format!("{command:?}");
     let started = Instant::now();
     let mut child = command
@@ -88,7 +88,7 @@ fn run_echoed(mut command: Command) -> Result<(Duration, Vec<String>), String> {
 }
 
 /// Writes `contents` to `path` unless it already holds exactly that (so cargo sees no change).
-fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
+pub(crate) fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
     if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
         return Ok(());
     }
@@ -98,12 +98,12 @@ fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
     std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn read(path: &Path) -> Result<String, String> {
+pub(crate) fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// `to` as a TOML string usable from `from`: relative when possible, with `/` separators.
-fn toml_path(from: &Path, to: &Path) -> String {
+pub(crate) fn toml_path(from: &Path, to: &Path) -> String {
     let path = relative_path(from, to).unwrap_or_else(|| to.display().to_string());
     path.replace('\\', "\\\\").replace('"', "\\\"")
 }

@@ -11,6 +11,7 @@
 //! cargo xtask v2-e2e                        generated full-v2 crate built and run against loopback servers
 //! cargo xtask package-check [--all-features]  `cargo package` of the runtime, the SDK and the full-v2 crate
 //! cargo xtask corpus [--only NAME]… [--no-check]  other vendors' public specs and edge cases: generate, check, tabulate
+//! cargo xtask corpus-wire                     three corpus crates' requests checked byte for byte on a loopback server
 //! cargo xtask soak [--requests N] [--concurrency C] [--seed S]  the SDK against a fault-injecting loopback server
 //! cargo xtask proptest-long [CASES]           the model property tests with CASES cases each (default 10,000)
 //!
@@ -22,6 +23,7 @@
 //! ```
 
 mod corpus;
+mod corpus_wire;
 mod e2e;
 mod proptest_long;
 mod soak;
@@ -36,6 +38,7 @@ const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DI
        cargo xtask v2-e2e                            build the generated full-v2 crate and run it against loopback servers
        cargo xtask package-check [--all-features]    `cargo package` the runtime, the SDK and the generated full-v2 crate
        cargo xtask corpus [--only NAME]… [--no-check]  generate and `cargo check` other vendors' public specs and the edge cases
+       cargo xtask corpus-wire                       check what three corpus crates send (method, path, query, auth, body)
        cargo xtask soak [--requests N] [--concurrency C] [--seed S]  10,000 calls, 64 at a time, against ~5% injected faults
        cargo xtask proptest-long [CASES]             model round-trip and no-panic properties, 10,000 cases each";
 
@@ -81,6 +84,7 @@ fn run(args: &[String]) -> Result<(), String> {
             return e2e::package_check(&root, all_features);
         }
         "corpus" => return corpus::run(&root, rest),
+        "corpus-wire" => return corpus_wire::run(&root, rest),
         "soak" => return soak::run(&root, rest),
         "proptest-long" => return proptest_long::run(&root, rest),
         "__corpus-generate" => return corpus::generate_child(rest),
