@@ -56,6 +56,7 @@ pub mod error;
 pub mod fault;
 pub mod matching;
 pub mod mismatch;
+pub mod raw;
 pub mod received;
 pub mod redact;
 mod serve;

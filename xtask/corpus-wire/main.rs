@@ -15,24 +15,15 @@
 //! characters percent-encoded with `%20` for a space (also in form bodies), `[` and `]` of
 //! `deepObject` names encoded, `,` and `|` delimiters left as they are.
 
+use datadog_connections_replay::raw::{RawRecorder, RawRequest};
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 
 /// A scenario that takes longer than this is stuck (the server answers at once).
 const SCENARIO_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// A request as it arrived: the request line, the headers in order, the body bytes.
-#[derive(Debug, Clone)]
-struct Raw {
-    method: String,
-    target: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
+/// A request as it arrived: the request target, the headers in order, the body bytes.
+type Raw = RawRequest;
 
 /// What the spec says the request must be. `target` is the raw path and query; `headers` lists
 /// the headers checked, each with its one expected value or `None` for "must be absent".
@@ -155,10 +146,12 @@ fn compare(raw: &Raw, expected: &Expected) -> Vec<(String, Option<String>)> {
 /// with a JSON body; the title holds a space and a `/`, which must stay inside its segment.
 async fn readme_update_category() -> Result<(Raw, Expected), String> {
     use corpus_readme::models::{UpdateCategoryBody, UpdateCategorySection};
-    let server = Recorder::start(200, r#"{"data":{}}"#).await?;
+    let server = RawRecorder::start(200, r#"{"data":{}}"#)
+        .await
+        .map_err(|e| format!("bind a loopback port: {e}"))?;
     let client = corpus_readme::Client::builder()
         // The spec's server is https://api.readme.com/v2; its path is kept.
-        .base_url(format!("{}/v2", server.base_url))
+        .base_url(format!("{}/v2", server.base_url()))
         .bearer("rdme_wire-token")
         .retry_policy(corpus_readme::RetryPolicy::disabled())
         .build()
@@ -189,9 +182,11 @@ async fn readme_update_category() -> Result<(Raw, Expected), String> {
 async fn rclone_options_set() -> Result<(Raw, Expected), String> {
     use corpus_rclone::models::{OptionsSetPrefer, OptionsSetRequest};
     use serde_json::json;
-    let server = Recorder::start(200, "{}").await?;
+    let server = RawRecorder::start(200, "{}")
+        .await
+        .map_err(|e| format!("bind a loopback port: {e}"))?;
     let client = corpus_rclone::Client::builder()
-        .base_url(server.base_url.clone())
+        .base_url(server.base_url().to_owned())
         .retry_policy(corpus_rclone::RetryPolicy::disabled())
         .build()
         .map_err(|e| format!("build the client: {e}"))?;
@@ -228,9 +223,11 @@ async fn rclone_options_set() -> Result<(Raw, Expected), String> {
 /// (or a query key, not set here), with `formData` parameters sent form-urlencoded.
 async fn swagger2_login() -> Result<(Raw, Expected), String> {
     use corpus_edge_swagger_2_0::models::LoginBody;
-    let server = Recorder::start(200, r#"{"token":"t"}"#).await?;
+    let server = RawRecorder::start(200, r#"{"token":"t"}"#)
+        .await
+        .map_err(|e| format!("bind a loopback port: {e}"))?;
     let client = corpus_edge_swagger_2_0::Client::builder()
-        .base_url(format!("{}/api/v1", server.base_url))
+        .base_url(format!("{}/api/v1", server.base_url()))
         .basic("alice", "open sesame")
         .retry_policy(corpus_edge_swagger_2_0::RetryPolicy::disabled())
         .build()
@@ -262,9 +259,11 @@ async fn swagger2_login() -> Result<(Raw, Expected), String> {
 /// the global `key` API-key header (no basic credential is set, so no `Authorization`).
 async fn swagger2_list_animals() -> Result<(Raw, Expected), String> {
     use corpus_edge_swagger_2_0::models::ListAnimalsSortItem;
-    let server = Recorder::start(200, "[]").await?;
+    let server = RawRecorder::start(200, "[]")
+        .await
+        .map_err(|e| format!("bind a loopback port: {e}"))?;
     let client = corpus_edge_swagger_2_0::Client::builder()
-        .base_url(format!("{}/api/v1", server.base_url))
+        .base_url(format!("{}/api/v1", server.base_url()))
         .key("k-123")
         .retry_policy(corpus_edge_swagger_2_0::RetryPolicy::disabled())
         .build()
@@ -288,108 +287,4 @@ async fn swagger2_list_animals() -> Result<(Raw, Expected), String> {
         body: Vec::new(),
     };
     Ok((server.only()?, expected))
-}
-
-// ---------------------------------------------------------------------------------------------
-// The recording server
-
-/// A loopback HTTP/1.1 server that records each request raw and answers it with one stub.
-struct Recorder {
-    base_url: String,
-    received: Arc<Mutex<Vec<Raw>>>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Recorder {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-impl Recorder {
-    async fn start(status: u16, body: &'static str) -> Result<Recorder, String> {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .map_err(|e| format!("bind a loopback port: {e}"))?;
-        let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let log = received.clone();
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let log = log.clone();
-                tokio::spawn(serve(stream, status, body, log));
-            }
-        });
-        Ok(Recorder {
-            base_url: format!("http://{addr}"),
-            received,
-            task,
-        })
-    }
-
-    /// The one request received (each is recorded before it is answered, so after the call it is
-    /// here); fails unless exactly one came.
-    fn only(&self) -> Result<Raw, String> {
-        let mut all = std::mem::take(&mut *self.received.lock().unwrap());
-        match all.len() {
-            1 => Ok(all.remove(0)),
-            n => Err(format!("{n} requests arrived, expected exactly 1")),
-        }
-    }
-}
-
-/// Reads one request (head, then a `Content-Length` body), records it, answers and closes.
-async fn serve(
-    mut stream: TcpStream,
-    status: u16,
-    answer: &'static str,
-    log: Arc<Mutex<Vec<Raw>>>,
-) -> Option<()> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break at;
-        }
-        let n = stream.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8(buf[..head_end].to_vec()).ok()?;
-    let mut lines = head.split("\r\n");
-    let mut request_line = lines.next()?.split(' ');
-    let method = request_line.next()?.to_owned();
-    let target = request_line.next()?.to_owned();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    let length = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut body = buf[head_end + 4..].to_vec();
-    while body.len() < length {
-        let n = stream.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            break;
-        }
-        body.extend_from_slice(&chunk[..n]);
-    }
-    let response = format!(
-        "HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-        answer.len()
-    );
-    log.lock().unwrap().push(Raw {
-        method,
-        target,
-        headers,
-        body,
-    });
-    let _ = stream.write_all(response.as_bytes()).await;
-    let _ = stream.shutdown().await;
-    Some(())
 }

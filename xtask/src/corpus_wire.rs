@@ -51,6 +51,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         let crate_dir = base.join("out").join(folder);
         manifest = manifest.replace(placeholder, &toml_path(&runner, &crate_dir));
     }
+    // The replay crate's raw loopback recorder.
+    manifest = manifest.replace("{{REPLAY}}", &toml_path(&runner, &root.join("tests")));
     if manifest.contains("{{") {
         return Err(format!(
             "{} has a placeholder this xtask does not fill in",

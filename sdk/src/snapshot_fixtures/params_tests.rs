@@ -10,79 +10,37 @@ use super::params::models::{
     Color, Filter, FilterRange, NameOrColor, QueryDeepPage, Signup, Status, UploadDocumentBody,
 };
 use super::params::{Client, RetryPolicy};
+use datadog_connections_replay::raw::{RawRecorder, RawRequest};
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 
-/// A request as it arrived: the request line's target, the headers in order, the body.
-#[derive(Debug, Clone)]
-struct Raw {
-    method: String,
-    target: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
+/// A request as it arrived (target, headers in order, body), from the replay crate's recorder.
+type Raw = RawRequest;
 
-impl Raw {
-    /// Every value of a header (case-insensitive name).
-    fn all(&self, name: &str) -> Vec<&str> {
-        self.headers
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-            .collect()
-    }
-
-    /// The one value of a header; fails when it is absent or repeated.
-    fn one(&self, name: &str) -> &str {
-        match self.all(name).as_slice() {
-            [value] => value,
-            other => panic!("header {name}: {other:?} in {self:?}"),
-        }
+/// The one value of a header; fails when it is absent or repeated.
+fn one<'r>(raw: &'r Raw, name: &str) -> &'r str {
+    match raw.header(name) {
+        Some(value) => value,
+        None => panic!("header {name}: {:?} in {raw:?}", raw.all(name)),
     }
 }
 
 /// A loopback HTTP/1.1 server that answers every request `204 No Content` and records it raw.
 struct Recorder {
+    inner: RawRecorder,
     base_url: String,
-    received: Arc<Mutex<Vec<Raw>>>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Recorder {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
 }
 
 impl Recorder {
     async fn start() -> Recorder {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base_url = format!("http://{}", listener.local_addr().unwrap());
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let log = received.clone();
-        let task = tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                let log = log.clone();
-                tokio::spawn(async move {
-                    if let Some(raw) = read_request(stream).await {
-                        log.lock().unwrap().push(raw);
-                    }
-                });
-            }
-        });
-        Recorder {
-            base_url,
-            received,
-            task,
-        }
+        let inner = RawRecorder::start(204, "").await.unwrap();
+        let base_url = inner.base_url().to_owned();
+        Recorder { inner, base_url }
     }
 
     /// The requests received so far, in order.
     fn take(&self) -> Vec<Raw> {
-        std::mem::take(&mut *self.received.lock().unwrap())
+        self.inner.take()
     }
 
     /// The only request received since the last call.
@@ -91,54 +49,6 @@ impl Recorder {
         assert_eq!(all.len(), 1, "{all:?}");
         all.remove(0)
     }
-}
-
-/// Reads one request (head, then a `Content-Length` body), answers `204` and closes.
-async fn read_request(mut stream: TcpStream) -> Option<Raw> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break at;
-        }
-        let n = stream.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8(buf[..head_end].to_vec()).ok()?;
-    let mut lines = head.split("\r\n");
-    let mut request_line = lines.next()?.split(' ');
-    let method = request_line.next()?.to_owned();
-    let target = request_line.next()?.to_owned();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-        .collect();
-    let length = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut body = buf[head_end + 4..].to_vec();
-    while body.len() < length {
-        let n = stream.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            break;
-        }
-        body.extend_from_slice(&chunk[..n]);
-    }
-    let _ = stream
-        .write_all(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-        .await;
-    let _ = stream.shutdown().await;
-    Some(Raw {
-        method,
-        target,
-        headers,
-        body,
-    })
 }
 
 fn client(server: &Recorder) -> Client {
@@ -410,18 +320,18 @@ async fn header_parameters_in_simple_style() {
         .await
         .unwrap();
     let raw = server.last();
-    assert_eq!(raw.one("x-scalar"), "5");
+    assert_eq!(one(&raw, "x-scalar"), "5");
     // `blue,black,brown`
-    assert_eq!(raw.one("x-list"), "blue,black");
+    assert_eq!(one(&raw, "x-list"), "blue,black");
     // `R,100,G,200,B,150`, exploded `R=100,G=200,B=150`
-    assert_eq!(raw.one("x-color"), "R,100,G,200,B,150");
-    assert_eq!(raw.one("x-color-exploded"), "R=100,G=200,B=150");
+    assert_eq!(one(&raw, "x-color"), "R,100,G,200,B,150");
+    assert_eq!(one(&raw, "x-color-exploded"), "R=100,G=200,B=150");
     // Headers are not percent-encoded.
-    assert_eq!(raw.one("x-any"), "k,v w");
+    assert_eq!(one(&raw, "x-any"), "k,v w");
     // `content: application/json`: the JSON text.
-    assert_eq!(raw.one("x-filter"), r#"{"name":"n"}"#);
+    assert_eq!(one(&raw, "x-filter"), r#"{"name":"n"}"#);
     // The spec's `Accept` header parameter is ignored: the client sends its own.
-    assert_eq!(raw.one("accept"), "application/json");
+    assert_eq!(one(&raw, "accept"), "application/json");
 }
 
 #[tokio::test]
@@ -464,7 +374,10 @@ async fn url_encoded_form_bodies_follow_their_encoding() {
     client(&server).submit_form(body).send().await.unwrap();
     let raw = server.last();
     assert_eq!(raw.method, "POST");
-    assert_eq!(raw.one("content-type"), "application/x-www-form-urlencoded");
+    assert_eq!(
+        one(&raw, "content-type"),
+        "application/x-www-form-urlencoded"
+    );
     assert_eq!(
         String::from_utf8(raw.body).unwrap(),
         [
@@ -498,7 +411,7 @@ async fn typed_multipart_bodies_send_a_part_per_field() {
         .count(3);
     client(&server).upload_document(body).send().await.unwrap();
     let raw = server.last();
-    let b = boundary(raw.one("content-type")).to_owned();
+    let b = boundary(one(&raw, "content-type")).to_owned();
     let part = |headers: &str, data: &[u8]| {
         [
             format!("--{b}\r\n{headers}\r\n\r\n").as_bytes(),
@@ -562,7 +475,7 @@ async fn multipart_bodies_can_be_typed_or_built_by_hand() {
         .await
         .unwrap();
     let raw = server.last();
-    let b = boundary(raw.one("content-type")).to_owned();
+    let b = boundary(one(&raw, "content-type")).to_owned();
     assert_eq!(
         String::from_utf8(raw.body).unwrap(),
         format!("--{b}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nn\r\n--{b}\r\nContent-Disposition: form-data; name=\"age\"\r\n\r\n4\r\n--{b}--\r\n")
@@ -605,16 +518,16 @@ async fn json_wildcard_vendor_json_and_binary_bodies() {
         .await
         .unwrap();
     let raw = server.last();
-    assert_eq!(raw.one("content-type"), "application/json");
+    assert_eq!(one(&raw, "content-type"), "application/json");
     assert_eq!(raw.body, br#"{"name":"n","age":1}"#);
     // `application/vnd.api+json`: JSON, sent as that media type.
     client.patch_vnd(Color::new(1, 2, 3)).send().await.unwrap();
     let raw = server.last();
-    assert_eq!(raw.one("content-type"), "application/vnd.api+json");
+    assert_eq!(one(&raw, "content-type"), "application/vnd.api+json");
     assert_eq!(raw.body, br#"{"R":1,"G":2,"B":3}"#);
     // `*/*` with `format: binary`: bytes.
     client.upload_blob(vec![0, 1, 255]).send().await.unwrap();
     let raw = server.last();
-    assert_eq!(raw.one("content-type"), "application/octet-stream");
+    assert_eq!(one(&raw, "content-type"), "application/octet-stream");
     assert_eq!(raw.body, [0, 1, 255]);
 }
