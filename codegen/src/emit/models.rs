@@ -214,6 +214,11 @@ fn field_type(f: &Field) -> TokenStream {
 }
 
 /// `new(required fields)`; required enum fields with a default are filled in.
+/// A required, non-null `String` field: its constructor argument is `impl Into<String>`.
+fn takes_into_string(f: &Field) -> bool {
+    f.required && !f.nullable && f.default_variant.is_none() && f.ty == TypeRef::String
+}
+
 fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
     let args = s
         .fields
@@ -221,6 +226,10 @@ fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
         .filter(|f| f.required && f.default_variant.is_none())
         .map(|f| {
             let name = ident(&f.name);
+            // Text takes anything that becomes a `String`, as the setters do.
+            if takes_into_string(f) {
+                return quote!(#name: impl Into<String>);
+            }
             let ty = field_type(f);
             quote!(#name: #ty)
         });
@@ -232,6 +241,7 @@ fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
                 let variant = ident(variant);
                 quote!(#name: #ty::#variant)
             }
+            (None, true) if takes_into_string(f) => quote!(#name: #name.into()),
             (None, true) => quote!(#name),
             (None, false) => quote!(#name: None),
         }

@@ -367,7 +367,7 @@ async fn cookie_parameters_share_one_header_with_a_cookie_credential() {
 #[tokio::test]
 async fn url_encoded_form_bodies_follow_their_encoding() {
     let server = Recorder::start().await;
-    let body = Signup::new("Ann Lee & co".into())
+    let body = Signup::new("Ann Lee & co")
         .tags(vec!["x".into(), "y".into()])
         .color(color())
         .age(30);
@@ -403,7 +403,7 @@ fn boundary(content_type: &str) -> &str {
 #[tokio::test]
 async fn typed_multipart_bodies_send_a_part_per_field() {
     let server = Recorder::start().await;
-    let body = UploadDocumentBody::new("Q3 report".into(), b"%PDF\x00\xff".to_vec())
+    let body = UploadDocumentBody::new("Q3 report", b"%PDF\x00\xff".to_vec())
         .thumbnail(b"\x89PNG".to_vec())
         .attachments(vec![b"one".to_vec(), b"two".to_vec()])
         .meta(Color::new(1, 2, 3))
@@ -470,7 +470,7 @@ async fn multipart_bodies_can_be_typed_or_built_by_hand() {
     // A component schema without binaries: the model itself is the typed body.
     client
         .upload_optional()
-        .body(Signup::new("n".into()).age(4))
+        .body(Signup::new("n").age(4))
         .send()
         .await
         .unwrap();
@@ -513,7 +513,7 @@ async fn json_wildcard_vendor_json_and_binary_bodies() {
     let client = client(&server);
     // `*/*` with a JSON schema: JSON.
     client
-        .put_anything(Signup::new("n".into()).age(1))
+        .put_anything(Signup::new("n").age(1))
         .send()
         .await
         .unwrap();

@@ -56,9 +56,9 @@ pub struct ConnectedTeamRefData {
 
 impl ConnectedTeamRefData {
     /// Creates a [`ConnectedTeamRefData`] from its required fields.
-    pub fn new(id: String) -> Self {
+    pub fn new(id: impl Into<String>) -> Self {
         Self {
-            id,
+            id: id.into(),
             r#type: ConnectedTeamRefDataType::GithubTeam,
             additional_properties: Default::default(),
         }
@@ -330,10 +330,10 @@ pub struct TeamConnection {
 
 impl TeamConnection {
     /// Creates a [`TeamConnection`] from its required fields.
-    pub fn new(id: String) -> Self {
+    pub fn new(id: impl Into<String>) -> Self {
         Self {
             attributes: None,
-            id,
+            id: id.into(),
             relationships: None,
             r#type: TeamConnectionType::TeamConnection,
             additional_properties: Default::default(),
@@ -545,9 +545,9 @@ pub struct TeamConnectionDeleteRequestDataItem {
 
 impl TeamConnectionDeleteRequestDataItem {
     /// Creates a [`TeamConnectionDeleteRequestDataItem`] from its required fields.
-    pub fn new(id: String) -> Self {
+    pub fn new(id: impl Into<String>) -> Self {
         Self {
-            id,
+            id: id.into(),
             r#type: TeamConnectionType::TeamConnection,
             additional_properties: Default::default(),
         }
@@ -773,9 +773,9 @@ pub struct TeamRefData {
 
 impl TeamRefData {
     /// Creates a [`TeamRefData`] from its required fields.
-    pub fn new(id: String) -> Self {
+    pub fn new(id: impl Into<String>) -> Self {
         Self {
-            id,
+            id: id.into(),
             r#type: TeamRefDataType::Team,
             additional_properties: Default::default(),
         }

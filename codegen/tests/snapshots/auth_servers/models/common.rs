@@ -17,9 +17,9 @@ pub struct Thing {
 
 impl Thing {
     /// Creates a [`Thing`] from its required fields.
-    pub fn new(id: String) -> Self {
+    pub fn new(id: impl Into<String>) -> Self {
         Self {
-            id,
+            id: id.into(),
             additional_properties: Default::default(),
         }
     }

@@ -20,9 +20,9 @@ pub struct Circle {
 
 impl Circle {
     /// Creates a [`Circle`] from its required fields.
-    pub fn new(name: String, radius: f64) -> Self {
+    pub fn new(name: impl Into<String>, radius: f64) -> Self {
         Self {
-            name,
+            name: name.into(),
             kind: CircleKind::Circle,
             radius,
             additional_properties: Default::default(),
@@ -118,9 +118,9 @@ pub struct Named {
 
 impl Named {
     /// Creates a [`Named`] from its required fields.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name,
+            name: name.into(),
             additional_properties: Default::default(),
         }
     }
@@ -277,9 +277,9 @@ pub struct Square {
 
 impl Square {
     /// Creates a [`Square`] from its required fields.
-    pub fn new(name: String, side: f64) -> Self {
+    pub fn new(name: impl Into<String>, side: f64) -> Self {
         Self {
-            name,
+            name: name.into(),
             kind: SquareKind::Square,
             side,
             additional_properties: Default::default(),

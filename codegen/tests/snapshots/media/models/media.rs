@@ -33,9 +33,9 @@ pub struct StartMediaJobResponse200 {
 
 impl StartMediaJobResponse200 {
     /// Creates a [`StartMediaJobResponse200`] from its required fields.
-    pub fn new(result: String) -> Self {
+    pub fn new(result: impl Into<String>) -> Self {
         Self {
-            result,
+            result: result.into(),
             additional_properties: Default::default(),
         }
     }
@@ -59,9 +59,9 @@ pub struct StartMediaJobResponse202 {
 
 impl StartMediaJobResponse202 {
     /// Creates a [`StartMediaJobResponse202`] from its required fields.
-    pub fn new(job_id: String) -> Self {
+    pub fn new(job_id: impl Into<String>) -> Self {
         Self {
-            job_id,
+            job_id: job_id.into(),
             additional_properties: Default::default(),
         }
     }

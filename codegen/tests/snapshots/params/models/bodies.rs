@@ -25,9 +25,9 @@ pub struct Signup {
 
 impl Signup {
     /// Creates a [`Signup`] from its required fields.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name,
+            name: name.into(),
             tags: None,
             color: None,
             age: None,
@@ -84,9 +84,9 @@ pub struct UploadDocumentBody {
 
 impl UploadDocumentBody {
     /// Creates a [`UploadDocumentBody`] from its required fields.
-    pub fn new(title: String, file: Vec<u8>) -> Self {
+    pub fn new(title: impl Into<String>, file: Vec<u8>) -> Self {
         Self {
-            title,
+            title: title.into(),
             file,
             thumbnail: None,
             attachments: None,
