@@ -6,41 +6,11 @@
 //! execute path, auth, retries, timeouts, errors, pagination — is the
 //! [`openapi_sdk_runtime`] crate's, which knows no API.
 //!
-//! ```no_run
-//! use datadog_connections::models::{
-//!     OrgConnectionCreate, OrgConnectionCreateAttributes, OrgConnectionCreateRelationships,
-//!     OrgConnectionCreateRequest, OrgConnectionOrgRelationship, OrgConnectionOrgRelationshipData,
-//!     OrgConnectionTypeEnum,
-//! };
-//! use datadog_connections::{Client, Error};
+//! The guide below is the repository's README, compiled here as doctests, so the two never drift.
 //!
-//! # async fn run() -> Result<(), Error> {
-//! // DD_API_KEY, DD_APP_KEY and (optionally) DD_SITE.
-//! let client = Client::from_env()?;
+//! ---
 //!
-//! let page = client.list_org_connections().limit(100).send().await?;
-//! for connection in &page.data {
-//!     println!("{} {:?}", connection.id, connection.attributes.connection_types);
-//! }
-//!
-//! let sink = OrgConnectionOrgRelationship::default()
-//!     .data(OrgConnectionOrgRelationshipData::default().id("83999dcd-7f97-11f0-8de1-1ecf66f1aa85"));
-//! let request = OrgConnectionCreateRequest::new(OrgConnectionCreate::new(
-//!     OrgConnectionCreateAttributes::new(vec![OrgConnectionTypeEnum::Logs]),
-//!     OrgConnectionCreateRelationships::new(sink),
-//! ));
-//! match client.create_org_connections(request).send().await {
-//!     Ok(created) => println!("created {}", created.data.id),
-//!     Err(Error::Api(e)) if e.status() == 409 => println!("already connected: {:?}", e.errors()),
-//!     Err(e) => return Err(e),
-//! }
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! Team Connections are a Preview API: enable each operation on the builder
-//! (`ClientBuilder::enable_preview("ListTeamConnections")`) or all of them
-//! (`enable_all_previews()`); otherwise they fail with [`Error::PreviewNotEnabled`] before sending.
+#![doc = include_str!("../../README.md")]
 
 // Generated code is laid out by the generator (prettyplease), and `cargo xtask check` compares it
 // byte for byte: rustfmt leaves it alone.
@@ -53,8 +23,3 @@ pub use generated::*;
 #[cfg(test)]
 #[deny(warnings)]
 pub mod snapshot_fixtures;
-
-/// The README's examples compile as doctests, so the README cannot drift from the API.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-struct ReadmeDoctests;
