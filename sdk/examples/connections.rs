@@ -13,7 +13,9 @@
 //! team delete ID...
 //! ```
 //!
-//! The client is configured from `DD_SITE`, `DD_API_KEY` and `DD_APP_KEY`. Each command prints the
+//! The client is configured from `DD_SITE` (a Datadog site such as `datadoghq.eu`, or a base URL with
+//! its scheme such as `http://127.0.0.1:8765`), `DD_API_KEY` and `DD_APP_KEY` (or `DD_ACCESS_TOKEN`).
+//! `--version` prints the SDK's version. Each command prints the
 //! response body as pretty JSON on stdout (`delete` commands, whose responses have no body, print
 //! nothing). With `--all`, `list` pages through every page from `--offset`/`--page` (default 0) and
 //! prints `{"data": [...every item...]}`. On failure it prints one line on stderr, with the HTTP
@@ -30,7 +32,7 @@ use datadog_connections::models::{
     TeamConnectionDeleteRequest, TeamConnectionDeleteRequestDataItem, TeamConnectionRelationships,
     TeamRef, TeamRefData,
 };
-use datadog_connections::{Client, ClientBuilder, Error};
+use datadog_connections::{Client, ClientBuilder, ConfigError, Error};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -40,7 +42,7 @@ const MAX_ITEMS: usize = 100_000;
 
 /// Manage Datadog org connections and team connections (DD_SITE, DD_API_KEY, DD_APP_KEY).
 #[derive(Debug, Parser)]
-#[command(name = "connections")]
+#[command(name = "connections", version)]
 struct Cli {
     #[command(subcommand)]
     api: Api,
@@ -192,7 +194,7 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", one_line(&error));
+            eprintln!("error: {}", cli_message(&error));
             ExitCode::FAILURE
         }
     }
@@ -349,6 +351,66 @@ fn print_json<T: Serialize>(value: &T) -> Result<(), Error> {
     writeln!(stdout, "{text}")
         .and_then(|()| stdout.flush())
         .map_err(|e| invalid(format!("cannot write to stdout: {e}")))
+}
+
+/// The error on one line, in the CLI's terms: configuration errors name the environment variables
+/// to set rather than the SDK's API; other errors as [`one_line`] renders them.
+fn cli_message(error: &Error) -> String {
+    match error {
+        Error::MissingCredentials { .. } => {
+            let unset: Vec<&str> = ["DD_API_KEY", "DD_APP_KEY"]
+                .into_iter()
+                .filter(|name| std::env::var(name).map_or(true, |v| v.trim().is_empty()))
+                .collect();
+            let what = if unset.len() == 1 {
+                format!("{} is not set", unset[0])
+            } else {
+                "no credentials".to_owned()
+            };
+            format!("{what}: set DD_API_KEY and DD_APP_KEY (or DD_ACCESS_TOKEN)")
+        }
+        Error::Config(ConfigError::UnknownValue {
+            what: "site",
+            value,
+            allowed,
+        }) => {
+            let mut text = format!("DD_SITE={value:?} is not a Datadog site (expected one of: {allowed}, or a base URL with its scheme)");
+            if let Some(url) = base_url_hint(value) {
+                text.push_str(&format!(
+                    "; for a server at that address, set DD_SITE={url}"
+                ));
+            }
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        Error::Config(ConfigError::InvalidCredential { scheme, reason }) => {
+            let variable = match scheme.as_str() {
+                "apiKeyAuth" => "DD_API_KEY",
+                "appKeyAuth" => "DD_APP_KEY",
+                "AuthZ" => "DD_ACCESS_TOKEN",
+                _ => return one_line(error),
+            };
+            format!("{variable} cannot be used: {reason}")
+        }
+        _ => one_line(error),
+    }
+}
+
+/// `http://VALUE` when `DD_SITE` looks like a local server's address without its scheme: a
+/// `host:port`, an IP address or `localhost`.
+fn base_url_hint(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() || value.contains(char::is_whitespace) || value.contains('/') {
+        return None;
+    }
+    if value.parse::<std::net::Ipv6Addr>().is_ok() {
+        return Some(format!("http://[{value}]"));
+    }
+    let host_port = value.rsplit_once(':').is_some_and(|(host, port)| {
+        !host.is_empty() && !port.is_empty() && port.chars().all(|c| c.is_ascii_digit())
+    });
+    let bare = value.trim_start_matches('[').trim_end_matches(']');
+    let local = value.eq_ignore_ascii_case("localhost") || bare.parse::<std::net::IpAddr>().is_ok();
+    (host_port || local).then(|| format!("http://{value}"))
 }
 
 /// The error on one line: its message, the root cause when the message does not already include

@@ -4,8 +4,10 @@
 //! `cargo test` builds the examples along with the tests, into `target/<profile>/examples/`, next to
 //! the `deps/` folder that holds this test binary. When the example was not built by this run
 //! (`cargo test --test example_cli` alone builds only this target), or is older than its source,
-//! the tests print why and skip instead of testing a stale binary.
+//! the tests say why on stderr (past libtest's output capture) and skip instead of testing a stale
+//! binary.
 
+use datadog_connections_replay::shared::notice;
 use datadog_connections_replay::{Cassette, ReplayServer};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -24,20 +26,20 @@ fn example_binary() -> Option<PathBuf> {
         .join("examples")
         .join(format!("connections{}", std::env::consts::EXE_SUFFIX));
     let Some(built) = modified(&binary) else {
-        eprintln!(
+        notice(&format!(
             "skipping: the example is not built at {} (`cargo test -p datadog-connections` builds it)",
             binary.display()
-        );
+        ));
         return None;
     };
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let edited =
         newest(&manifest.join("src")).max(modified(&manifest.join("examples/connections.rs")));
     if edited.is_some_and(|edited| edited > built) {
-        eprintln!(
+        notice(&format!(
             "skipping: {} is older than its sources (`cargo test -p datadog-connections` rebuilds it)",
             binary.display()
-        );
+        ));
         return None;
     }
     Some(binary)
@@ -110,6 +112,21 @@ fn recorded_ids(cassette: &Cassette) -> Vec<String> {
 
 /// Runs the example with `args`, configured for `base_url` (or with no configuration at all).
 async fn run_example(base_url: Option<String>, args: &[&str]) -> Option<Run> {
+    match base_url {
+        Some(url) => {
+            let env = [
+                ("DD_SITE", url.as_str()),
+                ("DD_API_KEY", "test-api-key"),
+                ("DD_APP_KEY", "test-app-key"),
+            ];
+            run_with_env(&env, args).await
+        }
+        None => run_with_env(&[], args).await,
+    }
+}
+
+/// Runs the example with `args` and exactly the `DD_*` variables in `env`.
+async fn run_with_env(env: &[(&str, &str)], args: &[&str]) -> Option<Run> {
     let binary = example_binary()?;
     let mut command = Command::new(binary);
     command
@@ -117,13 +134,9 @@ async fn run_example(base_url: Option<String>, args: &[&str]) -> Option<Run> {
         .env_remove("DD_SITE")
         .env_remove("DD_API_KEY")
         .env_remove("DD_APP_KEY")
-        .env_remove("RUST_LOG");
-    if let Some(url) = base_url {
-        command
-            .env("DD_SITE", url)
-            .env("DD_API_KEY", "test-api-key")
-            .env("DD_APP_KEY", "test-app-key");
-    }
+        .env_remove("DD_ACCESS_TOKEN")
+        .env_remove("RUST_LOG")
+        .envs(env.iter().copied());
     // Blocking wait on another thread, so the replay server keeps serving on this runtime.
     let output = tokio::task::spawn_blocking(move || command.output())
         .await
@@ -397,4 +410,71 @@ async fn usage_and_configuration_errors_are_one_line() {
     };
     assert_one_line_failure(&run, 1, "DD_API_KEY");
     assert!(server.received().is_empty());
+}
+
+#[tokio::test]
+async fn version_prints_the_version() {
+    let Some(run) = run_with_env(&[], &["--version"]).await else {
+        return;
+    };
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        run.stdout.trim(),
+        format!("connections {}", env!("CARGO_PKG_VERSION")),
+        "{run:?}"
+    );
+    assert!(run.stderr.is_empty(), "{run:?}");
+}
+
+#[tokio::test]
+async fn missing_credentials_name_the_environment_variables() {
+    let expected = "set DD_API_KEY and DD_APP_KEY (or DD_ACCESS_TOKEN)";
+    let Some(run) = run_with_env(&[], &["org", "list"]).await else {
+        return;
+    };
+    assert_one_line_failure(&run, 1, expected);
+    assert!(run.stderr.starts_with("error: no credentials"), "{run:?}");
+    assert!(
+        !run.stderr.contains("apiKeyAuth") && !run.stderr.contains("ClientBuilder"),
+        "no Rust or OpenAPI names: {run:?}"
+    );
+
+    let Some(run) = run_with_env(&[("DD_API_KEY", "test-api-key")], &["team", "list"]).await else {
+        return;
+    };
+    assert_one_line_failure(&run, 1, expected);
+    assert!(
+        run.stderr.starts_with("error: DD_APP_KEY is not set"),
+        "{run:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_site_without_a_scheme_suggests_http() {
+    let keys = [
+        ("DD_API_KEY", "test-api-key"),
+        ("DD_APP_KEY", "test-app-key"),
+    ];
+    for (site, hint) in [
+        ("127.0.0.1:8765", "DD_SITE=http://127.0.0.1:8765"),
+        ("localhost", "DD_SITE=http://localhost"),
+        ("::1", "DD_SITE=http://[::1]"),
+    ] {
+        let env = [keys[0], keys[1], ("DD_SITE", site)];
+        let Some(run) = run_with_env(&env, &["org", "list"]).await else {
+            return;
+        };
+        assert_one_line_failure(&run, 1, hint);
+        assert!(
+            run.stderr.contains("is not a Datadog site") && run.stderr.contains("datadoghq.eu"),
+            "{run:?}"
+        );
+    }
+    // A misspelt site gets the list of sites, not a local-server hint.
+    let env = [keys[0], keys[1], ("DD_SITE", "datadoghq.con")];
+    let Some(run) = run_with_env(&env, &["org", "list"]).await else {
+        return;
+    };
+    assert_one_line_failure(&run, 1, "datadoghq.eu");
+    assert!(!run.stderr.contains("http://"), "{run:?}");
 }

@@ -1,26 +1,14 @@
 //! `cargo xtask`: the project's maintenance commands.
 //!
-//! ```text
-//! cargo xtask generate [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules] [--verbose]
-//!                                                    regenerate the SDK's generated code
-//! cargo xtask check    [same flags]                  fail with a diff if it is stale
-//!
-//! cargo xtask bench-generate [RUNS]                                     generation time and memory
-//! cargo xtask bench-build [--check] [FEATURE…]                            build cost per feature
-//!
-//! cargo xtask v2-e2e                        generated full-v2 crate built and run against loopback servers
-//! cargo xtask package-check [--all-features]  `cargo package` of the runtime, the SDK and the full-v2 crate
-//! cargo xtask corpus [--only NAME]… [--no-check]  other vendors' public specs and edge cases: generate, check, tabulate
-//! cargo xtask corpus-wire                     three corpus crates' requests checked byte for byte on a loopback server
-//! cargo xtask soak [--requests N] [--concurrency C] [--seed S]  the SDK against a fault-injecting loopback server
-//! cargo xtask proptest-long [CASES]           the model property tests with CASES cases each (default 10,000)
+//! `cargo xtask --help` lists them (the [`COMMANDS`] table below) and `cargo xtask <command> --help`
+//! describes one. `generate` and `check` are the everyday pair: regenerate the SDK's generated code
+//! from the spec, or fail with a diff when it is stale.
 //!
 //! With `--out` anywhere but the SDK, the output is a standalone crate (Cargo.toml, src/, a Cargo
 //! feature per tag) that depends on the runtime crate (`sdk/runtime`) by version, plus a relative
 //! path when the folder is inside this workspace; it is named after its folder or `--crate NAME`;
 //! `--modules` writes bare modules instead. `--config` names the generator configuration (default:
 //! `<spec>.codegen.yaml` next to the spec, when present).
-//! ```
 
 mod corpus;
 mod corpus_wire;
@@ -28,19 +16,139 @@ mod e2e;
 mod proptest_long;
 mod soak;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use xtask::{bench, check_files, generate_files, workspace_root, Task};
 
-const USAGE: &str = "usage: cargo xtask <generate|check> [--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules] [--verbose]
-       cargo xtask bench-generate [RUNS]             generation wall time and peak memory (connections, full v2)
-       cargo xtask bench-build [--check] [FEATURE…]  build cost of the generated full-v2 crate per feature
-       cargo xtask v2-e2e                            build the generated full-v2 crate and run it against loopback servers
-       cargo xtask package-check [--all-features]    `cargo package` the runtime, the SDK and the generated full-v2 crate
-       cargo xtask corpus [--only NAME]… [--no-check]  generate and `cargo check` other vendors' public specs and the edge cases
-       cargo xtask corpus-wire                       check what three corpus crates send (method, path, query, auth, body)
-       cargo xtask soak [--requests N] [--concurrency C] [--seed S]  10,000 calls, 64 at a time, against ~5% injected faults
-       cargo xtask proptest-long [CASES]             model round-trip and no-panic properties, 10,000 cases each";
+/// One `cargo xtask` command, as `--help` shows it.
+struct Command {
+    name: &'static str,
+    /// The arguments, after the command's name.
+    args: &'static str,
+    /// One line for the command list.
+    about: &'static str,
+    /// The rest of `cargo xtask <name> --help`: what the arguments mean.
+    details: &'static str,
+}
+
+const GENERATE_FLAGS: &str =
+    "  --spec PATH    the OpenAPI document (default: spec/datadog-connections.yaml)
+  --out DIR      where the code goes (default: sdk/src/generated); anywhere else gets a standalone
+                 crate that depends on the runtime crate (sdk/runtime)
+  --config PATH  the generator configuration (default: <spec>.codegen.yaml next to the spec)
+  --crate NAME   the standalone crate's name (default: the --out folder's name)
+  --modules      write bare modules instead of a standalone crate
+  --verbose      list every generator note (by default they are counted by kind)";
+
+/// Every command, in the order `cargo xtask --help` lists them.
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "generate",
+        args: "[--spec PATH] [--out DIR] [--config PATH] [--crate NAME] [--modules] [--verbose]",
+        about: "regenerate the SDK's generated code from the spec",
+        details: GENERATE_FLAGS,
+    },
+    Command {
+        name: "check",
+        args: "[same flags as generate]",
+        about: "fail with a diff if the generated code is stale",
+        details: GENERATE_FLAGS,
+    },
+    Command {
+        name: "bench-generate",
+        args: "[RUNS]",
+        about: "generation wall time and peak memory (connections, full v2)",
+        details: "  RUNS  runs per case (default 5)",
+    },
+    Command {
+        name: "bench-build",
+        args: "[--check] [FEATURE…]",
+        about: "build cost of the generated full-v2 crate per feature",
+        details: "  --check     `cargo check` instead of `cargo build`\n  FEATURE…    the features to time (default: teams full)",
+    },
+    Command {
+        name: "v2-e2e",
+        args: "",
+        about: "build the generated full-v2 crate and run it against loopback servers",
+        details: "",
+    },
+    Command {
+        name: "package-check",
+        args: "[--all-features]",
+        about: "`cargo package` the runtime, the SDK and the generated full-v2 crate",
+        details: "  --all-features  package (and verify) with every feature enabled",
+    },
+    Command {
+        name: "corpus",
+        args: "[--only NAME]… [--no-check]",
+        about: "generate and `cargo check` other vendors' public specs and the edge cases",
+        details: "  --only NAME  only this document (repeatable)\n  --no-check   generate without `cargo check`",
+    },
+    Command {
+        name: "corpus-wire",
+        args: "",
+        about: "check what three corpus crates send (method, path, query, auth, body)",
+        details: "",
+    },
+    Command {
+        name: "soak",
+        args: "[--requests N] [--concurrency C] [--seed S]",
+        about: "the SDK against a fault-injecting loopback server (10,000 calls, 64 at a time)",
+        details: "  --requests N     calls to make (default 10,000)\n  --concurrency C  calls in flight (default 64)\n  --seed S         the fault injector's seed (to repeat a run)",
+    },
+    Command {
+        name: "proptest-long",
+        args: "[CASES]",
+        about: "the model round-trip and no-panic properties with many cases",
+        details: "  CASES  cases per property (default 10,000)",
+    },
+];
+
+fn find(name: &str) -> Option<&'static Command> {
+    COMMANDS.iter().find(|c| c.name == name)
+}
+
+/// `cargo xtask --help`.
+fn help() -> String {
+    let width = COMMANDS.iter().map(|c| c.name.len()).max().unwrap_or(0);
+    let mut text = "cargo xtask: the project's maintenance commands\n\n\
+                    usage: cargo xtask <COMMAND> [ARGS]\n       \
+                    cargo xtask <COMMAND> --help\n\ncommands:\n"
+        .to_owned();
+    for c in COMMANDS {
+        text.push_str(&format!("  {:width$}  {}\n", c.name, c.about));
+    }
+    text.push_str(&format!("  {:width$}  this text, or a command's", "help"));
+    text
+}
+
+/// `cargo xtask <command> --help`.
+fn command_help(c: &Command) -> String {
+    let mut text = format!(
+        "cargo xtask {}: {}\n\nusage: cargo xtask {}",
+        c.name, c.about, c.name
+    );
+    if !c.args.is_empty() {
+        text.push_str(&format!(" {}", c.args));
+    }
+    if !c.details.is_empty() {
+        text.push_str(&format!("\n\n{}", c.details));
+    }
+    text
+}
+
+/// The short usage that follows an error.
+fn usage() -> String {
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+    format!(
+        "usage: cargo xtask <{}> [ARGS]\n(`cargo xtask --help` describes them)",
+        names.join("|")
+    )
+}
+
+fn is_help(arg: &str) -> bool {
+    arg == "--help" || arg == "-h"
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -54,7 +162,24 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    let (command, rest) = args.split_first().ok_or(USAGE)?;
+    let Some((command, rest)) = args.split_first() else {
+        return Err(format!("no command\n{}", usage()));
+    };
+    // Help goes to stdout and succeeds: `--help`, `help`, `help COMMAND`, `COMMAND --help`.
+    if is_help(command) || command == "help" {
+        match rest.first().filter(|_| command == "help") {
+            Some(name) => {
+                let c = find(name).ok_or_else(|| format!("unknown command {name}\n{}", usage()))?;
+                println!("{}", command_help(c));
+            }
+            None => println!("{}", help()),
+        }
+        return Ok(());
+    }
+    if let Some(c) = find(command).filter(|_| rest.iter().any(|a| is_help(a))) {
+        println!("{}", command_help(c));
+        return Ok(());
+    }
     let root = workspace_root();
     match command.as_str() {
         "bench-generate" => {
@@ -89,8 +214,8 @@ fn run(args: &[String]) -> Result<(), String> {
         "proptest-long" => return proptest_long::run(&root, rest),
         "__corpus-generate" => return corpus::generate_child(rest),
         "__generate-once" => {
-            let spec = rest.first().ok_or(USAGE)?;
-            let out = rest.get(1).ok_or(USAGE)?;
+            let spec = rest.first().ok_or_else(usage)?;
+            let out = rest.get(1).ok_or_else(usage)?;
             let krate = rest.iter().any(|a| a == "--crate");
             return bench::generate_once(
                 PathBuf::from(spec).as_path(),
@@ -98,7 +223,8 @@ fn run(args: &[String]) -> Result<(), String> {
                 krate,
             );
         }
-        _ => {}
+        "generate" | "check" => {}
+        other => return Err(format!("unknown command {other}\n{}", usage())),
     }
     let mut task = Task::default_for(&root);
     let mut custom = Vec::new();
@@ -117,7 +243,7 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         let value = it
             .next()
-            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+            .ok_or_else(|| format!("{flag} needs a value\n{}", usage()))?;
         match flag.as_str() {
             "--spec" => {
                 task.spec = PathBuf::from(value);
@@ -126,7 +252,7 @@ fn run(args: &[String]) -> Result<(), String> {
             "--out" => task.out = PathBuf::from(value),
             "--config" => task.config = Some(PathBuf::from(value)),
             "--crate" => task.crate_name = Some(value.clone()),
-            other => return Err(format!("unknown flag {other}\n{USAGE}")),
+            other => return Err(format!("unknown flag {other}\n{}", usage())),
         }
         custom.push(format!("{flag} {value}"));
     }
@@ -161,6 +287,12 @@ fn run(args: &[String]) -> Result<(), String> {
     };
     match command.as_str() {
         "generate" => {
+            // The first run builds the generator first; this says the build is done.
+            eprintln!(
+                "generating {} into {}…",
+                task.spec_name,
+                shown(&root, &task.out)
+            );
             let report = generate_files(&task).map_err(|e| e.to_string())?;
             if verbose {
                 for d in &report.diagnostics {
@@ -195,10 +327,23 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         "check" => {
+            eprintln!(
+                "checking {} against {}…",
+                shown(&root, &task.out),
+                task.spec_name
+            );
             check_files(&task, &fix).map_err(|e| e.to_string())?;
             eprintln!("generated code is up to date with {}", task.spec_name);
             Ok(())
         }
-        _ => Err(USAGE.to_owned()),
+        _ => Err(usage()),
     }
+}
+
+/// `path` relative to the workspace root when it is inside it.
+fn shown(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
