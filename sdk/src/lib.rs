@@ -10,7 +10,7 @@
 //!
 //! ---
 //!
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("../README.md")]
 
 // Generated code is laid out by the generator (prettyplease), and `cargo xtask check` compares it
 // byte for byte: rustfmt leaves it alone.

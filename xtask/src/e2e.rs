@@ -268,6 +268,12 @@ struct Packaged {
 /// `cargo xtask package-check [--all-features]`.
 pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
     let target = root.join("target").join("package-check");
+    // A packaged crate's files all carry the same fixed timestamp, and this workspace's crates
+    // keep their version between runs: a build of an earlier package would look up to date and be
+    // verified instead of the new one. Each run starts from an empty target folder.
+    if target.exists() {
+        std::fs::remove_dir_all(&target).map_err(|e| format!("clear {}: {e}", target.display()))?;
+    }
     let mut rows = Vec::new();
     let runtime =
         std::path::absolute(root.join(RUNTIME_DIR)).unwrap_or_else(|_| root.join(RUNTIME_DIR));
