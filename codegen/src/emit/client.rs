@@ -25,8 +25,8 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
         .map(|o| o.id.as_str())
         .collect();
     previews.sort_unstable();
-    let servers = servers_tokens(&api.servers, &rt);
-    let schemes = api.security_schemes.iter().map(|s| scheme_tokens(s, &rt));
+    let servers = servers_tokens(&api.servers);
+    let schemes = api.security_schemes.iter().map(scheme_tokens);
     let env_consts = env_consts(api);
     let setters = api.security_schemes.iter().map(scheme_setter);
     let enum_setters = api.server_enums.iter().map(|e| {
@@ -48,7 +48,7 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
         }
     });
     let from_env = from_env_body(api);
-    let enums = api.server_enums.iter().map(|e| server_enum(e, &rt));
+    let enums = api.server_enums.iter().map(server_enum);
     let title = &api.title;
     let client_doc = own_doc_attrs(&format!(
         "A client for the {title}. Cheap to clone: clones share one connection pool.\n\nEvery operation is a method returning a request builder; `send` it to make the call."
@@ -221,8 +221,8 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
     }
 }
 
-/// `&[rt::Server { … }, …]`.
-pub(crate) fn servers_tokens(servers: &[Server], rt: &TokenStream) -> TokenStream {
+/// `&[rt::Server { … }, …]` (generated files import the runtime as `rt`).
+pub(crate) fn servers_tokens(servers: &[Server]) -> TokenStream {
     let servers = servers.iter().map(|s| {
         let url = &s.url;
         let variables = s.variables.iter().map(|v| {
@@ -231,13 +231,11 @@ pub(crate) fn servers_tokens(servers: &[Server], rt: &TokenStream) -> TokenStrea
         });
         quote!(rt::Server { url: #url, variables: &[#(#variables),*] })
     });
-    let _ = rt;
     quote!(&[#(#servers),*])
 }
 
-fn scheme_tokens(s: &SecurityScheme, rt: &TokenStream) -> TokenStream {
+fn scheme_tokens(s: &SecurityScheme) -> TokenStream {
     let name = &s.name;
-    let _ = rt;
     let kind = match &s.kind {
         SchemeKind::ApiKey(location, key) => {
             let location = ident(match location {
@@ -398,8 +396,7 @@ fn from_env_body(api: &Api) -> TokenStream {
 }
 
 /// An enum for a server variable that lists its values.
-fn server_enum(e: &ServerEnum, rt: &TokenStream) -> TokenStream {
-    let _ = rt;
+fn server_enum(e: &ServerEnum) -> TokenStream {
     let name = ident(&e.type_name);
     let variable = &e.variable;
     let what = e.variable.as_str();

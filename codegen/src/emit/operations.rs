@@ -309,7 +309,7 @@ fn builder(op: &Operation) -> TokenStream {
     ));
     let path_template = &op.path;
     let preview = op.preview.is_some();
-    let servers = super::client::servers_tokens(&op.servers, &quote!(rt));
+    let servers = super::client::servers_tokens(&op.servers);
     let security = op
         .security
         .iter()
