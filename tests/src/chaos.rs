@@ -40,7 +40,6 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::task::{JoinHandle, JoinSet};
 
-use crate::serve::lock;
 
 /// A fault the server can inject into one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -700,4 +699,10 @@ mod tests {
         crc.update(b"123456789");
         assert_eq!(crc.finish(), 0xCBF4_3926, "the CRC-32 check value");
     }
+}
+
+/// Locks server state; a panic while it was held cannot leave it inconsistent, so poisoning is
+/// ignored.
+fn lock<T>(state: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

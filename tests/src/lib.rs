@@ -1,5 +1,7 @@
-//! Test support for the Datadog connections SDK: a cassette replay server and the locator for
-//! Datadog's reference data.
+//! The workspace's integration tests for the Datadog connections SDK, and what only they need: the
+//! soak server ([`chaos`]), the raw wire recorder ([`raw`]) and the locator for Datadog's reference
+//! data ([`shared`]). Cassettes, replay and scripted failures come from the published test kit,
+//! `datadog-connections-testkit`, re-exported here.
 //!
 //! # Cassettes
 //!
@@ -50,22 +52,15 @@
 //! [`shared::shared_dir`] locates Datadog's own recordings and specs (outside this repository), or
 //! returns `None` so tests can skip.
 
-pub mod cassette;
 pub mod chaos;
-pub mod error;
-pub mod fault;
-pub mod matching;
-pub mod mismatch;
 pub mod raw;
-pub mod received;
-pub mod redact;
-mod serve;
-pub mod server;
 pub mod shared;
 
-pub use cassette::{cassette_files, Cassette, Interaction, RecordedRequest, RecordedResponse};
-pub use error::CassetteError;
-pub use matching::{CanonicalBody, CanonicalRequest, Matcher};
-pub use mismatch::Mismatch;
-pub use received::ReceivedRequest;
-pub use server::{ReplayServer, MISMATCH_REASON, MISMATCH_STATUS};
+// The cassette, replay and fault-injection support is the published test kit's; re-exported under
+// the paths these tests have always used.
+pub use datadog_connections_testkit::{
+    cassette, cassette_files, error, fault, matching, mismatch, received, redact, server,
+    CanonicalBody, CanonicalRequest, Cassette, CassetteError, Interaction, Matcher, Mismatch,
+    ReceivedRequest, RecordedRequest, RecordedResponse, ReplayServer, MISMATCH_REASON,
+    MISMATCH_STATUS,
+};

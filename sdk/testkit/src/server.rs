@@ -58,7 +58,7 @@ struct State {
 ///
 /// ```no_run
 /// # async fn demo(path: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
-/// use datadog_connections_replay::{Cassette, ReplayServer};
+/// use datadog_connections_testkit::{Cassette, ReplayServer};
 /// let cassette = Cassette::load(path)?;
 /// let server = ReplayServer::start(cassette.interactions).await?;
 /// // ... point the client at server.base_url() and run the scenario ...
@@ -123,6 +123,42 @@ impl ReplayServer {
         lock(&self.state).matcher.unused()
     }
 
+    /// `Ok` when every request matched a recorded interaction and every interaction was requested;
+    /// otherwise a [`ReplayReport`] whose `Display` shows each mismatch as a diff against the
+    /// nearest recorded request, and lists the interactions never requested.
+    ///
+    /// ```no_run
+    /// # async fn demo(server: datadog_connections_testkit::ReplayServer) {
+    /// // At the end of a test:
+    /// if let Err(report) = server.verify() {
+    ///     panic!("{report}");
+    /// }
+    /// # }
+    /// ```
+    pub fn verify(&self) -> Result<(), ReplayReport> {
+        let state = lock(&self.state);
+        let unused: Vec<(usize, String)> = state
+            .matcher
+            .unused()
+            .into_iter()
+            .map(|i| {
+                let summary = state
+                    .matcher
+                    .canonical(i)
+                    .map(|c| c.render().lines().next().unwrap_or_default().to_owned())
+                    .unwrap_or_default();
+                (i, summary)
+            })
+            .collect();
+        if state.mismatches.is_empty() && unused.is_empty() {
+            return Ok(());
+        }
+        Err(ReplayReport {
+            mismatches: state.mismatches.clone(),
+            unused,
+        })
+    }
+
     /// Stops the server and waits until its socket and connections are closed.
     pub async fn shutdown(mut self) {
         self.task.abort();
@@ -130,6 +166,39 @@ impl ReplayServer {
         let _ = (&mut self.task).await;
     }
 }
+
+/// What went wrong in a replay: the requests that matched nothing, and the recorded interactions
+/// never requested. `Display` is written for a failing test's output; it never shows header values.
+#[derive(Debug, Clone)]
+pub struct ReplayReport {
+    /// The requests that matched no unused interaction, each with its diff.
+    pub mismatches: Vec<Mismatch>,
+    /// The interactions never served: their index and first line (`METHOD /path`).
+    pub unused: Vec<(usize, String)>,
+}
+
+impl fmt::Display for ReplayReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "replay failed: {} unmatched request(s), {} unused interaction(s)",
+            self.mismatches.len(),
+            self.unused.len()
+        )?;
+        for (n, mismatch) in self.mismatches.iter().enumerate() {
+            write!(f, "\n[{}] {mismatch}", n + 1)?;
+        }
+        if !self.unused.is_empty() {
+            writeln!(f, "\nrecorded but never requested:")?;
+            for (index, summary) in &self.unused {
+                writeln!(f, "  #{index} {summary}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ReplayReport {}
 
 impl Drop for ReplayServer {
     fn drop(&mut self) {

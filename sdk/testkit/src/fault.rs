@@ -4,7 +4,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
-//! use datadog_connections_replay::fault::{Fault, FaultServer};
+//! use datadog_connections_testkit::fault::{Fault, FaultServer};
 //! use std::time::Duration;
 //!
 //! let server = FaultServer::start(vec![
@@ -57,6 +57,8 @@ pub enum Fault {
     Stall(Duration),
     /// Answer `302 Found` with this `Location` (absolute, or relative to this server).
     Redirect(String),
+    /// Wait this long after reading the request, then do what the inner fault says.
+    Delayed(Duration, Box<Fault>),
 }
 
 impl Fault {
@@ -79,12 +81,26 @@ impl Fault {
         }
     }
 
+    /// A response with this status and a body read from a file, e.g. a response body copied from
+    /// a cassette or from the API's documentation (`Content-Type: application/json`).
+    pub fn json_file(status: u16, path: &std::path::Path) -> std::io::Result<Fault> {
+        Ok(Fault::json(status, std::fs::read_to_string(path)?))
+    }
+
     /// Adds a response header; only a [`Fault::Respond`] has headers, other faults are unchanged.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Fault {
-        if let Fault::Respond { headers, .. } = &mut self {
-            headers.push((name.into(), value.into()));
+        match &mut self {
+            Fault::Respond { headers, .. } => headers.push((name.into(), value.into())),
+            Fault::Delayed(_, inner) => **inner = (**inner).clone().header(name, value),
+            _ => {}
         }
         self
+    }
+
+    /// This fault, after a delay: the server waits `delay` after reading the request (a slow
+    /// server, or one a timeout should give up on).
+    pub fn after(self, delay: Duration) -> Fault {
+        Fault::Delayed(delay, Box::new(self))
     }
 }
 
@@ -104,6 +120,7 @@ impl fmt::Debug for Fault {
             Fault::Reset => f.write_str("Reset"),
             Fault::Stall(d) => f.debug_tuple("Stall").field(d).finish(),
             Fault::Redirect(to) => f.debug_tuple("Redirect").field(to).finish(),
+            Fault::Delayed(delay, inner) => f.debug_tuple("Delayed").field(delay).field(inner).finish(),
         }
     }
 }
@@ -240,6 +257,14 @@ async fn handle(
         state.received.push((Instant::now(), received));
         state.script.pop_front()
     };
+    answer(fault).await
+}
+
+async fn answer(mut fault: Option<Fault>) -> Result<Response<Full<Bytes>>, Dropped> {
+    while let Some(Fault::Delayed(delay, inner)) = fault {
+        tokio::time::sleep(delay).await;
+        fault = Some(*inner);
+    }
     match fault {
         Some(Fault::Respond {
             status,
@@ -256,6 +281,8 @@ async fn handle(
             tokio::time::sleep(duration).await;
             Err(Dropped("stalled"))
         }
+        // Unwrapped by the loop above.
+        Some(Fault::Delayed(..)) => Err(Dropped("delayed")),
         None => Ok(respond(
             EXHAUSTED_STATUS,
             &[],

@@ -60,3 +60,38 @@ pub enum CassetteError {
         encoding: String,
     },
 }
+
+/// Why a test-kit [`Session`](crate::Session) could not start or finish.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum TestKitError {
+    /// The cassette could not be read or written.
+    #[error(transparent)]
+    Cassette(#[from] CassetteError),
+    /// A loopback server could not be started.
+    #[error("cannot start a loopback server: {0}")]
+    Io(#[from] std::io::Error),
+    /// `DD_TESTKIT_MODE` has a value other than `replay`, `record` or `live`.
+    #[error("{variable}={value:?} is not a test-kit mode (expected replay, record or live)")]
+    InvalidMode {
+        /// The environment variable.
+        variable: &'static str,
+        /// Its value.
+        value: String,
+    },
+    /// Recording or live mode needs a client configured from the environment, and it is not.
+    #[error("{mode} mode needs DD_API_KEY and DD_APP_KEY (and DD_SITE for a site other than US1): {source}")]
+    Config {
+        /// The mode that needed it.
+        mode: &'static str,
+        /// The SDK's configuration error.
+        #[source]
+        source: datadog_connections::ConfigError,
+    },
+    /// Replay found requests that match no recorded interaction, or interactions never requested.
+    #[error(transparent)]
+    Replay(#[from] crate::server::ReplayReport),
+    /// The recorder could not reach the live API for some requests.
+    #[error("the recorder could not reach the API:\n{}", .0.join("\n"))]
+    Upstream(Vec<String>),
+}
