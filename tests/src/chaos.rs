@@ -679,6 +679,12 @@ impl Body for ChaosBody {
     }
 }
 
+/// Locks server state; a panic while it was held cannot leave it inconsistent, so poisoning is
+/// ignored.
+fn lock<T>(state: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -699,10 +705,4 @@ mod tests {
         crc.update(b"123456789");
         assert_eq!(crc.finish(), 0xCBF4_3926, "the CRC-32 check value");
     }
-}
-
-/// Locks server state; a panic while it was held cannot leave it inconsistent, so poisoning is
-/// ignored.
-fn lock<T>(state: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

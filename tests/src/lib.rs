@@ -55,6 +55,7 @@
 pub mod chaos;
 pub mod raw;
 pub mod shared;
+pub mod standin;
 
 // The cassette, replay and fault-injection support is the published test kit's; re-exported under
 // the paths these tests have always used.

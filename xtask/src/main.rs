@@ -15,6 +15,7 @@ mod corpus_wire;
 mod e2e;
 mod proptest_long;
 mod soak;
+mod record_examples;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -103,6 +104,12 @@ const COMMANDS: &[Command] = &[
         details: "  CASES  cases per property (default 10,000)",
     },
 ];
+    Command {
+        name: "record-examples",
+        args: "[EXAMPLE…]",
+        about: "re-record the SDK examples' cassettes against the loopback stand-in for Datadog",
+        details: "  EXAMPLE…  only these examples (org_connections, team_connections, cross_org_visibility)",
+    },
 
 fn find(name: &str) -> Option<&'static Command> {
     COMMANDS.iter().find(|c| c.name == name)
@@ -225,6 +232,7 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "generate" | "check" => {}
         other => return Err(format!("unknown command {other}\n{}", usage())),
+        "record-examples" => return record_examples::run(&root, rest),
     }
     let mut task = Task::default_for(&root);
     let mut custom = Vec::new();

@@ -157,13 +157,14 @@ impl Recorder {
         }
     }
 
-    /// Writes the recording to `path` in Datadog's VCR format, with URIs on the upstream origin.
+    /// Writes the recording to `path` in Datadog's VCR format, with URIs on the upstream origin
+    /// (without the port when it is a loopback address, whose port changes from run to run).
     pub fn save(&self, path: &Path) -> Result<(), CassetteError> {
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.cassette(&name).save(path, &self.upstream)
+        self.cassette(&name).save(path, &stable_origin(&self.upstream))
     }
 }
 
@@ -251,6 +252,18 @@ async fn forward(
     Ok(response)
 }
 
+/// `upstream`, without its port when the host is loopback.
+fn stable_origin(upstream: &str) -> String {
+    match url::Url::parse(upstream) {
+        Ok(mut url) if matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")) => {
+            // Only fails for URLs that cannot have a port, which have no loopback host either.
+            let _ = url.set_port(None);
+            url.as_str().trim_end_matches('/').to_owned()
+        }
+        _ => upstream.to_owned(),
+    }
+}
+
 fn recorded_request(received: &ReceivedRequest) -> RecordedRequest {
     let headers = received
         .headers
@@ -279,6 +292,23 @@ fn canonical_case(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_origins_lose_their_port_and_names_are_capitalised() {
+        assert_eq!(stable_origin("http://127.0.0.1:38493"), "http://127.0.0.1");
+        assert_eq!(stable_origin("http://localhost:8080/"), "http://localhost");
+        assert_eq!(
+            stable_origin("https://api.datadoghq.eu"),
+            "https://api.datadoghq.eu"
+        );
+        assert_eq!(canonical_case("dd-api-key"), "Dd-Api-Key");
+        assert_eq!(canonical_case("content-type"), "Content-Type");
+    }
 }
 
 fn plain(status: u16, text: String) -> Response<Full<Bytes>> {
