@@ -10,6 +10,7 @@
 //! bytes are identical run to run. A bad spec gives an [`Error`] with a JSON pointer, never a panic.
 
 pub mod config;
+pub mod diff;
 mod emit;
 pub mod error;
 pub mod ir;

@@ -12,6 +12,7 @@
 
 mod corpus;
 mod corpus_wire;
+mod diff;
 mod e2e;
 mod proptest_long;
 mod soak;
@@ -54,6 +55,12 @@ const COMMANDS: &[Command] = &[
         args: "[same flags as generate]",
         about: "fail with a diff if the generated code is stale",
         details: GENERATE_FLAGS,
+    },
+    Command {
+        name: "diff",
+        args: "OLD NEW [--config PATH] [--crate] [--json]",
+        about: "the generated public API's changes between two specs, breaking or not (semver)",
+        details: diff::FLAGS,
     },
     Command {
         name: "bench-generate",
@@ -215,6 +222,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let all_features = rest.iter().any(|a| a == "--all-features");
             return e2e::package_check(&root, all_features);
         }
+        "diff" => return diff::run(rest),
         "corpus" => return corpus::run(&root, rest),
         "corpus-wire" => return corpus_wire::run(&root, rest),
         "soak" => return soak::run(&root, rest),
