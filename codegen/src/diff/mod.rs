@@ -23,6 +23,8 @@
 //! and [`render_json`] present it, [`release`] says which release it needs.
 
 mod compare;
+mod models;
+mod operations;
 mod render;
 mod surface;
 #[cfg(test)]

@@ -161,6 +161,35 @@ fn operations_added_removed_and_renamed() {
             (Breaking, K::ModelRemoved, "ThingCreate", false),
         ],
     );
+    // An id whose Rust names do not change: only the id strings the client takes change.
+    check(
+        |d| get_thing(d)["operationId"] = json!("getThing"),
+        &[(Minor, K::OperationRenamed, "Client::get_thing", false)],
+    );
+    // Unless it is in Preview: `enable_preview("GetThing")` would fail `build()`.
+    let (mut old, mut new) = (base(), base());
+    get_thing(&mut old)["x-unstable"] = json!("In Preview.");
+    get_thing(&mut new)["x-unstable"] = json!("In Preview.");
+    get_thing(&mut new)["operationId"] = json!("getThing");
+    check_pair(
+        &old,
+        &new,
+        Packaging::Modules,
+        &[(Breaking, K::OperationRenamed, "Client::get_thing", true)],
+    );
+    // The same id under another Rust name: a new operation took `get_thing` first.
+    check(
+        |d| {
+            d["paths"]["/things"]["get"] = json!({
+                "operationId": "get_thing",
+                "responses": {"204": {"description": "OK"}}
+            });
+        },
+        &[
+            (Breaking, K::OperationRenamed, "Client::get_thing", false),
+            (Minor, K::OperationAdded, "Client::get_thing", false),
+        ],
+    );
     // A new id for the same method and path is a rename; the inline body model named after the
     // operation follows it, and is reported as renamed (same schema, new name).
     let inline = |d: &mut Value, id: &str| {
