@@ -330,6 +330,21 @@ pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
         "sdk (with the runtime)",
         &["datadog-connections"],
     ));
+    // The test kit depends on the SDK: all three packaged together.
+    rows.push(package(
+        root,
+        &[
+            "--allow-dirty",
+            "-p",
+            "openapi-sdk-runtime",
+            "-p",
+            "datadog-connections",
+            "-p",
+            "datadog-connections-testkit",
+        ],
+        "test kit (with the sdk and the runtime)",
+        &["datadog-connections-testkit"],
+    ));
 
     // The generated crate as a user would have it: outside this workspace, depending on the
     // runtime by version alone. The runtime is not on crates.io, so the verify build finds it
