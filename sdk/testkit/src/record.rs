@@ -294,6 +294,16 @@ fn canonical_case(name: &str) -> String {
         .join("-")
 }
 
+fn plain(status: u16, text: String) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(text)));
+    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain"),
+    );
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,14 +319,4 @@ mod tests {
         assert_eq!(canonical_case("dd-api-key"), "Dd-Api-Key");
         assert_eq!(canonical_case("content-type"), "Content-Type");
     }
-}
-
-fn plain(status: u16, text: String) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(text)));
-    *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-    response.headers_mut().insert(
-        http::header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain"),
-    );
-    response
 }
