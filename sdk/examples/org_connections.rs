@@ -19,21 +19,18 @@ use datadog_connections::models::{
     OrgConnectionUpdateAttributes, OrgConnectionUpdateRequest,
 };
 use datadog_connections_testkit::Session;
-use std::error::Error;
+use support::Outcome;
 
 const NAME: &str = "org_connections";
 /// The sink organisation of the recording.
 const RECORDED_SINK_ORG: &str = "83999dcd-7f97-11f0-8de1-1ecf66f1aa85";
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
-    let session = support::session(NAME).await?;
-    run(&session).await?;
-    session.finish()?;
-    Ok(())
+async fn main() -> Outcome {
+    support::run(NAME, run).await
 }
 
-async fn run(session: &Session) -> Result<(), Box<dyn Error>> {
+async fn run(session: &Session) -> Outcome {
     let sink_org = support::setting(session, "SINK_ORG_ID", RECORDED_SINK_ORG)?;
     let client = session.client_builder().build()?;
 
@@ -139,16 +136,10 @@ fn describe(connection: &OrgConnection) -> String {
 
 #[cfg(test)]
 mod tests {
-    use datadog_connections_testkit::{Mode, Session};
-
     /// The example, replayed from its bundled cassette: every request must match the recording,
     /// and every recorded request must be sent.
     #[tokio::test]
-    async fn replays_offline() -> Result<(), Box<dyn std::error::Error>> {
-        let session =
-            Session::start_in(Mode::Replay, super::support::cassette(super::NAME)).await?;
-        super::run(&session).await?;
-        session.finish()?;
-        Ok(())
+    async fn replays_offline() -> super::Outcome {
+        super::support::replay(super::NAME, super::run).await
     }
 }

@@ -20,7 +20,7 @@ use datadog_connections::models::{
 };
 use datadog_connections_testkit::Session;
 use futures_util::{StreamExt, TryStreamExt};
-use std::error::Error;
+use support::Outcome;
 
 const NAME: &str = "team_connections";
 /// The Datadog team and the GitHub team of the recording.
@@ -32,14 +32,11 @@ const SOURCE: &str = "github";
 const PAGE_SIZE: i64 = 2;
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
-    let session = support::session(NAME).await?;
-    run(&session).await?;
-    session.finish()?;
-    Ok(())
+async fn main() -> Outcome {
+    support::run(NAME, run).await
 }
 
-async fn run(session: &Session) -> Result<(), Box<dyn Error>> {
+async fn run(session: &Session) -> Outcome {
     let team = support::setting(session, "TEAM_ID", RECORDED_TEAM)?;
     let connected_team = support::setting(session, "CONNECTED_TEAM_ID", RECORDED_CONNECTED_TEAM)?;
     // Team Connections are in Preview: each operation is enabled explicitly.
@@ -142,15 +139,10 @@ fn describe(connection: &TeamConnection) -> String {
 
 #[cfg(test)]
 mod tests {
-    use datadog_connections_testkit::{Mode, Session};
-
-    /// The example, replayed from its bundled cassette.
+    /// The example, replayed from its bundled cassette: every request must match the recording,
+    /// and every recorded request must be sent.
     #[tokio::test]
-    async fn replays_offline() -> Result<(), Box<dyn std::error::Error>> {
-        let session =
-            Session::start_in(Mode::Replay, super::support::cassette(super::NAME)).await?;
-        super::run(&session).await?;
-        session.finish()?;
-        Ok(())
+    async fn replays_offline() -> super::Outcome {
+        super::support::replay(super::NAME, super::run).await
     }
 }

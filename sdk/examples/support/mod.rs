@@ -7,13 +7,36 @@
 //!   cassette, with credentials and volatile headers scrubbed.
 
 use datadog_connections_testkit::{Mode, Session, TestKitError};
+use std::error::Error;
 use std::path::PathBuf;
+
+/// What an example returns.
+pub type Outcome = Result<(), Box<dyn Error>>;
 
 /// The cassette of example `name`.
 pub fn cassette(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("examples/cassettes")
         .join(format!("{name}.json"))
+}
+
+/// Runs `example` in a session for example `name` (see [`session`]), then finishes the session:
+/// replaying, that fails if a request did not match the cassette or a recorded one was not sent.
+pub async fn run(name: &str, example: impl AsyncFnOnce(&Session) -> Outcome) -> Outcome {
+    let session = session(name).await?;
+    example(&session).await?;
+    session.finish()?;
+    Ok(())
+}
+
+/// Runs `example` against its cassette, offline, whatever the environment says: the examples'
+/// tests.
+#[cfg(test)]
+pub async fn replay(name: &str, example: impl AsyncFnOnce(&Session) -> Outcome) -> Outcome {
+    let session = Session::start_in(Mode::Replay, cassette(name)).await?;
+    example(&session).await?;
+    session.finish()?;
+    Ok(())
 }
 
 /// Starts example `name`'s session: live when keys are set, replay otherwise; `DD_TESTKIT_MODE`
