@@ -30,6 +30,9 @@ pub struct Client {
 pub(crate) struct ClientInner {
     pub(crate) api: &'static Api,
     pub(crate) http: reqwest::Client,
+    /// Whether `https` URLs can be reached: false only when the runtime built `http` itself
+    /// without a TLS feature.
+    pub(crate) https: bool,
     /// The API-level server (rendered) or the explicit base URL, without a trailing slash.
     pub(crate) base_url: String,
     /// Server variable values, for operations with their own server.
@@ -168,6 +171,7 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
         });
     };
     let base_url = client.operation_base_url(&op)?;
+    crate::transport::check_scheme(client.inner.https, &base_url)?;
     let span = tracing::debug_span!(
         "api.request",
         operation = op.id,

@@ -248,7 +248,9 @@ impl ClientBuilder {
     /// The client still sets its own headers on every request and applies its retry policy,
     /// per-attempt timeout and deadline. The redirect policy, connect timeout and response
     /// decompression are the caller's responsibility in this case: build it with a redirect policy
-    /// that does not follow redirects to other hosts, or credentials may go with them.
+    /// that does not follow redirects to other hosts, or credentials may go with them. With the
+    /// `rustls-no-provider` feature, install the crypto provider before building it (reqwest
+    /// panics without one); a client given here is not checked for TLS support.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -349,21 +351,25 @@ impl ClientBuilder {
             check_timeout(name, value)?;
         }
         check_limit("max response body", self.max_response_body)?;
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .redirect(crate::client::redirect_policy())
-                .connect_timeout(self.connect_timeout)
-                .gzip(true)
-                .build()
-                .map_err(|e| ConfigError::HttpClient(e.to_string()))?,
+        // A caller's client may have TLS even when this build has no TLS feature (Cargo features
+        // unify), so only the runtime's own client refuses `https`.
+        let (http, https) = match self.http {
+            Some(http) => (http, true),
+            None => (
+                crate::transport::http_client(self.connect_timeout)?,
+                crate::transport::TLS,
+            ),
         };
+        for url in std::iter::once(&base_url).chain(operation_urls.values()) {
+            crate::transport::check_scheme(https, url)?;
+        }
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         Ok(Client {
             inner: Arc::new(ClientInner {
                 api,
                 http,
+                https,
                 base_url,
                 variables: self.variables,
                 operation_urls,

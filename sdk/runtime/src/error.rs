@@ -510,6 +510,28 @@ pub enum ConfigError {
     /// The HTTP client could not be built (TLS setup).
     #[error("the HTTP client could not be built: {0}")]
     HttpClient(String),
+    /// Built with the `rustls-no-provider` feature as the only TLS backend, and no rustls
+    /// `CryptoProvider` is installed as the process default. Install one before building the
+    /// client (`CryptoProvider::install_default`), or enable the `rustls` or `native-tls` feature.
+    #[error(
+        "no rustls crypto provider is installed: with the `rustls-no-provider` feature, install \
+         one as the process default (`CryptoProvider::install_default`) before building the \
+         client, or enable the `rustls` or `native-tls` feature"
+    )]
+    NoCryptoProvider,
+    /// An `https` URL, and the runtime was built without a TLS feature (`rustls`,
+    /// `rustls-no-provider` or `native-tls`) and with no HTTP client of the caller's. Reported by
+    /// `build` for the base URL and per-operation URLs, and by the call for an operation's own
+    /// server.
+    #[error(
+        "{} needs TLS, and this build has no TLS backend: enable the `rustls`, \
+         `rustls-no-provider` or `native-tls` feature, or use an http:// URL",
+        Quoted(url)
+    )]
+    TlsNotEnabled {
+        /// The URL, with any user name, password, query and fragment replaced by `<redacted>`.
+        url: String,
+    },
     /// A timeout or deadline is zero, so no request could ever succeed.
     #[error("the {0} must be greater than zero")]
     ZeroTimeout(&'static str),
@@ -574,6 +596,11 @@ impl fmt::Debug for ConfigError {
                 .finish(),
             ConfigError::InvalidUserAgent => f.write_str("InvalidUserAgent"),
             ConfigError::HttpClient(e) => f.debug_tuple("HttpClient").field(e).finish(),
+            ConfigError::NoCryptoProvider => f.write_str("NoCryptoProvider"),
+            ConfigError::TlsNotEnabled { url } => f
+                .debug_struct("TlsNotEnabled")
+                .field("url", &RedactedDebug(url))
+                .finish(),
             ConfigError::ZeroTimeout(what) => f.debug_tuple("ZeroTimeout").field(what).finish(),
             ConfigError::TimeoutTooShort(what) => {
                 f.debug_tuple("TimeoutTooShort").field(what).finish()

@@ -22,6 +22,40 @@
 //!
 //! This is a public, versioned API: generated crates depend on it by version, and a change to any
 //! item above is a semver change of this crate.
+//!
+//! # Features
+//!
+//! | feature | default | what it does |
+//! |---|---|---|
+//! | `rustls` | yes | TLS with [rustls] and its aws-lc-rs crypto provider (reqwest's `rustls`). `aws-lc-sys` compiles C: it needs a C compiler (and CMake on some targets) |
+//! | `rustls-no-provider` | no | TLS with rustls and no crypto provider compiled in: the application installs one as the process default before building a client. With a pure-Rust provider the build needs no C toolchain |
+//! | `native-tls` | no | TLS with the platform's library ([native-tls]): OpenSSL on Linux (its headers and `pkg-config`), Security.framework on macOS, SChannel on Windows |
+//! | `http2` | yes | HTTP/2, negotiated by ALPN |
+//! | `gzip` | yes | `Accept-Encoding: gzip` and decompression; the body limit counts decompressed bytes |
+//!
+//! Generated crates forward the same features (with `default-features = false` on this crate), so
+//! the choice is made once, on the generated crate.
+//!
+//! - **No provider installed.** With `rustls-no-provider` as the only TLS feature,
+//!   [`ClientBuilder::build`] returns [`ConfigError::NoCryptoProvider`] when no rustls
+//!   `CryptoProvider` is installed (reqwest itself would panic). Install one first, for example a
+//!   pure-Rust one: `rustls_rustcrypto::provider().install_default()`, or
+//!   `rustls_graviola::default_provider().install_default()` (x86_64 and aarch64), or
+//!   `rustls::crypto::ring::default_provider().install_default()` (ring compiles C too, but needs no
+//!   CMake). A reqwest client of your own ([`ClientBuilder::http_client`]) needs the provider as well.
+//! - **No TLS feature.** The client speaks plain HTTP only (a loopback test server, a local
+//!   proxy): `build` refuses an `https` base URL or per-operation URL with
+//!   [`ConfigError::TlsNotEnabled`], and a call to an operation whose own server is `https` fails
+//!   with the same error before anything is sent (reqwest would fail every attempt with "scheme is
+//!   not http"). A client given its own reqwest client is not checked.
+//! - **Both backends.** With `native-tls` and a rustls feature, reqwest uses native-tls.
+//! - **Feature unification.** Cargo features add up across a build: if another crate enables
+//!   reqwest's `rustls` or `native-tls`, reqwest has that backend too, but this crate's checks
+//!   follow its own features. Enable the feature here as well, or pass that client to
+//!   [`ClientBuilder::http_client`].
+//!
+//! [rustls]: https://docs.rs/rustls
+//! [native-tls]: https://docs.rs/native-tls
 
 mod api;
 mod auth;
@@ -38,6 +72,7 @@ mod response;
 mod retry;
 pub mod serde_support;
 mod server;
+mod transport;
 
 pub use api::Api;
 pub use auth::{ApiKeyLocation, Credential, SchemeKind, Secret, SecurityScheme};
