@@ -45,9 +45,9 @@ fn listed(changes: &[Change]) -> Vec<(Severity, K, &str, bool)> {
 }
 
 #[test]
-fn team_connections_leaving_preview_is_breaking_for_the_sdk() {
+fn team_connections_leaving_preview_is_a_minor_release_for_the_sdk() {
     let Some(changes) = datadog_diff(
-        "team_connections_leaving_preview_is_breaking_for_the_sdk",
+        "team_connections_leaving_preview_is_a_minor_release_for_the_sdk",
         Packaging::Modules,
     ) else {
         return;
@@ -57,19 +57,19 @@ fn team_connections_leaving_preview_is_breaking_for_the_sdk() {
         listed(&changes),
         [
             (
-                Breaking,
+                Minor,
                 K::PreviewLeft,
                 "Client::create_team_connections",
                 true
             ),
             (
-                Breaking,
+                Minor,
                 K::PreviewLeft,
                 "Client::delete_team_connections",
                 true
             ),
             (
-                Breaking,
+                Minor,
                 K::PreviewLeft,
                 "Client::list_team_connections",
                 true
@@ -101,12 +101,13 @@ fn team_connections_leaving_preview_is_breaking_for_the_sdk() {
         ],
         "{text}"
     );
-    // Every opted-in caller had `enable_preview("ListTeamConnections")`, which the runtime now
-    // refuses at `build()` because the API no longer lists the operation as Preview.
+    // Opted-in callers keep building: the runtime accepts every operation id of the API in
+    // `enable_preview`, so leaving Preview needs no change from them.
     assert_eq!(
         changes[2].reason,
-        "no longer in Preview: `ClientBuilder::enable_preview(\"ListTeamConnections\")` now fails \
-         `build()` with `ConfigError::UnknownPreviewOperation` (`enable_all_previews()` still builds)"
+        "no longer in Preview: it needs no opt-in; \
+         `ClientBuilder::enable_preview(\"ListTeamConnections\")` still builds (the runtime accepts \
+         any operation id of the API) and changes nothing"
     );
     assert!(
         changes[3].reason.starts_with(
@@ -122,10 +123,10 @@ fn team_connections_leaving_preview_is_breaking_for_the_sdk() {
         "{}",
         changes[4].reason
     );
-    assert_eq!(diff::release(&changes), Release::Major);
+    assert_eq!(diff::release(&changes), Release::Minor);
     assert_eq!(
         diff::summary(&changes),
-        "3 breaking (3 only in Preview operations), 4 non-breaking → needs a major release"
+        "0 breaking, 7 non-breaking → needs a minor release"
     );
 }
 
@@ -142,32 +143,14 @@ fn as_standalone_crates_the_tag_change_renames_a_feature() {
         [
             (
                 Breaking,
-                K::PreviewLeft,
-                "Client::create_team_connections",
-                true
-            ),
-            (
-                Breaking,
                 K::OperationMoved,
                 "Client::create_team_connections",
                 true
             ),
             (
                 Breaking,
-                K::PreviewLeft,
-                "Client::delete_team_connections",
-                true
-            ),
-            (
-                Breaking,
                 K::OperationMoved,
                 "Client::delete_team_connections",
-                true
-            ),
-            (
-                Breaking,
-                K::PreviewLeft,
-                "Client::list_team_connections",
                 true
             ),
             (
@@ -184,6 +167,24 @@ fn as_standalone_crates_the_tag_change_renames_a_feature() {
             ),
             (
                 Minor,
+                K::PreviewLeft,
+                "Client::create_team_connections",
+                true
+            ),
+            (
+                Minor,
+                K::PreviewLeft,
+                "Client::delete_team_connections",
+                true
+            ),
+            (
+                Minor,
+                K::PreviewLeft,
+                "Client::list_team_connections",
+                true
+            ),
+            (
+                Minor,
                 K::EnumValueAdded,
                 "OrgConnectionTypeEnum::Audit",
                 false
@@ -195,7 +196,7 @@ fn as_standalone_crates_the_tag_change_renames_a_feature() {
     );
     assert_eq!(
         diff::summary(&changes),
-        "7 breaking (7 only in Preview operations), 2 non-breaking → needs a major release"
+        "4 breaking (4 only in Preview operations), 5 non-breaking → needs a major release"
     );
 }
 

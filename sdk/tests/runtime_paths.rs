@@ -93,6 +93,7 @@ static V2: Api = Api {
     servers: &[],
     security_schemes: &[],
     preview_operations: &[],
+    operations: &[],
 };
 
 const DELETE_MEMBERSHIP: Operation = Operation {

@@ -169,12 +169,12 @@ impl<'a> Comparison<'a> {
         }
         match (&o.preview, &n.preview) {
             (Some(_), None) => self.push(
-                Severity::Breaking,
+                Severity::Minor,
                 K::PreviewLeft,
                 &at,
                 true,
                 format!(
-                    "no longer in Preview: `ClientBuilder::enable_preview(\"{}\")` now fails `build()` with `ConfigError::UnknownPreviewOperation` (`enable_all_previews()` still builds)",
+                    "no longer in Preview: it needs no opt-in; `ClientBuilder::enable_preview(\"{}\")` still builds (the runtime accepts any operation id of the API) and changes nothing",
                     o.id
                 ),
             ),

@@ -25,6 +25,13 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
         .map(|o| o.id.as_str())
         .collect();
     previews.sort_unstable();
+    let mut operations: Vec<&str> = api
+        .modules
+        .values()
+        .flat_map(|m| &m.operations)
+        .map(|o| o.id.as_str())
+        .collect();
+    operations.sort_unstable();
     let servers = servers_tokens(&api.servers);
     let schemes = api.security_schemes.iter().map(scheme_tokens);
     let env_consts = env_consts(api);
@@ -74,6 +81,7 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
             servers: #servers,
             security_schemes: &[#(#schemes),*],
             preview_operations: PREVIEW_OPERATIONS,
+            operations: &[#(#operations),*],
         };
 
         #client_doc

@@ -21,12 +21,20 @@ pub struct Api {
     /// The ids of the operations in Preview (`x-unstable`), sorted; each must be enabled on the
     /// client before it is sent.
     pub preview_operations: &'static [&'static str],
+    /// The ids of every operation, sorted. [`ClientBuilder::enable_preview`](crate::ClientBuilder::enable_preview)
+    /// accepts these too, so an opt-in keeps building after its operation leaves Preview.
+    pub operations: &'static [&'static str],
 }
 
 impl Api {
     /// The security scheme with this name.
     pub fn scheme(&self, name: &str) -> Option<&'static SecurityScheme> {
         self.security_schemes.iter().find(|s| s.name == name)
+    }
+
+    /// Whether `operation_id` is one of the API's operations, in Preview or not.
+    pub fn is_operation(&self, operation_id: &str) -> bool {
+        self.operations.contains(&operation_id) || self.is_preview(operation_id)
     }
 
     /// Whether `operation_id` is one of the Preview operations.

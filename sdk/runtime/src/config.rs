@@ -225,7 +225,8 @@ impl ClientBuilder {
     }
 
     /// Opts in to one Preview operation by its operation id; [`build`](Self::build) fails if the
-    /// API has no Preview operation of that name.
+    /// API has no operation of that name. Naming an operation that is not in Preview (one that has
+    /// left it since the opt-in was written) changes nothing.
     pub fn enable_preview(mut self, operation_id: impl Into<String>) -> Self {
         self.previews.insert(operation_id.into());
         self
@@ -328,8 +329,11 @@ impl ClientBuilder {
             &self.credentials,
             &self.preferred_schemes,
         )?;
+        // Naming an operation that is not (or no longer) in Preview is harmless: it is available
+        // anyway, and an opt-in written while it was in Preview keeps building. An unknown name
+        // is a typo.
         for op in &self.previews {
-            if !api.is_preview(op) {
+            if !api.is_operation(op) {
                 return Err(ConfigError::UnknownPreviewOperation {
                     name: op.clone(),
                     known: if api.preview_operations.is_empty() {
@@ -428,6 +432,7 @@ mod tests {
             env: None,
         }],
         preview_operations: &["ListThings"],
+        operations: &["GetThing", "ListThings"],
     };
 
     fn builder() -> ClientBuilder {
@@ -493,6 +498,14 @@ mod tests {
             }
         );
         assert!(err.to_string().contains("ListThings"), "{err}");
+    }
+
+    #[test]
+    fn an_opt_in_to_an_operation_that_left_preview_still_builds() {
+        let client = builder().enable_preview("GetThing").build().unwrap();
+        // Enabling it changes nothing: it needs no opt-in.
+        assert!(!API.is_preview("GetThing"));
+        assert!(!client.is_preview_enabled("ListThings"));
     }
 
     #[test]

@@ -496,8 +496,8 @@ pub enum ConfigError {
         /// Why.
         reason: String,
     },
-    /// `enable_preview` named an operation that is not a Preview operation.
-    #[error("{name:?} is not a Preview operation (Preview operations: {known})")]
+    /// `enable_preview` named an operation the API does not have.
+    #[error("{name:?} is not an operation of this API (Preview operations: {known})")]
     UnknownPreviewOperation {
         /// The name given.
         name: String,

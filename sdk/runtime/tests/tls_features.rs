@@ -22,6 +22,7 @@ static API: Api = Api {
     }],
     security_schemes: &[],
     preview_operations: &[],
+    operations: &[],
 };
 
 fn builder() -> ClientBuilder {

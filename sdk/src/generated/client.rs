@@ -88,6 +88,15 @@ pub static API: rt::Api = rt::Api {
         },
     ],
     preview_operations: PREVIEW_OPERATIONS,
+    operations: &[
+        "CreateOrgConnections",
+        "CreateTeamConnections",
+        "DeleteOrgConnections",
+        "DeleteTeamConnections",
+        "ListOrgConnections",
+        "ListTeamConnections",
+        "UpdateOrgConnections",
+    ],
 };
 
 /// A client for the Datadog Connections API. Cheap to clone: clones share one connection pool.

@@ -77,6 +77,15 @@ pub static API: rt::Api = rt::Api {
         },
     ],
     preview_operations: PREVIEW_OPERATIONS,
+    operations: &[
+        "GetHealth",
+        "GetMe",
+        "ListEvents",
+        "ListThings",
+        "SearchThings",
+        "SendEvent",
+        "UploadThing",
+    ],
 };
 
 /// A client for the Auth and servers fixture. Cheap to clone: clones share one connection pool.

@@ -16,6 +16,7 @@ pub static API: rt::Api = rt::Api {
     servers: &[],
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
+    operations: &["ListCompositionShapes"],
 };
 
 /// A client for the Composition fixture. Cheap to clone: clones share one connection pool.

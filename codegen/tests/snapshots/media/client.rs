@@ -16,6 +16,12 @@ pub static API: rt::Api = rt::Api {
     servers: &[],
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
+    operations: &[
+        "StartMediaJob",
+        "SubmitMediaLog",
+        "UploadMediaArchive",
+        "UploadMediaSpec",
+    ],
 };
 
 /// A client for the Media fixture. Cheap to clone: clones share one connection pool.

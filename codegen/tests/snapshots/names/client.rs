@@ -16,6 +16,7 @@ pub static API: rt::Api = rt::Api {
     servers: &[],
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
+    operations: &["GetNamesThing"],
 };
 
 /// A client for the Names fixture. Cheap to clone: clones share one connection pool.

@@ -16,6 +16,7 @@ pub static API: rt::Api = rt::Api {
     servers: &[],
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
+    operations: &["CreateOptionalityRecord"],
 };
 
 /// A client for the Optionality fixture. Cheap to clone: clones share one connection pool.

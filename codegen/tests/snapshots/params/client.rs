@@ -25,6 +25,27 @@ pub static API: rt::Api = rt::Api {
         },
     ],
     preview_operations: PREVIEW_OPERATIONS,
+    operations: &[
+        "Cookies",
+        "Headers",
+        "ListPetStore",
+        "ListPets",
+        "PatchVnd",
+        "PathLabelMatrix",
+        "PathSimple",
+        "Ping",
+        "PutAnything",
+        "QueryContent",
+        "QueryDeep",
+        "QueryDelimited",
+        "QueryDynamic",
+        "QueryForm",
+        "SubmitForm",
+        "UploadBlob",
+        "UploadDocument",
+        "UploadOptional",
+        "get_users_id_posts",
+    ],
 };
 
 /// A client for the Params fixture. Cheap to clone: clones share one connection pool.
