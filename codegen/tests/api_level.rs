@@ -302,6 +302,41 @@ fn configuration_errors_point_into_the_configuration() {
     assert!(err.contains("/pagination"), "{err}");
 }
 
+/// A tag whose module is named like one of the runtime's forwarded features (`gzip`) shares that
+/// feature: the manifest declares it once, forwarding to the runtime.
+#[test]
+fn a_tag_named_like_a_runtime_feature_shares_it() {
+    use datadog_connections_codegen::{CrateOptions, Output};
+    let spec = "paths:\n  /a:\n    get:\n      operationId: Squeeze\n      tags: [Gzip]\n      responses: {'204': {description: none}}\n  /b:\n    get:\n      operationId: Plain\n      tags: [plain]\n      responses: {'204': {description: none}}\n";
+    let options = Options {
+        output: Output::Crate(CrateOptions {
+            name: "example".into(),
+            version: "0.1.0".into(),
+            runtime_version: "0.1.0".into(),
+            runtime_path: None,
+        }),
+        ..Options::default()
+    };
+    let generated = generate(&format!("{HEAD}{spec}"), &options).unwrap_or_else(|e| panic!("{e}"));
+    let manifest = &generated.files["Cargo.toml"];
+    let declared = |name: &str| {
+        manifest
+            .lines()
+            .filter(|l| l.starts_with(&format!("{name} = ")))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        declared("gzip"),
+        vec!["gzip = [\"openapi-sdk-runtime/gzip\"]"],
+        "{manifest}"
+    );
+    assert_eq!(declared("plain"), vec!["plain = []"], "{manifest}");
+    assert!(
+        manifest.contains("full = [\"gzip\", \"plain\"]"),
+        "{manifest}"
+    );
+}
+
 #[test]
 fn a_crate_manifest_takes_its_metadata_from_the_configuration() {
     use datadog_connections_codegen::{CrateOptions, Output};
@@ -329,9 +364,21 @@ fn a_crate_manifest_takes_its_metadata_from_the_configuration() {
         "{manifest}"
     );
     assert!(
-        manifest.contains("openapi-sdk-runtime = \"0.1.0\""),
+        manifest
+            .contains("openapi-sdk-runtime = { version = \"0.1.0\", default-features = false }"),
         "version only outside the workspace: {manifest}"
     );
+    // The runtime's features are forwarded with its defaults; a feature per tag after them.
+    for line in [
+        "default = [\"rustls\", \"http2\", \"gzip\"]",
+        "rustls = [\"openapi-sdk-runtime/rustls\"]",
+        "rustls-no-provider = [\"openapi-sdk-runtime/rustls-no-provider\"]",
+        "native-tls = [\"openapi-sdk-runtime/native-tls\"]",
+        "http2 = [\"openapi-sdk-runtime/http2\"]",
+        "gzip = [\"openapi-sdk-runtime/gzip\"]",
+    ] {
+        assert!(manifest.lines().any(|l| l == line), "{line}:\n{manifest}");
+    }
     assert!(
         generated.files.contains_key("src/lib.rs") && !generated.files.contains_key("src/mod.rs")
     );

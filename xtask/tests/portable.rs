@@ -143,7 +143,16 @@ fn generates_identically(spec: &Path, spec_name: &str, config: Option<PathBuf>, 
         "a crate outside the workspace has no path dependency:\n{manifest}"
     );
     assert!(
-        manifest.contains("openapi-sdk-runtime = \"0.1.0\""),
+        manifest
+            .contains("openapi-sdk-runtime = { version = \"0.1.0\", default-features = false }"),
+        "{manifest}"
+    );
+    // The runtime's TLS, HTTP/2 and gzip features are forwarded, with the SDK's defaults.
+    assert!(
+        manifest.contains("default = [\"rustls\", \"http2\", \"gzip\"]\n")
+            && manifest
+                .contains("rustls-no-provider = [\"openapi-sdk-runtime/rustls-no-provider\"]\n")
+            && manifest.contains("native-tls = [\"openapi-sdk-runtime/native-tls\"]\n"),
         "{manifest}"
     );
 }
@@ -198,7 +207,7 @@ fn crate_inside_the_workspace_finds_the_runtime_relatively() {
         assert_eq!(manifest_paths(&manifest), vec![expected.to_owned()]);
         assert!(
             manifest.contains(&format!(
-                "openapi-sdk-runtime = {{ version = \"0.1.0\", path = \"{expected}\" }}"
+                "openapi-sdk-runtime = {{ version = \"0.1.0\", path = \"{expected}\", default-features = false }}"
             )),
             "{manifest}"
         );

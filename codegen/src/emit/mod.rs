@@ -177,8 +177,20 @@ fn index_file<'a>(
     }
 }
 
-/// `Cargo.toml` of a standalone crate: the runtime by version (and by relative path when given),
-/// and a feature per tag.
+/// The runtime's Cargo features a generated crate forwards (TLS backend, HTTP/2, gzip), and which
+/// of them are on by default: the same as the SDK's.
+const RUNTIME_FEATURES: &[(&str, bool)] = &[
+    ("rustls", true),
+    ("rustls-no-provider", false),
+    ("native-tls", false),
+    ("http2", true),
+    ("gzip", true),
+];
+
+/// `Cargo.toml` of a standalone crate: the runtime by version (and by relative path when given)
+/// without its default features, the runtime's features forwarded (TLS backend, HTTP/2, gzip;
+/// the same defaults as the runtime's), and a feature per tag. A tag whose module has the name of
+/// a forwarded feature (`gzip`) shares that feature.
 pub(crate) fn cargo_toml(
     api: &Api,
     krate: &crate::CrateOptions,
@@ -198,14 +210,28 @@ pub(crate) fn cargo_toml(
         .join(", ");
     let each = features
         .iter()
+        .filter(|f| RUNTIME_FEATURES.iter().all(|(name, _)| name != *f))
         .map(|f| format!("{f} = []\n"))
+        .collect::<String>();
+    let default = RUNTIME_FEATURES
+        .iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| format!("\"{name}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let forwarded = RUNTIME_FEATURES
+        .iter()
+        .map(|(name, _)| format!("{name} = [\"openapi-sdk-runtime/{name}\"]\n"))
         .collect::<String>();
     let runtime = match &krate.runtime_path {
         Some(path) => format!(
-            "{{ version = \"{}\", path = \"{path}\" }}",
+            "{{ version = \"{}\", path = \"{path}\", default-features = false }}",
             krate.runtime_version
         ),
-        None => format!("\"{}\"", krate.runtime_version),
+        None => format!(
+            "{{ version = \"{}\", default-features = false }}",
+            krate.runtime_version
+        ),
     };
     let description = format!(
         "Rust client for the {} ({}), generated from its OpenAPI document",
@@ -222,7 +248,7 @@ pub(crate) fn cargo_toml(
         metadata.push_str(&format!("repository = \"{}\"\n", quoted(repository)));
     }
     format!(
-        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.89\"\ndescription = \"{description}\"\n{metadata}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = []\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
+        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.89\"\ndescription = \"{description}\"\n{metadata}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = [{default}]\n# The runtime's features: the TLS backend (`rustls` with the aws-lc-rs provider, `rustls-no-provider`\n# for a provider the application installs, `native-tls`), HTTP/2 and gzip. See the runtime's README.\n{forwarded}# One feature per tag; `full` turns on every tag.\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
         name = krate.name,
         version = krate.version,
     )
