@@ -87,6 +87,7 @@ pub use request::{encode_path_param, encode_path_segment, Method, Operation, Par
 pub use response::{ApiResponse, RawResponse};
 pub use retry::RetryPolicy;
 pub use server::{Server, ServerVariable};
+pub use transport::check_crypto_provider;
 
 /// The HTTP client the runtime sends with (for [`ClientBuilder::http_client`]).
 pub use reqwest;

@@ -28,29 +28,34 @@ pub(crate) fn http_client(connect_timeout: Duration) -> Result<reqwest::Client, 
         .map_err(|e| ConfigError::HttpClient(e.to_string()))
 }
 
-/// With `rustls-no-provider` as the only TLS backend, reqwest takes rustls' process-default
-/// `CryptoProvider` and panics when there is none; this reports it instead.
+/// Whether a `reqwest::Client` can be built in this feature combination without panicking:
+/// with `rustls-no-provider` as the only TLS backend, reqwest takes rustls' process-default
+/// `CryptoProvider` and panics when there is none; this reports it as
+/// [`ConfigError::NoCryptoProvider`] instead. Call it before building a `reqwest::Client` of your
+/// own (the runtime calls it before building its own).
 ///
 /// With `rustls` (aws-lc-rs is then reqwest's fallback) or `native-tls` (reqwest's backend when
-/// both are compiled in) no provider is needed.
+/// both are compiled in) no provider is needed, and it is always `Ok`.
 #[cfg(all(
     feature = "rustls-no-provider",
     not(feature = "rustls"),
     not(feature = "native-tls")
 ))]
-fn check_crypto_provider() -> Result<(), ConfigError> {
+pub fn check_crypto_provider() -> Result<(), ConfigError> {
     match rustls::crypto::CryptoProvider::get_default() {
         Some(_) => Ok(()),
         None => Err(ConfigError::NoCryptoProvider),
     }
 }
 
+/// Whether a `reqwest::Client` can be built without panicking; always `Ok` in this feature
+/// combination (see the `rustls-no-provider` build's documentation).
 #[cfg(not(all(
     feature = "rustls-no-provider",
     not(feature = "rustls"),
     not(feature = "native-tls")
 )))]
-fn check_crypto_provider() -> Result<(), ConfigError> {
+pub fn check_crypto_provider() -> Result<(), ConfigError> {
     Ok(())
 }
 

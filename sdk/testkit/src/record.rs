@@ -101,8 +101,13 @@ impl Recorder {
     }
 
     /// Like [`start`](Self::start), with other scrubbing rules.
+    ///
+    /// Fails (`std::io::ErrorKind::Other`, wrapping `ConfigError::NoCryptoProvider`) when the
+    /// SDK is built with `rustls-no-provider` and no crypto provider is installed.
     pub async fn start_with(upstream: &str, scrubber: Scrubber) -> std::io::Result<Recorder> {
         let upstream = upstream.trim_end_matches('/').to_owned();
+        // With `rustls-no-provider` and no provider installed, reqwest would panic.
+        openapi_sdk_runtime::check_crypto_provider().map_err(std::io::Error::other)?;
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(120))
