@@ -543,6 +543,10 @@ pub struct Param {
     pub json_content: bool,
     /// The schema's `default`, when it is an integer (page sizes, for pagination).
     pub int_default: Option<i64>,
+    /// The parameter's `example`, else its schema's (a value the operation's doc example can set).
+    pub example: Option<serde_json::Value>,
+    /// The schema's `default`.
+    pub default: Option<serde_json::Value>,
     /// Rustdoc text (description, default, example).
     pub docs: Option<String>,
     /// `deprecated: true`.

@@ -31,6 +31,11 @@ pub struct Options {
     pub spec_name: String,
     /// The Rust path of the runtime crate generated code uses (`openapi_sdk_runtime`).
     pub runtime: String,
+    /// The Rust path users reach the generated items by (`datadog_connections`): what the doc
+    /// examples `use`. For [`Output::Modules`], the hand-written crate that mounts them (its root
+    /// must re-export the generated root, as `sdk/` does); a [`Output::Crate`] uses its package
+    /// name instead.
+    pub crate_path: String,
     /// The generator configuration that goes with the spec.
     pub config: Config,
     /// What to write.
@@ -65,11 +70,15 @@ pub struct CrateOptions {
 /// The runtime crate's Rust name.
 pub const RUNTIME: &str = "openapi_sdk_runtime";
 
+/// The SDK crate's Rust name: the default [`Options::crate_path`].
+pub const SDK_CRATE: &str = "datadog_connections";
+
 impl Default for Options {
     fn default() -> Self {
         Options {
             spec_name: "spec/datadog-connections.yaml".to_owned(),
             runtime: RUNTIME.to_owned(),
+            crate_path: SDK_CRATE.to_owned(),
             config: Config::default(),
             output: Output::Modules,
         }
@@ -87,7 +96,12 @@ pub struct Generated {
 
 /// Runs the whole pipeline on spec text.
 pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> {
-    validate_runtime_path(&options.runtime)?;
+    validate_path("runtime", &options.runtime)?;
+    let crate_path = match &options.output {
+        Output::Modules => options.crate_path.clone(),
+        Output::Crate(krate) => krate.name.replace('-', "_"),
+    };
+    validate_path("crate", &crate_path)?;
     let loaded = load::load(spec_text)?;
     let mut api = lower::lower(&loaded.spec, &options.config).map_err(|e| loaded.relocate(e))?;
     api.diagnostics = loaded.diagnostics(std::mem::take(&mut api.diagnostics));
@@ -96,7 +110,11 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
         Output::Crate(_) => (emit::Gating::PerTag, "src/"),
     };
     let mut files = BTreeMap::new();
-    for (path, text) in write::render_all(&api, &options.runtime, gating, &options.spec_name)? {
+    let paths = emit::Paths {
+        runtime: &options.runtime,
+        krate: &crate_path,
+    };
+    for (path, text) in write::render_all(&api, paths, gating, &options.spec_name)? {
         let path = match (&options.output, path.as_str()) {
             (Output::Crate(_), "mod.rs") => "lib.rs".to_owned(),
             _ => path,
@@ -114,7 +132,7 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
         diagnostics: api.diagnostics,
     })
 }
-fn validate_runtime_path(path: &str) -> Result<(), Error> {
+fn validate_path(what: &str, path: &str) -> Result<(), Error> {
     let valid = !path.is_empty()
         && path.split("::").all(|seg| {
             let mut chars = seg.chars();
@@ -128,7 +146,7 @@ fn validate_runtime_path(path: &str) -> Result<(), Error> {
     } else {
         Err(Error::Invalid {
             pointer: String::new(),
-            reason: format!("runtime path {path:?} is not a Rust path"),
+            reason: format!("{what} path {path:?} is not a Rust path"),
         })
     }
 }

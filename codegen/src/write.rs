@@ -24,7 +24,7 @@ type Rendered = (usize, String, String);
 /// is in path order, so output stays deterministic.
 pub(crate) fn render_all(
     api: &Api,
-    runtime: &str,
+    paths: emit::Paths<'_>,
     gating: emit::Gating,
     spec_name: &str,
 ) -> Result<Vec<(String, String)>, Error> {
@@ -41,7 +41,7 @@ pub(crate) fn render_all(
                     let mut out = Vec::new();
                     for (i, job) in jobs.iter().enumerate().skip(w).step_by(workers) {
                         let path = job.path();
-                        let text = render(&path, emit::emit(api, job, runtime, gating), spec_name)?;
+                        let text = render(&path, emit::emit(api, job, &paths, gating), spec_name)?;
                         out.push((i, path, text));
                     }
                     Ok(out)

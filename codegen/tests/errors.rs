@@ -72,7 +72,7 @@ fn unsupported_constructs_are_errors_not_panics() {
 }
 
 #[test]
-fn invalid_runtime_path_is_an_error() {
+fn invalid_runtime_or_crate_path_is_an_error() {
     let options = Options {
         runtime: "not a path".into(),
         ..Options::default()
@@ -80,6 +80,14 @@ fn invalid_runtime_path_is_an_error() {
     assert!(matches!(
         generate(&format!("{HEAD}paths: {{}}\n"), &options),
         Err(Error::Invalid { .. })
+    ));
+    let options = Options {
+        crate_path: "my-crate".into(),
+        ..Options::default()
+    };
+    assert!(matches!(
+        generate(&format!("{HEAD}paths: {{}}\n"), &options),
+        Err(Error::Invalid { reason, .. }) if reason.contains("crate path")
     ));
 }
 

@@ -4,6 +4,7 @@
 
 mod client;
 mod docs;
+mod examples;
 mod models;
 mod operations;
 mod pagination;
@@ -24,6 +25,15 @@ pub(crate) enum Gating {
     /// A feature per tag: each operation module, and each model its operations reach, is compiled
     /// only when one of those tags' features is on (a standalone crate).
     PerTag,
+}
+
+/// The Rust paths generated code names.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Paths<'a> {
+    /// The runtime crate (`openapi_sdk_runtime`), as generated code imports it.
+    pub(crate) runtime: &'a str,
+    /// The generated crate as its users name it (`datadog_connections`), in doc examples.
+    pub(crate) krate: &'a str,
 }
 
 /// One output file to emit.
@@ -74,11 +84,12 @@ pub(crate) fn jobs(api: &Api) -> Vec<Job<'_>> {
 }
 
 /// The tokens of one file.
-pub(crate) fn emit(api: &Api, job: &Job<'_>, runtime: &str, gating: Gating) -> TokenStream {
+pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) -> TokenStream {
+    let runtime = paths.runtime;
     match job {
         Job::Models(group) => models::model_file(group, &api.types, runtime, gating),
         Job::Operations(module) => match api.modules.get(*module) {
-            Some(m) => operations::operations_file(m, runtime),
+            Some(m) => operations::operations_file(m, &api.types, runtime, paths.krate),
             None => TokenStream::new(),
         },
         Job::Root => root(api, runtime),

@@ -4,18 +4,25 @@
 //! hand it to the runtime's single `execute` path (Preview checks, auth, tracing, error mapping);
 //! the runtime's `RawResponse` then decodes the body.
 
-use super::docs::{doc_attrs, inner_doc_attrs};
+use super::docs::{doc_attrs, inner_doc_attrs, own_doc_attrs};
 use super::models::collect_named;
 use super::types::{ident, path_tokens, type_tokens};
 use crate::ir::{
-    Body, Media, Module, Operation, Param, ParamLocation, ParamShape, ParamStyle, PartKind, TypeRef,
+    Body, Media, Module, Operation, Param, ParamLocation, ParamShape, ParamStyle, PartKind,
+    TypeDef, TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// The contents of one operations file.
-pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
+/// The contents of one operations file. `krate` is the path users name the generated crate by,
+/// for the doc examples.
+pub(crate) fn operations_file(
+    module: &Module,
+    types: &BTreeMap<String, TypeDef>,
+    runtime: &str,
+    krate: &str,
+) -> TokenStream {
     let mut heading = format!("Operations tagged \"{}\".", module.tag);
     if let Some(d) = &module.description {
         heading.push_str("\n\n");
@@ -48,7 +55,10 @@ pub(crate) fn operations_file(module: &Module, runtime: &str) -> TokenStream {
         let models = models.iter().map(|m| ident(m));
         quote!(use super::super::models::{#(#models),*};)
     };
-    let methods = module.operations.iter().map(client_method);
+    let methods = module
+        .operations
+        .iter()
+        .map(|op| client_method(op, types, krate));
     let builders = module.operations.iter().map(builder);
     let paginators = module
         .operations
@@ -167,8 +177,10 @@ fn positional(op: &Operation) -> impl Iterator<Item = &Param> {
     op.params.iter().filter(|p| p.required)
 }
 
-fn client_method(op: &Operation) -> TokenStream {
+fn client_method(op: &Operation, types: &BTreeMap<String, TypeDef>, krate: &str) -> TokenStream {
     let docs = doc_attrs(Some(&method_docs(op)));
+    // The example is the generator's own text: code, not prose to sanitize.
+    let example = own_doc_attrs(&super::examples::example_section(op, types, krate));
     let name = ident(&op.method_name);
     let builder = ident(&op.builder_name);
     let mut args = Vec::new();
@@ -214,6 +226,8 @@ fn client_method(op: &Operation) -> TokenStream {
     };
     quote! {
         #docs
+        #[doc = ""]
+        #example
         #deprecated
         #allow
         pub fn #name(&self, #(#args),*) -> #builder {

@@ -752,6 +752,8 @@ fn lower_params(
             json_content,
             int_default,
             docs,
+            example,
+            default,
             deprecated: data.deprecated.unwrap_or(false),
         });
     }

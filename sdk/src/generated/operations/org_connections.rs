@@ -35,6 +35,27 @@ impl Client {
     /// - `401`: Unauthorized
     /// - `403`: Forbidden
     /// - `429`: Too many requests
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     let request = client
+    ///         .list_org_connections()
+    ///         .sink_org_id("0879ce27-29a1-481f-a12e-bc2a48ec9ae1");
+    ///
+    ///     // The first page.
+    ///     let page = request.clone().send().await?;
+    ///     println!("{:?}", page.data);
+    ///
+    ///     // Every item of every page (`into_stream()` yields them one at a time instead).
+    ///     let items = request.collect_all(10_000).await?;
+    ///     println!("{} items", items.len());
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn list_org_connections(&self) -> ListOrgConnectionsRequest {
         ListOrgConnectionsRequest {
             client: self.clone(),
@@ -68,6 +89,19 @@ impl Client {
     /// - `404`: Not Found
     /// - `409`: Conflict
     /// - `429`: Too many requests
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::OrgConnectionCreateRequest;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: OrgConnectionCreateRequest) -> Result<(), Error> {
+    ///     let response = client.create_org_connections(body).send().await?;
+    ///     println!("{:?}", response.data);
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn create_org_connections(
         &self,
         body: OrgConnectionCreateRequest,
@@ -100,6 +134,17 @@ impl Client {
     /// - `403`: Forbidden
     /// - `404`: Not Found
     /// - `429`: Too many requests
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, connection_id: &str) -> Result<(), Error> {
+    ///     client.delete_org_connections(connection_id).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn delete_org_connections(
         &self,
         connection_id: impl std::fmt::Display,
@@ -132,6 +177,26 @@ impl Client {
     /// - `403`: Forbidden
     /// - `404`: Not Found
     /// - `429`: Too many requests
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::OrgConnectionUpdateRequest;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(
+    ///     client: &Client,
+    ///     connection_id: &str,
+    ///     body: OrgConnectionUpdateRequest,
+    /// ) -> Result<(), Error> {
+    ///     let response = client
+    ///         .update_org_connections(connection_id, body)
+    ///         .send()
+    ///         .await?;
+    ///     println!("{:?}", response.data);
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn update_org_connections(
         &self,
         connection_id: impl std::fmt::Display,

@@ -40,6 +40,29 @@ impl Client {
     /// - `400`: Bad Request
     /// - `403`: Forbidden
     /// - `429`: Too many requests
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::ClientBuilder;
+    ///
+    /// async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    ///     // A Preview operation: the client must enable it (credentials come from the environment).
+    ///     let client = ClientBuilder::from_env()
+    ///         .enable_preview("ListTeamConnections")
+    ///         .build()?;
+    ///     let request = client.list_team_connections().page_size(10);
+    ///
+    ///     // The first page.
+    ///     let page = request.clone().send().await?;
+    ///     println!("{:?}", page.data);
+    ///
+    ///     // Every item of every page (`into_stream()` yields them one at a time instead).
+    ///     let items = request.collect_all(10_000).await?;
+    ///     println!("{} items", items.len());
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn list_team_connections(&self) -> ListTeamConnectionsRequest {
         ListTeamConnectionsRequest {
             client: self.clone(),
@@ -78,6 +101,23 @@ impl Client {
     /// - `403`: Forbidden
     /// - `409`: Conflict
     /// - `429`: Too many requests
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::TeamConnectionCreateRequest;
+    /// use datadog_connections::ClientBuilder;
+    ///
+    /// async fn example(body: TeamConnectionCreateRequest) -> Result<(), Box<dyn std::error::Error>> {
+    ///     // A Preview operation: the client must enable it (credentials come from the environment).
+    ///     let client = ClientBuilder::from_env()
+    ///         .enable_preview("CreateTeamConnections")
+    ///         .build()?;
+    ///     let response = client.create_team_connections(body).send().await?;
+    ///     println!("{:?}", response.data);
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn create_team_connections(
         &self,
         body: TeamConnectionCreateRequest,
@@ -114,6 +154,22 @@ impl Client {
     /// - `403`: Forbidden
     /// - `404`: Not Found
     /// - `429`: Too many requests
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::TeamConnectionDeleteRequest;
+    /// use datadog_connections::ClientBuilder;
+    ///
+    /// async fn example(body: TeamConnectionDeleteRequest) -> Result<(), Box<dyn std::error::Error>> {
+    ///     // A Preview operation: the client must enable it (credentials come from the environment).
+    ///     let client = ClientBuilder::from_env()
+    ///         .enable_preview("DeleteTeamConnections")
+    ///         .build()?;
+    ///     client.delete_team_connections(body).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn delete_team_connections(
         &self,
         body: TeamConnectionDeleteRequest,

@@ -14,6 +14,18 @@ impl Client {
     /// `GET /things` (operation `ListThings`).
     ///
     /// Authentication: `headerKey`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     let response = client.list_things().send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn list_things(&self) -> ListThingsRequest {
         ListThingsRequest {
             client: self.clone(),
@@ -26,6 +38,17 @@ impl Client {
     /// `GET /health` (operation `GetHealth`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.get_health().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn get_health(&self) -> GetHealthRequest {
         GetHealthRequest {
             client: self.clone(),
@@ -38,6 +61,18 @@ impl Client {
     /// `GET /me` (operation `GetMe`).
     ///
     /// Authentication: `bearerAuth`, or `basicAuth`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     let response = client.get_me().send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn get_me(&self) -> GetMeRequest {
         GetMeRequest {
             client: self.clone(),
@@ -50,6 +85,18 @@ impl Client {
     /// `GET /search` (operation `SearchThings`).
     ///
     /// Authentication: `headerKey` + `queryKey`, or `cookieKey`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, q: &str) -> Result<(), Error> {
+    ///     let response = client.search_things(q).send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn search_things(&self, q: impl Into<String>) -> SearchThingsRequest {
         SearchThingsRequest {
             client: self.clone(),

@@ -16,6 +16,17 @@ impl Client {
     /// Served from `http://127.0.0.1:{uploadPort}/files` rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); `ClientBuilder::operation_base_url("UploadThing", …)` sends it elsewhere.
     ///
     /// Authentication: `queryKey`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, id: &str) -> Result<(), Error> {
+    ///     client.upload_thing(id).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn upload_thing(&self, id: impl std::fmt::Display) -> UploadThingRequest {
         UploadThingRequest {
             client: self.clone(),
@@ -31,6 +42,18 @@ impl Client {
     /// Served from `http://127.0.0.1:{mirrorPort}/mirror` rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); `ClientBuilder::operation_base_url("ListEvents", …)` sends it elsewhere.
     ///
     /// Authentication: `headerKey`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     let response = client.list_events().send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn list_events(&self) -> ListEventsRequest {
         ListEventsRequest {
             client: self.clone(),
@@ -45,6 +68,18 @@ impl Client {
     /// Served from `http://127.0.0.1:{intakePort}/intake` rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); `ClientBuilder::operation_base_url("SendEvent", …)` sends it elsewhere.
     ///
     /// Authentication: `basicAuth`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Thing;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: Thing) -> Result<(), Error> {
+    ///     client.send_event(body).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn send_event(&self, body: Thing) -> SendEventRequest {
         SendEventRequest {
             client: self.clone(),

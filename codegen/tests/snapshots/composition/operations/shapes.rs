@@ -18,6 +18,18 @@ impl Client {
     /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
     ///
     /// - `default`: The shapes.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     let response = client.list_composition_shapes().send().await?;
+    ///     println!("{:?}", response.data);
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn list_composition_shapes(&self) -> ListCompositionShapesRequest {
         ListCompositionShapesRequest {
             client: self.clone(),

@@ -17,6 +17,18 @@ impl Client {
     /// Served from `https://{subdomain}.{site}` rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); `ClientBuilder::operation_base_url("SubmitMediaLog", …)` sends it elsewhere.
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: String) -> Result<(), Error> {
+    ///     let text = client.submit_media_log(body).send().await?;
+    ///     println!("{text}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn submit_media_log(&self, body: String) -> SubmitMediaLogRequest {
         SubmitMediaLogRequest {
             client: self.clone(),
@@ -28,6 +40,18 @@ impl Client {
     /// `PUT /media/archive` (operation `UploadMediaArchive`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: Vec<u8>) -> Result<(), Error> {
+    ///     let bytes = client.upload_media_archive(body).send().await?;
+    ///     println!("{} bytes", bytes.len());
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn upload_media_archive(&self, body: Vec<u8>) -> UploadMediaArchiveRequest {
         UploadMediaArchiveRequest {
             client: self.clone(),
@@ -39,6 +63,19 @@ impl Client {
     /// `POST /media/spec` (operation `UploadMediaSpec`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::UploadMediaSpecBody;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: UploadMediaSpecBody) -> Result<(), Error> {
+    ///     let response = client.upload_media_spec(body).send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn upload_media_spec(
         &self,
         body: UploadMediaSpecBody,
@@ -53,6 +90,18 @@ impl Client {
     /// `POST /media/jobs` (operation `StartMediaJob`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     let response = client.start_media_job().send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn start_media_job(&self) -> StartMediaJobRequest {
         StartMediaJobRequest {
             client: self.clone(),

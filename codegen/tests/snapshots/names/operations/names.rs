@@ -12,6 +12,18 @@ impl Client {
     /// `GET /names/{type}` (operation `GetNamesThing`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, r#type: &str) -> Result<(), Error> {
+    ///     let response = client.get_names_thing(r#type).send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn get_names_thing(
         &self,
         r#type: impl std::fmt::Display,

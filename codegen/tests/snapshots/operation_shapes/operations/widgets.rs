@@ -24,6 +24,27 @@ impl Client {
     /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
     ///
     /// - `404`: Not Found
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::GetWidgetPartMode;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(
+    ///     client: &Client,
+    ///     widget_id: &str,
+    ///     part_id: i64,
+    ///     mode: GetWidgetPartMode,
+    /// ) -> Result<(), Error> {
+    ///     let response = client
+    ///         .get_widget_part(widget_id, part_id, mode)
+    ///         .send()
+    ///         .await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn get_widget_part(
         &self,
         widget_id: impl std::fmt::Display,
@@ -51,6 +72,21 @@ impl Client {
     /// Sends no credentials.
     ///
     /// Deprecated by the API.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::ClientBuilder;
+    ///
+    /// async fn example(widget_id: &str, part_id: i64) -> Result<(), Box<dyn std::error::Error>> {
+    ///     // A Preview operation: the client must enable it (credentials come from the environment).
+    ///     let client = ClientBuilder::from_env()
+    ///         .enable_preview("DeleteWidgetPart")
+    ///         .build()?;
+    ///     client.delete_widget_part(widget_id, part_id).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     #[deprecated]
     pub fn delete_widget_part(
         &self,

@@ -12,6 +12,19 @@ impl Client {
     /// `POST /records` (operation `CreateOptionalityRecord`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Record;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: Record) -> Result<(), Error> {
+    ///     let response = client.create_optionality_record(body).send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn create_optionality_record(
         &self,
         body: Record,

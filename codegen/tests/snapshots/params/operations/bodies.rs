@@ -14,6 +14,18 @@ impl Client {
     /// `POST /forms/urlencoded` (operation `SubmitForm`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Signup;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: Signup) -> Result<(), Error> {
+    ///     client.submit_form(body).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn submit_form(&self, body: Signup) -> SubmitFormRequest {
         SubmitFormRequest {
             client: self.clone(),
@@ -25,6 +37,18 @@ impl Client {
     /// `POST /forms/multipart` (operation `UploadDocument`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::UploadDocumentBody;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: UploadDocumentBody) -> Result<(), Error> {
+    ///     client.upload_document(body).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn upload_document(&self, body: UploadDocumentBody) -> UploadDocumentRequest {
         UploadDocumentRequest {
             client: self.clone(),
@@ -36,6 +60,17 @@ impl Client {
     /// `POST /forms/multipart/optional` (operation `UploadOptional`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.upload_optional().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn upload_optional(&self) -> UploadOptionalRequest {
         UploadOptionalRequest {
             client: self.clone(),
@@ -47,6 +82,18 @@ impl Client {
     /// `PUT /anything` (operation `PutAnything`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Signup;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: Signup) -> Result<(), Error> {
+    ///     client.put_anything(body).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn put_anything(&self, body: Signup) -> PutAnythingRequest {
         PutAnythingRequest {
             client: self.clone(),
@@ -58,6 +105,18 @@ impl Client {
     /// `PATCH /vnd` (operation `PatchVnd`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Color;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: Color) -> Result<(), Error> {
+    ///     client.patch_vnd(body).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn patch_vnd(&self, body: Color) -> PatchVndRequest {
         PatchVndRequest {
             client: self.clone(),
@@ -69,6 +128,17 @@ impl Client {
     /// `POST /blob` (operation `UploadBlob`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: Vec<u8>) -> Result<(), Error> {
+    ///     client.upload_blob(body).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn upload_blob(&self, body: Vec<u8>) -> UploadBlobRequest {
         UploadBlobRequest {
             client: self.clone(),

@@ -11,6 +11,17 @@ impl Client {
     /// `GET /users/{id}/posts` (operation `get_users_id_posts`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, id: i64) -> Result<(), Error> {
+    ///     client.get_users_id_posts(id).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn get_users_id_posts(&self, id: i64) -> GetUsersIdPostsRequest {
         GetUsersIdPostsRequest {
             client: self.clone(),
@@ -22,6 +33,17 @@ impl Client {
     /// `GET /ping` (operation `Ping`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.ping().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn ping(&self) -> PingRequest {
         PingRequest {
             client: self.clone(),

@@ -14,6 +14,17 @@ impl Client {
     /// `GET /query/form` (operation `QueryForm`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.query_form().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn query_form(&self) -> QueryFormRequest {
         QueryFormRequest {
             client: self.clone(),
@@ -31,6 +42,17 @@ impl Client {
     /// `GET /query/delimited` (operation `QueryDelimited`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.query_delimited().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn query_delimited(&self) -> QueryDelimitedRequest {
         QueryDelimitedRequest {
             client: self.clone(),
@@ -45,6 +67,17 @@ impl Client {
     /// `GET /query/deep` (operation `QueryDeep`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.query_deep().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn query_deep(&self) -> QueryDeepRequest {
         QueryDeepRequest {
             client: self.clone(),
@@ -57,6 +90,17 @@ impl Client {
     /// `GET /query/dynamic` (operation `QueryDynamic`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.query_dynamic().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn query_dynamic(&self) -> QueryDynamicRequest {
         QueryDynamicRequest {
             client: self.clone(),
@@ -71,6 +115,18 @@ impl Client {
     /// `GET /query/content` (operation `QueryContent`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Filter;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, r#where: Filter) -> Result<(), Error> {
+    ///     client.query_content(r#where).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn query_content(&self, r#where: Filter) -> QueryContentRequest {
         QueryContentRequest {
             client: self.clone(),
@@ -83,6 +139,27 @@ impl Client {
     /// `GET /simple/{id}/{list}/{color}/{color_exploded}` (operation `PathSimple`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Color;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(
+    ///     client: &Client,
+    ///     id: &str,
+    ///     list: Vec<String>,
+    ///     color: Color,
+    ///     color_exploded: Color,
+    /// ) -> Result<(), Error> {
+    ///     client
+    ///         .path_simple(id, list, color, color_exploded)
+    ///         .send()
+    ///         .await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn path_simple(
         &self,
         id: impl std::fmt::Display,
@@ -103,6 +180,38 @@ impl Client {
     /// `GET /styled/{day}/{label}/{label_exploded}/{label_color}/x{matrix}{matrix_exploded}{matrix_color}` (operation `PathLabelMatrix`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::Color;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(
+    ///     client: &Client,
+    ///     day: &str,
+    ///     label: Vec<String>,
+    ///     label_exploded: Vec<String>,
+    ///     label_color: Color,
+    ///     matrix: Vec<i64>,
+    ///     matrix_exploded: Vec<i64>,
+    ///     matrix_color: Color,
+    /// ) -> Result<(), Error> {
+    ///     client
+    ///         .path_label_matrix(
+    ///             day,
+    ///             label,
+    ///             label_exploded,
+    ///             label_color,
+    ///             matrix,
+    ///             matrix_exploded,
+    ///             matrix_color,
+    ///         )
+    ///         .send()
+    ///         .await?;
+    ///     Ok(())
+    /// }
+    /// ```
     #[allow(clippy::too_many_arguments)]
     pub fn path_label_matrix(
         &self,
@@ -130,6 +239,17 @@ impl Client {
     /// `GET /headers` (operation `Headers`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.headers().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn headers(&self) -> HeadersRequest {
         HeadersRequest {
             client: self.clone(),
@@ -146,6 +266,17 @@ impl Client {
     /// `GET /cookies` (operation `Cookies`).
     ///
     /// Authentication: `cookieKey`, or none.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, session: &str) -> Result<(), Error> {
+    ///     client.cookies(session).send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn cookies(&self, session: impl Into<String>) -> CookiesRequest {
         CookiesRequest {
             client: self.clone(),

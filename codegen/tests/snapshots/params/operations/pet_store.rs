@@ -11,6 +11,17 @@ impl Client {
     /// `GET /pets` (operation `ListPets`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.list_pets().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn list_pets(&self) -> ListPetsRequest {
         ListPetsRequest {
             client: self.clone(),

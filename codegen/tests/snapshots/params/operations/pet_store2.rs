@@ -11,6 +11,17 @@ impl Client {
     /// `GET /pet-store` (operation `ListPetStore`).
     ///
     /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client) -> Result<(), Error> {
+    ///     client.list_pet_store().send().await?;
+    ///     Ok(())
+    /// }
+    /// ```
     pub fn list_pet_store(&self) -> ListPetStoreRequest {
         ListPetStoreRequest {
             client: self.clone(),
