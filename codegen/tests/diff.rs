@@ -68,12 +68,7 @@ fn team_connections_leaving_preview_is_a_minor_release_for_the_sdk() {
                 "Client::delete_team_connections",
                 true
             ),
-            (
-                Minor,
-                K::PreviewLeft,
-                "Client::list_team_connections",
-                true
-            ),
+            (Minor, K::PreviewLeft, "Client::list_team_connections", true),
             (
                 Minor,
                 K::EnumValueAdded,
@@ -177,12 +172,7 @@ fn as_standalone_crates_the_tag_change_renames_a_feature() {
                 "Client::delete_team_connections",
                 true
             ),
-            (
-                Minor,
-                K::PreviewLeft,
-                "Client::list_team_connections",
-                true
-            ),
+            (Minor, K::PreviewLeft, "Client::list_team_connections", true),
             (
                 Minor,
                 K::EnumValueAdded,
