@@ -88,6 +88,12 @@ pub enum TestKitError {
         #[source]
         source: datadog_connections::ConfigError,
     },
+    /// Recording or live mode needs credentials in the environment, and there are none.
+    #[error("{mode} mode needs DD_API_KEY and DD_APP_KEY (or DD_ACCESS_TOKEN) in the environment")]
+    MissingCredentials {
+        /// The mode that needed them.
+        mode: &'static str,
+    },
     /// Replay found requests that match no recorded interaction, or interactions never requested.
     #[error(transparent)]
     Replay(#[from] crate::server::ReplayReport),

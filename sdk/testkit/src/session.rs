@@ -81,6 +81,17 @@ impl fmt::Display for Mode {
     }
 }
 
+/// Record and live mode talk to the API: without credentials every call would fail.
+fn require_credentials(mode: &'static str) -> Result<(), TestKitError> {
+    let set = |var: &str| std::env::var(var).is_ok_and(|v| !v.trim().is_empty());
+    let keys = set(datadog_connections::ENV_API_KEY) && set(datadog_connections::ENV_APP_KEY);
+    if keys || set(datadog_connections::ENV_BEARER_TOKEN) {
+        Ok(())
+    } else {
+        Err(TestKitError::MissingCredentials { mode })
+    }
+}
+
 enum Backend {
     Replay(ReplayServer),
     Record(Recorder),
@@ -152,6 +163,7 @@ impl Session {
                 Backend::Replay(ReplayServer::start(recorded.interactions).await?)
             }
             Mode::Record => {
+                require_credentials("record")?;
                 let live = Client::from_env().map_err(|source| TestKitError::Config {
                     mode: "record",
                     source,
@@ -159,6 +171,7 @@ impl Session {
                 Backend::Record(Recorder::start_with(live.base_url(), scrubber).await?)
             }
             Mode::Live => {
+                require_credentials("live")?;
                 Client::from_env().map_err(|source| TestKitError::Config {
                     mode: "live",
                     source,
