@@ -120,7 +120,9 @@ impl fmt::Debug for Fault {
             Fault::Reset => f.write_str("Reset"),
             Fault::Stall(d) => f.debug_tuple("Stall").field(d).finish(),
             Fault::Redirect(to) => f.debug_tuple("Redirect").field(to).finish(),
-            Fault::Delayed(delay, inner) => f.debug_tuple("Delayed").field(delay).field(inner).finish(),
+            Fault::Delayed(delay, inner) => {
+                f.debug_tuple("Delayed").field(delay).field(inner).finish()
+            }
         }
     }
 }

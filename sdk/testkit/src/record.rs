@@ -169,7 +169,8 @@ impl Recorder {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.cassette(&name).save(path, &stable_origin(&self.upstream))
+        self.cassette(&name)
+            .save(path, &stable_origin(&self.upstream))
     }
 }
 
@@ -204,7 +205,12 @@ async fn forward(
         Ok(answer) => answer,
         Err(error) => {
             // Without the URL: a query could carry a credential.
-            let reason = format!("{} {}: {}", received.method, received.path, error.without_url());
+            let reason = format!(
+                "{} {}: {}",
+                received.method,
+                received.path,
+                error.without_url()
+            );
             lock(&state).upstream_failures.push(reason.clone());
             return Ok(plain(UPSTREAM_FAILED_STATUS, reason));
         }
@@ -218,7 +224,12 @@ async fn forward(
     let bytes = match answer.bytes().await {
         Ok(bytes) => bytes,
         Err(error) => {
-            let reason = format!("{} {}: {}", received.method, received.path, error.without_url());
+            let reason = format!(
+                "{} {}: {}",
+                received.method,
+                received.path,
+                error.without_url()
+            );
             lock(&state).upstream_failures.push(reason.clone());
             return Ok(plain(UPSTREAM_FAILED_STATUS, reason));
         }

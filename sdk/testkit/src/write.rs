@@ -116,7 +116,9 @@ mod tests {
         let written = cassette.to_json("https://api.datadoghq.com/");
         let again = Cassette::from_json("c", &written).expect("written cassette parses");
         assert_eq!(again, cassette);
-        assert!(written.contains(r#""uri": "https://api.datadoghq.com/api/v2/org_connections/abc""#));
+        assert!(
+            written.contains(r#""uri": "https://api.datadoghq.com/api/v2/org_connections/abc""#)
+        );
         assert!(written.contains(&format!(r#""recorded_with": "{RECORDED_WITH}""#)));
     }
 
