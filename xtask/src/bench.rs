@@ -1,6 +1,6 @@
 //! `cargo xtask bench-generate` and `cargo xtask bench-build`: generation speed and memory, and the
 //! build cost of the generated full-v2 crate per feature. Each measurement runs in a fresh child
-//! process so peak memory is the run's own.
+//! process so peak memory is the run's own. `cargo xtask bench` (`benchmarks/`) reuses both.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,10 +54,65 @@ fn mb(kb: Option<u64>) -> String {
         .unwrap_or_else(|| "n/a".to_owned())
 }
 
+/// What a generation case runs in its child process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The generator's whole run, into modules (`false`) or a crate with features (`true`).
+    Generate {
+        /// A crate with a feature per tag, rather than bare modules.
+        krate: bool,
+    },
+    /// The generator's first stage: parse, normalise, read as openapiv3 types.
+    Load,
+    /// Reading the document into a generic YAML value with the generator's YAML parser: the
+    /// floor under any generator.
+    Parse,
+}
+
+/// Times `stage` on `spec` `runs` times, each in a fresh child process of `exe` (this binary,
+/// or a copy of it).
+pub fn sample_stage(
+    exe: &Path,
+    root: &Path,
+    spec: &Path,
+    stage: Stage,
+    runs: usize,
+) -> Result<Vec<Sample>, String> {
+    let out = root.join("target").join("bench-generate");
+    let mut samples = Vec::new();
+    for _ in 0..runs.max(1) {
+        let mut cmd = Command::new(exe);
+        match stage {
+            Stage::Generate { krate } => {
+                cmd.arg("__generate-once").arg(spec).arg(&out);
+                if krate {
+                    cmd.arg("--crate");
+                }
+            }
+            Stage::Load => {
+                cmd.arg("__parse-once").arg(spec).arg("--load");
+            }
+            Stage::Parse => {
+                cmd.arg("__parse-once").arg(spec);
+            }
+        }
+        samples.push(sample(cmd)?);
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    Ok(samples)
+}
+
+/// Median wall, minimum wall and peak memory of samples.
+pub fn summary(samples: &[Sample]) -> (Duration, Duration, Option<u64>) {
+    let walls: Vec<Duration> = samples.iter().map(|s| s.wall).collect();
+    let min = walls.iter().min().copied().unwrap_or_default();
+    let peak = samples.iter().filter_map(|s| s.peak_kb).max();
+    (median(walls), min, peak)
+}
+
 /// Generation benchmark: each case `runs` times in a child process; prints a table.
 pub fn bench_generate(root: &Path, v2_spec: &Path, runs: usize) -> Result<(), String> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let out = root.join("target").join("bench-generate");
     let connections = root.join(crate::DEFAULT_SPEC);
     let cases: Vec<(&str, &Path, bool)> = vec![
         ("connections spec → sdk modules", &connections, false),
@@ -67,32 +122,21 @@ pub fn bench_generate(root: &Path, v2_spec: &Path, runs: usize) -> Result<(), St
     println!("| case | runs | median wall | min wall | peak memory |");
     println!("|---|---|---|---|---|");
     for (name, spec, krate) in cases {
-        let mut samples = Vec::new();
-        for _ in 0..runs.max(1) {
-            let mut cmd = Command::new(&exe);
-            cmd.arg("__generate-once").arg(spec).arg(&out);
-            if krate {
-                cmd.arg("--crate");
-            }
-            samples.push(sample(cmd)?);
-        }
-        let walls: Vec<Duration> = samples.iter().map(|s| s.wall).collect();
-        let min = walls.iter().min().copied().unwrap_or_default();
-        let peak = samples.iter().filter_map(|s| s.peak_kb).max();
+        let samples = sample_stage(&exe, root, spec, Stage::Generate { krate }, runs)?;
+        let (median, min, peak) = summary(&samples);
         println!(
             "| {name} | {} | {:.2} s | {:.2} s | {} |",
             samples.len(),
-            median(walls).as_secs_f64(),
+            median.as_secs_f64(),
             min.as_secs_f64(),
             mb(peak)
         );
     }
-    let _ = std::fs::remove_dir_all(&out);
     Ok(())
 }
 
 /// Build-cost benchmark of the generated full-v2 crate: dependencies are built first, then the
-/// crate itself is rebuilt from clean with one tag's feature and with `full`.
+/// crate itself is rebuilt from clean with one tag's feature and with `full`; prints a table.
 pub fn bench_build(
     root: &Path,
     v2_spec: &Path,
@@ -101,9 +145,32 @@ pub fn bench_build(
 ) -> Result<(), String> {
     let dir = root.join("target").join("v2-crate");
     let target = root.join("target").join("v2-crate-target");
+    let rows = full_v2_builds(root, v2_spec, (&dir, &target), features, check_only)?;
+    let verb = if check_only { "check" } else { "build" };
+    println!("| `cargo {verb}` of the generated crate (deps prebuilt) | wall | peak memory |");
+    println!("|---|---|---|");
+    for (feature, cost) in rows {
+        println!(
+            "| --features {feature} | {:.1} s | {} |",
+            cost.wall.as_secs_f64(),
+            mb(cost.peak_kb)
+        );
+    }
+    Ok(())
+}
+
+/// Generates the full-v2 crate into `dir` (building into `target`), builds its dependencies once,
+/// then times a clean build (or check) of the crate alone per feature: wall time and peak memory.
+pub fn full_v2_builds(
+    root: &Path,
+    v2_spec: &Path,
+    (dir, target): (&Path, &Path),
+    features: &[String],
+    check_only: bool,
+) -> Result<Vec<(String, crate::benchmarks::cost::Cost)>, String> {
     let task = crate::Task {
         spec: v2_spec.to_path_buf(),
-        out: dir.clone(),
+        out: dir.to_path_buf(),
         spec_name: v2_spec.display().to_string(),
         config: Some(root.join(crate::DATADOG_CONFIG)),
         crate_name: Some("datadog-api-v2".to_owned()),
@@ -111,47 +178,38 @@ pub fn bench_build(
     crate::generate_files(&task).map_err(|e| e.to_string())?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let verb = if check_only { "check" } else { "build" };
-    let run = |args: &[&str]| -> Result<Sample, String> {
+    let command = |args: &[&str]| {
         let mut cmd = Command::new(&cargo);
         cmd.arg(verb)
             .args(args)
             .arg("--manifest-path")
             .arg(dir.join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", &target);
-        let started = Instant::now();
-        let status = cmd
-            .status()
-            .map_err(|e| format!("could not run cargo: {e}"))?;
-        if !status.success() {
-            return Err(format!("cargo {verb} {args:?} failed"));
-        }
-        Ok(Sample {
-            wall: started.elapsed(),
-            peak_kb: None,
-        })
+            .env("CARGO_TARGET_DIR", target);
+        cmd
     };
     let clean = || {
         Command::new(&cargo)
             .args(["clean", "-p", "datadog-api-v2", "--manifest-path"])
             .arg(dir.join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", &target)
+            .env("CARGO_TARGET_DIR", target)
             .status()
             .map_err(|e| e.to_string())
     };
     eprintln!("building dependencies once…");
-    run(&[])?;
+    let status = command(&[])
+        .status()
+        .map_err(|e| format!("could not run cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!("cargo {verb} of the full-v2 crate failed"));
+    }
     let mut rows = Vec::new();
     for feature in features {
         clean()?;
-        let s = run(&["--features", feature])?;
-        rows.push((feature.clone(), s.wall));
+        eprintln!("cargo {verb} --features {feature}…");
+        let cost = crate::benchmarks::cost::measure(&command(&["--features", feature]))?;
+        rows.push((feature.clone(), cost));
     }
-    println!("| `cargo {verb}` of the generated crate (deps prebuilt) | wall |");
-    println!("|---|---|");
-    for (feature, wall) in rows {
-        println!("| --features {feature} | {:.1} s |", wall.as_secs_f64());
-    }
-    Ok(())
+    Ok(rows)
 }
 
 /// The hidden child command: generate once, report peak memory.
@@ -165,6 +223,24 @@ pub fn generate_once(spec: &Path, out: &Path, krate: bool) -> Result<(), String>
         crate_name: krate.then(|| "bench-crate".to_owned()),
     };
     crate::generate_files(&task).map_err(|e| e.to_string())?;
+    eprintln!(
+        "peak_kb={}",
+        own_peak_kb().map(|k| k.to_string()).unwrap_or_default()
+    );
+    Ok(())
+}
+
+/// The hidden child command: parse `spec` once (into a YAML value, or with `load` through the
+/// generator's first stage), report peak memory.
+pub fn parse_once(spec: &Path, load: bool) -> Result<(), String> {
+    let text = std::fs::read_to_string(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+    if load {
+        let loaded = datadog_connections_codegen::load::load(&text).map_err(|e| e.to_string())?;
+        std::hint::black_box(&loaded);
+    } else {
+        let value: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| e.to_string())?;
+        std::hint::black_box(&value);
+    }
     eprintln!(
         "peak_kb={}",
         own_peak_kb().map(|k| k.to_string()).unwrap_or_default()

@@ -2,6 +2,7 @@
 //! the drift check exactly as CI does.
 
 pub mod bench;
+pub mod benchmarks;
 
 use datadog_connections_codegen::{generate, Config, CrateOptions, Generated, Options, Output};
 use std::collections::BTreeMap;

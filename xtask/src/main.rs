@@ -63,6 +63,12 @@ const COMMANDS: &[Command] = &[
         details: diff::FLAGS,
     },
     Command {
+        name: "bench",
+        args: "[--only SECTION]… [--skip-slow] [--quick]",
+        about: "measure the SDK against its baselines and write docs/BENCHMARKS.md with its chart",
+        details: xtask::benchmarks::FLAGS,
+    },
+    Command {
         name: "bench-generate",
         args: "[RUNS]",
         about: "generation wall time and peak memory (connections, full v2)",
@@ -196,6 +202,7 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let root = workspace_root();
     match command.as_str() {
+        "bench" => return xtask::benchmarks::run(&root, rest),
         "bench-generate" => {
             let runs = rest.first().and_then(|r| r.parse().ok()).unwrap_or(5);
             return bench::bench_generate(&root, &bench::default_v2_spec(&root), runs);
@@ -228,6 +235,11 @@ fn run(args: &[String]) -> Result<(), String> {
         "soak" => return soak::run(&root, rest),
         "proptest-long" => return proptest_long::run(&root, rest),
         "__corpus-generate" => return corpus::generate_child(rest),
+        "__parse-once" => {
+            let spec = rest.first().ok_or_else(usage)?;
+            let load = rest.iter().any(|a| a == "--load");
+            return bench::parse_once(PathBuf::from(spec).as_path(), load);
+        }
         "__generate-once" => {
             let spec = rest.first().ok_or_else(usage)?;
             let out = rest.get(1).ok_or_else(usage)?;
