@@ -15,8 +15,8 @@ mod corpus_wire;
 mod diff;
 mod e2e;
 mod proptest_long;
-mod soak;
 mod record_examples;
+mod soak;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -105,6 +105,12 @@ const COMMANDS: &[Command] = &[
         details: "",
     },
     Command {
+        name: "record-examples",
+        args: "[EXAMPLE…]",
+        about: "re-record the SDK examples' cassettes against the loopback stand-in for Datadog",
+        details: "  EXAMPLE…  only these examples (org_connections, team_connections, cross_org_visibility)",
+    },
+    Command {
         name: "soak",
         args: "[--requests N] [--concurrency C] [--seed S]",
         about: "the SDK against a fault-injecting loopback server (10,000 calls, 64 at a time)",
@@ -117,12 +123,6 @@ const COMMANDS: &[Command] = &[
         details: "  CASES  cases per property (default 10,000)",
     },
 ];
-    Command {
-        name: "record-examples",
-        args: "[EXAMPLE…]",
-        about: "re-record the SDK examples' cassettes against the loopback stand-in for Datadog",
-        details: "  EXAMPLE…  only these examples (org_connections, team_connections, cross_org_visibility)",
-    },
 
 fn find(name: &str) -> Option<&'static Command> {
     COMMANDS.iter().find(|c| c.name == name)
@@ -232,6 +232,7 @@ fn run(args: &[String]) -> Result<(), String> {
         "diff" => return diff::run(rest),
         "corpus" => return corpus::run(&root, rest),
         "corpus-wire" => return corpus_wire::run(&root, rest),
+        "record-examples" => return record_examples::run(&root, rest),
         "soak" => return soak::run(&root, rest),
         "proptest-long" => return proptest_long::run(&root, rest),
         "__corpus-generate" => return corpus::generate_child(rest),
@@ -252,7 +253,6 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "generate" | "check" => {}
         other => return Err(format!("unknown command {other}\n{}", usage())),
-        "record-examples" => return record_examples::run(&root, rest),
     }
     let mut task = Task::default_for(&root);
     let mut custom = Vec::new();
