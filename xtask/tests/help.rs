@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "corpus-wire",
     "soak",
     "proptest-long",
+    "diff",
+    "record-examples",
 ];
 
 fn xtask(args: &[&str]) -> Output {
