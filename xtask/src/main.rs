@@ -64,7 +64,7 @@ const COMMANDS: &[Command] = &[
     },
     Command {
         name: "bench",
-        args: "[--only SECTION]… [--skip-slow] [--quick]",
+        args: "[--only SECTION]… [--skip-slow] [--quick] [--render-only]",
         about: "measure the SDK against its baselines and write docs/BENCHMARKS.md with its chart",
         details: xtask::benchmarks::FLAGS,
     },

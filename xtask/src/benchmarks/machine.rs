@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The machine and the run, as the page's first table shows them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Machine {
     /// The CPU model (`/proc/cpuinfo`'s `model name`).
     pub cpu: String,

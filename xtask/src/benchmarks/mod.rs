@@ -31,7 +31,8 @@ pub const FLAGS: &str =
                   codec, request, pagination, build, full-v2, generation
   --skip-slow     reuse the last datadog-api-client build figures (about 10 minutes and 10 GB
                   to measure) when there are some
-  --quick         fewer rounds in the micro-benchmarks and generation runs (to try things out)";
+  --quick         fewer rounds in the micro-benchmarks and generation runs (to try things out)
+  --render-only   write the page and chart again from the last figures, measuring nothing";
 
 /// The command's options.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -42,6 +43,8 @@ pub struct Options {
     pub skip_slow: bool,
     /// Fewer rounds.
     pub quick: bool,
+    /// Measure nothing: write the page from the kept figures.
+    pub render_only: bool,
 }
 
 /// Reads the command's arguments.
@@ -52,6 +55,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
         match arg.as_str() {
             "--skip-slow" => options.skip_slow = true,
             "--quick" => options.quick = true,
+            "--render-only" => options.render_only = true,
             "--only" => {
                 let section = it.next().ok_or("--only needs a section")?;
                 if !SECTIONS.contains(&section.as_str()) {
@@ -110,7 +114,7 @@ pub const NOTES: &[(&str, &str)] = &[
     ("request-concurrent", REQUEST_NOTE),
     (
         "generation-memory",
-        "The `load` row is most of it: the document as openapiv3 types and the generator's own \
+        "the `load` row is most of it: the document as openapiv3 types and the generator's own \
          value (about 75 MB at its peak in a process of its own); generation then holds the \
          lowered model and every emitted, formatted file of the crate until they are written.",
     ),
@@ -175,9 +179,20 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let machine = Machine::read(root);
     let results = root.join(RESULTS);
     let kept = record::load(&results);
+    if options.render_only {
+        // The page as the latest run wrote it, with that run's facts.
+        let (run, facts) = kept.latest();
+        let machine = facts.cloned().unwrap_or_else(|| Machine::read(root));
+        write_page(root, &machine, &kept.measurements, run)?;
+        eprintln!("wrote {PAGE} and {CHART} from {RESULTS}");
+        return Ok(());
+    }
+    let machine = Machine::read(root);
+    let mut runs = kept.runs.clone();
+    runs.insert(run_id, machine.clone());
+    let kept = kept.measurements;
     let sections = options.sections();
     let mut done: Vec<&str> = Vec::new();
     let mut measured: Vec<Measurement> = Vec::new();
@@ -226,10 +241,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         measured.extend(rows);
         done.push(section);
         // Kept after every section, so a failure later loses nothing measured.
-        record::save(
-            &results,
-            &record::merge(kept.clone(), measured.clone(), &done, &SECTIONS),
-        )?;
+        let all = record::merge(kept.clone(), measured.clone(), &done, &SECTIONS);
+        record::save(&results, &record::Kept::new(all, &runs))?;
     }
     let all = record::merge(kept, measured, &done, &SECTIONS);
     write_page(root, &machine, &all, run_id)?;
@@ -512,6 +525,7 @@ mod tests {
         assert!(options.skip_slow && !options.quick);
         assert_eq!(options.sections(), ["codec", "generation"], "page order");
         assert!(parse_args(&args(&["--quick"])).unwrap().quick);
+        assert!(parse_args(&args(&["--render-only"])).unwrap().render_only);
         assert!(parse_args(&args(&["--only"]))
             .unwrap_err()
             .contains("needs a section"));

@@ -100,16 +100,19 @@ impl Target {
     /// Whether it was met (`None`: not measured).
     pub fn met(&self) -> Option<bool> {
         let v = self.value?;
-        Some(if self.at_least {
-            v >= self.limit
-        } else {
-            v <= self.limit
+        Some(match (self.at_least, self.unit) {
+            (true, _) => v >= self.limit,
+            // A ratio may equal its limit; an absolute limit is "under".
+            (false, "×") => v <= self.limit,
+            (false, _) => v < self.limit,
         })
     }
 
     fn show(&self, v: f64) -> String {
         match self.unit {
             "×" => ratio_text(v),
+            // One decimal below 1,000 MB, so 99.96 MB does not print as the 100 MB limit.
+            " MB" if v < 1000.0 => format!("{v:.1} MB"),
             " MB" => size_text(v),
             unit => format!("{}{unit}", sig3(v, "")),
         }
@@ -475,7 +478,8 @@ pub fn render(all: &[Measurement], input: &PageInput<'_>) -> String {
          once in `cargo test`. `--only SECTION` measures one section (repeatable; sections: \
          `codec`, `request`, `pagination`, `build`, `full-v2`, `generation`) and reuses the \
          others' last figures; `--skip-slow` reuses the last datadog-api-client build figures; \
-         reused figures are marked †. Ratios are ours ÷ the baseline: below 1 is better.\n\n",
+         reused figures are marked †; `--render-only` writes the page again from the last \
+         figures. Ratios are ours ÷ the baseline: below 1 is better.\n\n",
     );
 
     out.push_str("## Machine\n\n| | |\n|---|---|\n");
@@ -541,16 +545,20 @@ pub fn render(all: &[Measurement], input: &PageInput<'_>) -> String {
     if missed.is_empty() {
         out.push_str("None: every measured target is met.\n");
     }
+    let mut shown: Vec<&str> = Vec::new();
     for t in missed {
-        let note = input
-            .notes
-            .iter()
-            .find(|(id, _)| *id == t.id)
-            .map(|(_, note)| *note)
-            .unwrap_or("Not profiled yet.");
+        let note = match input.notes.iter().find(|(id, _)| *id == t.id) {
+            // Targets that share a profile (two decode cases, time and memory) print it once.
+            Some((_, note)) if shown.contains(note) => "the same profile as above.",
+            Some((_, note)) => {
+                shown.push(note);
+                note
+            }
+            None => "not profiled yet.",
+        };
         let _ = writeln!(
             out,
-            "- **{}**: {} against {}, {}. {note}",
+            "- **{}**: {} against {}, {}.\n  Profile: {note}",
             t.what,
             t.value_text(),
             t.limit_text(),
@@ -1015,7 +1023,10 @@ mod tests {
                 machine: &machine,
                 run: 2,
                 chart: "benchmarks.svg",
-                notes: &[("decode-org", "The profile showed X.")],
+                notes: &[
+                    ("decode-org", "the profile showed X."),
+                    ("decode-team", "the profile showed X."),
+                ],
             },
         );
         for heading in [
@@ -1062,11 +1073,17 @@ mod tests {
         );
         // Missed targets list their note, or say they were not profiled.
         assert!(page.contains(
-            "- **decode, org list (1,000 items): ours ÷ serde-derive**: 1.08× against ≤ 1.05×, missed by 3.0%. The profile showed X."
+            "- **decode, org list (1,000 items): ours ÷ serde-derive**: 1.08× against ≤ 1.05×, missed by 3.0%.\n  Profile: the profile showed X."
         ), "{page}");
+        // A note shared by two targets is printed once.
+        assert_eq!(page.matches("the profile showed X").count(), 1, "{page}");
+        assert!(
+            page.contains("missed by 7.3%.\n  Profile: the same profile as above."),
+            "{page}"
+        );
         assert!(
             page.contains(
-                "peak memory**: 4.53 GB against < 2.00 GB, missed by 126.5%. Not profiled yet."
+                "peak memory**: 4.53 GB against < 2.00 GB, missed by 126.5%.\n  Profile: not profiled yet."
             ),
             "{page}"
         );

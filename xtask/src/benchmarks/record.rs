@@ -92,20 +92,60 @@ pub fn merge(
     all
 }
 
-/// Reads the kept results (none when the file is missing or from an incompatible version).
-pub fn load(path: &std::path::Path) -> Vec<Measurement> {
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
+/// What `cargo xtask bench` keeps between runs: the figures, and the machine's facts as each run
+/// that measured some of them saw them (so the page can be written again without measuring).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    /// Per run id, the machine and the run.
+    #[serde(default)]
+    pub runs: BTreeMap<u64, super::machine::Machine>,
+    /// The figures.
+    pub measurements: Vec<Measurement>,
+}
+
+impl Kept {
+    /// The figures with the facts of the runs they come from (and no others).
+    pub fn new(
+        measurements: Vec<Measurement>,
+        runs: &BTreeMap<u64, super::machine::Machine>,
+    ) -> Kept {
+        let runs = runs
+            .iter()
+            .filter(|(run, _)| measurements.iter().any(|m| m.run == **run))
+            .map(|(run, machine)| (*run, machine.clone()))
+            .collect();
+        Kept { runs, measurements }
+    }
+
+    /// The latest run that measured something, and its facts if they were kept.
+    pub fn latest(&self) -> (u64, Option<&super::machine::Machine>) {
+        let run = self.measurements.iter().map(|m| m.run).max().unwrap_or(0);
+        (run, self.runs.get(&run))
+    }
+}
+
+/// Reads the kept results (none when the file is missing or unreadable; a bare list of figures,
+/// as earlier versions wrote, is read without the runs' facts).
+pub fn load(path: &std::path::Path) -> Kept {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Kept::default();
+    };
+    serde_json::from_str::<Kept>(&text)
+        .or_else(|_| {
+            serde_json::from_str::<Vec<Measurement>>(&text).map(|measurements| Kept {
+                runs: BTreeMap::new(),
+                measurements,
+            })
+        })
         .unwrap_or_default()
 }
 
 /// Writes the kept results.
-pub fn save(path: &std::path::Path, all: &[Measurement]) -> Result<(), String> {
+pub fn save(path: &std::path::Path, kept: &Kept) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
-    let text = serde_json::to_string_pretty(all).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string_pretty(kept).map_err(|e| e.to_string())?;
     std::fs::write(path, text + "\n").map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -192,11 +232,38 @@ warming up
         let mut m = Measurement::new("build", "clean debug build", "ours", &[("wall_s", 60.1)]);
         m.date = "2026-01-02".into();
         m.commit = "abc".into();
-        save(&path, std::slice::from_ref(&m)).unwrap();
-        assert_eq!(load(&path), vec![m]);
+        m.run = 7;
+        let machine = super::super::machine::Machine {
+            cpu: "cpu".into(),
+            cores: 2,
+            memory_kb: None,
+            os: "linux".into(),
+            rustc: "rustc".into(),
+            date: "2026-01-02".into(),
+            commit: "abc".into(),
+            load: "1, 2, 3".into(),
+        };
+        let runs = BTreeMap::from([(7, machine.clone()), (3, machine.clone())]);
+        let kept = Kept::new(vec![m.clone()], &runs);
+        assert_eq!(
+            kept.runs.keys().collect::<Vec<_>>(),
+            [&7],
+            "unreferenced runs dropped"
+        );
+        assert_eq!(kept.latest(), (7, Some(&machine)));
+        save(&path, &kept).unwrap();
+        assert_eq!(load(&path), kept);
+        // The bare list earlier versions wrote.
+        std::fs::write(&path, serde_json::to_string(&vec![m.clone()]).unwrap()).unwrap();
+        assert_eq!(load(&path).measurements, vec![m]);
+        assert_eq!(load(&path).latest(), (7, None));
         std::fs::write(&path, "[{\"unexpected\": true}]").unwrap();
-        assert_eq!(load(&path), vec![], "an unreadable file is no results");
+        assert_eq!(
+            load(&path),
+            Kept::default(),
+            "an unreadable file is no results"
+        );
         let _ = std::fs::remove_dir_all(&dir);
-        assert_eq!(load(&path), vec![]);
+        assert_eq!(load(&path), Kept::default());
     }
 }

@@ -36,12 +36,17 @@ const NO_TARGET: &str = "#607d8b";
 
 /// A ratio as the chart and the page print it: three significant digits, then `×`.
 pub fn ratio_text(ratio: f64) -> String {
-    let magnitude = if ratio > 0.0 && ratio.is_finite() {
-        ratio.log10().floor() as i32
-    } else {
-        0
-    };
-    let digits = (2 - magnitude).clamp(0, 6) as usize;
+    if !(ratio > 0.0 && ratio.is_finite()) {
+        return format!("{ratio}×");
+    }
+    let magnitude = ratio.log10().floor() as i32;
+    let mut digits = (2 - magnitude).clamp(0, 6);
+    // 0.9998 rounds to 1.00, not 1.000: count the digits of the rounded value.
+    let scale = 10f64.powi(digits);
+    if (ratio * scale).round() / scale >= 10f64.powi(magnitude + 1) {
+        digits = (digits - 1).max(0);
+    }
+    let digits = digits as usize;
     format!("{ratio:.digits$}×")
 }
 
@@ -106,7 +111,9 @@ pub fn render(title: &str, bars: &[Bar]) -> String {
         10,
         escape(title)
     );
-    // Grid lines at 1, 2 and 5 times each power of ten.
+    // Grid lines at 1, 2 and 5 times each power of ten; over more than two decades only the
+    // powers of ten are labelled, so the labels do not run into each other.
+    let label_steps = (hi / lo).log10() <= 2.5;
     let mut decade = 10f64.powi(lo.log10().floor() as i32);
     while decade < hi * 1.001 {
         for step in [1.0, 2.0, 5.0] {
@@ -124,12 +131,14 @@ pub fn render(title: &str, bars: &[Bar]) -> String {
                 svg,
                 r#"<line x1="{gx:.1}" y1="{TOP}" x2="{gx:.1}" y2="{plot_bottom}" stroke="{stroke}"{dash}/>"#
             );
-            let _ = writeln!(
-                svg,
-                r##"<text x="{gx:.1}" y="{:.1}" text-anchor="middle" fill="#555555">{}</text>"##,
-                plot_bottom + 14.0,
-                escape(&axis_text(v))
-            );
+            if step == 1.0 || label_steps {
+                let _ = writeln!(
+                    svg,
+                    r##"<text x="{gx:.1}" y="{:.1}" text-anchor="middle" fill="#555555">{}</text>"##,
+                    plot_bottom + 14.0,
+                    escape(&axis_text(v))
+                );
+            }
         }
         decade *= 10.0;
     }
@@ -310,10 +319,17 @@ mod tests {
         assert_eq!(domain(&[bar("a", 1.02, Some(1.05))]), (0.5, 2.0));
         assert_eq!(domain(&[]), (0.5, 2.0));
         let svg = render("t", &[bar("a", 0.013, None), bar("b", 7.4, None)]);
-        for tick in [">0.01×<", ">0.1×<", ">1×<", ">10×<", ">0.5×<", ">2×<"] {
+        for tick in [">0.01×<", ">0.1×<", ">1×<", ">10×<"] {
             assert!(svg.contains(tick), "{tick}");
         }
+        // Three decades: the 2 and 5 lines are drawn but not labelled.
+        assert!(!svg.contains(">0.5×<") && !svg.contains(">2×<"));
+        assert_eq!(svg.matches(r#"stroke-dasharray="2,3""#).count(), 6);
         assert!(!svg.contains(">20×<"), "nothing past the domain");
+        let svg = render("t", &[bar("a", 0.4, None), bar("b", 7.4, None)]);
+        for tick in [">0.2×<", ">0.5×<", ">1×<", ">2×<", ">5×<", ">10×<"] {
+            assert!(svg.contains(tick), "{tick}");
+        }
     }
 
     #[test]
@@ -331,5 +347,8 @@ mod tests {
         assert_eq!(ratio_text(7.45), "7.45×");
         assert_eq!(ratio_text(23.46), "23.5×");
         assert_eq!(ratio_text(123.4), "123×");
+        assert_eq!(ratio_text(0.9998), "1.00×");
+        assert_eq!(ratio_text(9.996), "10.0×");
+        assert_eq!(ratio_text(0.0999), "0.0999×");
     }
 }
