@@ -4,7 +4,7 @@
 //! Models used by the `org_connections` operations.
 
 /// An org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnection {
     /// Org connection attributes.
@@ -18,7 +18,6 @@ pub struct OrgConnection {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -48,13 +47,19 @@ impl OrgConnection {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnection { attributes(required) = "attributes", id(required) = "id",
     relationships(required) = "relationships", r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnection { attributes(required OrgConnectionAttributes) = "attributes",
+    id(required uuid::Uuid) = "id", relationships(required OrgConnectionRelationships) =
+    "relationships", r#type(required OrgConnectionType) = "type" }
+);
+
 /// Org connection attributes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionAttributes {
     /// List of connection types.
@@ -66,7 +71,6 @@ pub struct OrgConnectionAttributes {
     /// Example: `2023-01-01T12:00:00Z`
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -87,13 +91,19 @@ impl OrgConnectionAttributes {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionAttributes { connection_types(required) = "connection_types",
     created_at(required) = "created_at" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionAttributes { connection_types(required Vec < OrgConnectionTypeEnum >) =
+    "connection_types", created_at(required chrono::DateTime < chrono::Utc >) =
+    "created_at" }
+);
+
 /// Org connection creation data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreate {
     /// Attributes for creating an org connection.
@@ -103,7 +113,6 @@ pub struct OrgConnectionCreate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -131,13 +140,19 @@ impl OrgConnectionCreate {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreate { attributes(required) = "attributes", relationships(required) =
     "relationships", r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreate { attributes(required OrgConnectionCreateAttributes) =
+    "attributes", relationships(required OrgConnectionCreateRelationships) =
+    "relationships", r#type(required OrgConnectionType) = "type" }
+);
+
 /// Attributes for creating an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateAttributes {
     /// List of connection types to establish.
@@ -145,7 +160,6 @@ pub struct OrgConnectionCreateAttributes {
     /// Example: `["logs"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -162,18 +176,22 @@ impl OrgConnectionCreateAttributes {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreateAttributes { connection_types(required) = "connection_types" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreateAttributes { connection_types(required Vec < OrgConnectionTypeEnum
+    >) = "connection_types" }
+);
+
 /// Relationships for org connection creation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRelationships {
     /// Org relationship.
     pub sink_org: OrgConnectionOrgRelationship,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -190,18 +208,22 @@ impl OrgConnectionCreateRelationships {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreateRelationships { sink_org(required) = "sink_org" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreateRelationships { sink_org(required OrgConnectionOrgRelationship) =
+    "sink_org" }
+);
+
 /// Request to create an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRequest {
     /// Org connection creation data.
     pub data: OrgConnectionCreate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -218,21 +240,23 @@ impl OrgConnectionCreateRequest {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreateRequest { data(required) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreateRequest { data(required OrgConnectionCreate) = "data" }
+);
+
 /// Response containing a list of org connections.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponse {
     /// List of org connections.
     pub data: Vec<OrgConnection>,
     /// Pagination metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<OrgConnectionListResponseMeta>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -256,19 +280,22 @@ impl OrgConnectionListResponse {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionListResponse { data(required) = "data", meta(optional) = "meta" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionListResponse { data(required Vec < OrgConnection >) = "data",
+    meta(optional Option < OrgConnectionListResponseMeta >) = "meta" }
+);
+
 /// Pagination metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMeta {
     /// Page information.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<OrgConnectionListResponseMetaPage>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -291,26 +318,28 @@ impl OrgConnectionListResponseMeta {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionListResponseMeta { page(optional) = "page" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionListResponseMeta { page(optional Option <
+    OrgConnectionListResponseMetaPage >) = "page" }
+);
+
 /// Page information.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMetaPage {
     /// Total number of org connections.
     ///
     /// Example: `0`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Total number of org connections matching the filter.
     ///
     /// Example: `0`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_filtered_count: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -340,20 +369,24 @@ impl OrgConnectionListResponseMetaPage {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionListResponseMetaPage { total_count(optional) = "total_count",
     total_filtered_count(optional) = "total_filtered_count" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionListResponseMetaPage { total_count(optional Option < i64 >) =
+    "total_count", total_filtered_count(optional Option < i64 >) = "total_filtered_count"
+    }
+);
+
 /// Org relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationship {
     /// The definition of `OrgConnectionOrgRelationshipData` object.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionOrgRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -376,29 +409,30 @@ impl OrgConnectionOrgRelationship {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionOrgRelationship { data(optional) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionOrgRelationship { data(optional Option <
+    OrgConnectionOrgRelationshipData >) = "data" }
+);
+
 /// The definition of `OrgConnectionOrgRelationshipData` object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationshipData {
     /// Org UUID.
     ///
     /// Example: `f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Org name.
     ///
     /// Example: `Example Org`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the organization relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionOrgRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -435,9 +469,15 @@ impl OrgConnectionOrgRelationshipData {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionOrgRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionOrgRelationshipData { id(optional Option < String >) = "id",
+    name(optional Option < String >) = "name", r#type(optional Option <
+    OrgConnectionOrgRelationshipDataType >) = "type" }
 );
 
 /// The type of the organization relationship.
@@ -505,20 +545,16 @@ impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionOrgRelationshipD
 }
 
 /// Related organizations and user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionRelationships {
     /// User relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<OrgConnectionUserRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sink_org: Option<OrgConnectionOrgRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_org: Option<OrgConnectionOrgRelationship>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -555,19 +591,25 @@ impl OrgConnectionRelationships {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionRelationships { created_by(optional) = "created_by", sink_org(optional)
     = "sink_org", source_org(optional) = "source_org" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionRelationships { created_by(optional Option <
+    OrgConnectionUserRelationship >) = "created_by", sink_org(optional Option <
+    OrgConnectionOrgRelationship >) = "sink_org", source_org(optional Option <
+    OrgConnectionOrgRelationship >) = "source_org" }
+);
+
 /// Response containing a single org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionResponse {
     /// An org connection.
     pub data: OrgConnection,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -584,8 +626,12 @@ impl OrgConnectionResponse {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionResponse { data(required) = "data" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionResponse { data(required OrgConnection) = "data" }
 );
 
 /// Org connection type.
@@ -724,7 +770,7 @@ impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionTypeEnum {
 }
 
 /// Org connection update data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdate {
     /// Attributes for updating an org connection.
@@ -736,7 +782,6 @@ pub struct OrgConnectionUpdate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -761,13 +806,19 @@ impl OrgConnectionUpdate {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUpdate { attributes(required) = "attributes", id(required) = "id",
     r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUpdate { attributes(required OrgConnectionUpdateAttributes) =
+    "attributes", id(required uuid::Uuid) = "id", r#type(required OrgConnectionType) =
+    "type" }
+);
+
 /// Attributes for updating an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateAttributes {
     /// Updated list of connection types.
@@ -775,7 +826,6 @@ pub struct OrgConnectionUpdateAttributes {
     /// Example: `["logs","metrics"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -792,18 +842,22 @@ impl OrgConnectionUpdateAttributes {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUpdateAttributes { connection_types(required) = "connection_types" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUpdateAttributes { connection_types(required Vec < OrgConnectionTypeEnum
+    >) = "connection_types" }
+);
+
 /// Request to update an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateRequest {
     /// Org connection update data.
     pub data: OrgConnectionUpdate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -820,19 +874,21 @@ impl OrgConnectionUpdateRequest {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUpdateRequest { data(required) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUpdateRequest { data(required OrgConnectionUpdate) = "data" }
+);
+
 /// User relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationship {
     /// The data for a user relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionUserRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -855,29 +911,30 @@ impl OrgConnectionUserRelationship {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUserRelationship { data(optional) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUserRelationship { data(optional Option <
+    OrgConnectionUserRelationshipData >) = "data" }
+);
+
 /// The data for a user relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationshipData {
     /// User UUID.
     ///
     /// Example: `usr123abc456`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User name.
     ///
     /// Example: `John Doe`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the user relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionUserRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -914,9 +971,15 @@ impl OrgConnectionUserRelationshipData {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUserRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUserRelationshipData { id(optional Option < String >) = "id",
+    name(optional Option < String >) = "name", r#type(optional Option <
+    OrgConnectionUserRelationshipDataType >) = "type" }
 );
 
 /// The type of the user relationship.

@@ -131,16 +131,21 @@ impl ListThingsRequest {
     }
 
     /// Sends the request; see [`Client::list_things`] for what it returns and its errors.
-    pub async fn send(self) -> Result<Vec<Thing>, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<Vec<Thing>> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<Thing>>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<Thing>> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/things".to_owned());
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -169,16 +174,21 @@ impl GetHealthRequest {
     }
 
     /// Sends the request; see [`Client::get_health`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/health".to_owned());
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -207,16 +217,21 @@ impl GetMeRequest {
     }
 
     /// Sends the request; see [`Client::get_me`] for what it returns and its errors.
-    pub async fn send(self) -> Result<Thing, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<Thing> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Thing>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<Thing> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/me".to_owned());
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -246,16 +261,21 @@ impl SearchThingsRequest {
     }
 
     /// Sends the request; see [`Client::search_things`] for what it returns and its errors.
-    pub async fn send(self) -> Result<Vec<Thing>, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<Vec<Thing>> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<Thing>>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<Thing>> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/search".to_owned());
         request.set_options(self.options);
         request.query("q", Some(&self.q));
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }

@@ -126,19 +126,24 @@ impl UploadThingRequest {
     }
 
     /// Sends the request; see [`Client::upload_thing`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/uploads/", &rt::encode_path_segment(&self.id)].concat(),
         );
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -178,16 +183,21 @@ impl ListEventsRequest {
     }
 
     /// Sends the request; see [`Client::list_events`] for what it returns and its errors.
-    pub async fn send(self) -> Result<Vec<Thing>, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<Vec<Thing>> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<Thing>>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<Thing>> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/events".to_owned());
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -228,16 +238,21 @@ impl SendEventRequest {
     }
 
     /// Sends the request; see [`Client::send_event`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/events".to_owned());
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }

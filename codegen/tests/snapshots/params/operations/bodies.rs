@@ -174,12 +174,18 @@ impl SubmitFormRequest {
     }
 
     /// Sends the request; see [`Client::submit_form`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/forms/urlencoded".to_owned(),
@@ -193,8 +199,7 @@ impl SubmitFormRequest {
                     ("color", rt::QueryStyle::DeepObject, false),
                 ],
             )?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -265,20 +270,25 @@ impl UploadDocumentRequest {
     }
 
     /// Sends the request; see [`Client::upload_document`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/forms/multipart".to_owned(),
         );
         request.set_options(self.options);
         request.multipart_body(self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -340,12 +350,18 @@ impl UploadOptionalRequest {
     }
 
     /// Sends the request; see [`Client::upload_optional`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/forms/multipart/optional".to_owned(),
@@ -354,8 +370,7 @@ impl UploadOptionalRequest {
         if let Some(body) = self.body {
             request.multipart_body(body)?;
         }
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -385,17 +400,22 @@ impl PutAnythingRequest {
     }
 
     /// Sends the request; see [`Client::put_anything`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/anything".to_owned());
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -425,17 +445,22 @@ impl PatchVndRequest {
     }
 
     /// Sends the request; see [`Client::patch_vnd`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/vnd".to_owned());
         request.set_options(self.options);
         request.json_body_as("application/vnd.api+json", &self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -465,16 +490,21 @@ impl UploadBlobRequest {
     }
 
     /// Sends the request; see [`Client::upload_blob`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/blob".to_owned());
         request.set_options(self.options);
         request.bytes_body("application/octet-stream", self.body);
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
