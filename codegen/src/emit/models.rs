@@ -113,12 +113,19 @@ fn type_item(def: &TypeDef, runtime: &str, gate: &TokenStream) -> TokenStream {
 fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
+    let double_option = format!("{runtime}::serde_support::double_option::serialize");
     let fields = s.fields.iter().map(|f| {
         let docs = doc_attrs(f.docs.as_deref());
         let fname = ident(&f.name);
         let ty = field_type(f);
+        let rename = rename_attr(f);
         let deprecated = deprecated_attr(f.deprecated);
-        quote! { #docs #deprecated pub #fname: #ty, }
+        let serde = match (f.required, f.nullable) {
+            (true, _) => quote!(),
+            (false, false) => quote!(#[serde(skip_serializing_if = "Option::is_none")]),
+            (false, true) => quote!(#[serde(skip_serializing_if = "Option::is_none", serialize_with = #double_option)]),
+        };
+        quote! { #docs #deprecated #rename #serde pub #fname: #ty, }
     });
     // `new()` with no arguments is `Default`.
     let all_optional = s
@@ -136,50 +143,33 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> 
         .iter()
         .filter(|f| !f.required || f.default_variant.is_some())
         .map(setter);
-    let deserialize = path_tokens(&format!("{runtime}::deserialize_struct"));
-    let serialize = path_tokens(&format!("{runtime}::serialize_struct"));
+    let macro_path = path_tokens(&format!("{runtime}::deserialize_struct"));
     let raw_json = path_tokens(&format!("{runtime}::serde_support::RawJson"));
-    // The encoder and decoder name every field, deprecated ones included.
+    // The decoder names every field, deprecated ones included.
     let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) {
         quote!(#[allow(deprecated)])
     } else {
         quote!()
     };
-    let kinds: Vec<(TokenStream, &str, proc_macro2::Ident)> = s
-        .fields
-        .iter()
-        .map(|f| {
-            let kind = ident(match (f.required, f.nullable) {
-                (true, _) => "required",
-                (false, false) => "optional",
-                (false, true) => "nullable",
-            });
-            (quote!(#kind), f.wire_name.as_str(), ident(&f.name))
-        })
-        .collect();
-    let written = kinds
-        .iter()
-        .map(|(kind, wire, fname)| quote!(#fname (#kind) = #wire));
-    // What each property decodes as: the field's type, or the `Option<T>` inside an optional
-    // nullable field's `Option<Option<T>>`.
-    let decoded = s.fields.iter().zip(&kinds).map(|(f, (kind, wire, fname))| {
-        let ty = match (f.required, f.nullable) {
-            (false, true) => {
-                let inner = type_tokens(&f.ty);
-                quote!(Option<#inner>)
-            }
-            _ => field_type(f),
-        };
-        quote!(#fname (#kind #ty) = #wire)
+    let entries = s.fields.iter().map(|f| {
+        let fname = ident(&f.name);
+        let wire = &f.wire_name;
+        let kind = ident(match (f.required, f.nullable) {
+            (true, _) => "required",
+            (false, false) => "optional",
+            (false, true) => "nullable",
+        });
+        quote!(#fname (#kind) = #wire)
     });
     quote! {
         #gate
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default)]
+        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+            #[serde(flatten)]
             pub additional_properties: std::collections::BTreeMap<String, #raw_json>,
         }
 
@@ -190,10 +180,18 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> 
         }
 
         #gate
-        #serialize!(#allow_deprecated #name { #(#written),* });
+        #macro_path!(#allow_deprecated #name { #(#entries),* });
+    }
+}
 
-        #gate
-        #deserialize!(#allow_deprecated #name { #(#decoded),* });
+fn rename_attr(f: &Field) -> TokenStream {
+    // serde strips `r#` itself, so only names that differ from the wire need an attribute.
+    let bare = f.name.strip_prefix("r#").unwrap_or(&f.name);
+    if bare == f.wire_name {
+        quote!()
+    } else {
+        let wire = &f.wire_name;
+        quote!(#[serde(rename = #wire)])
     }
 }
 

@@ -375,19 +375,10 @@ fn builder(op: &Operation) -> TokenStream {
         }
         None => quote!(),
     };
-    let Decoder {
-        output,
-        decoding,
-        value,
-        function,
-    } = if op.success_by_status.is_empty() {
+    let (output, decode) = if op.success_by_status.is_empty() {
         single_success(op)
     } else {
         by_status_success(op)
-    };
-    let future_args = match &decoding {
-        Some(d) => quote!(#output, #d),
-        None => quote!(#output),
     };
     let send_doc =
         format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
@@ -425,27 +416,20 @@ fn builder(op: &Operation) -> TokenStream {
             }
 
             #[doc = #send_doc]
-            pub fn send(self) -> rt::BodyFuture<#future_args> {
-                self.send_with_response().into_body()
+            pub async fn send(self) -> Result<#output, Error> {
+                self.send_with_response().await.map(rt::ApiResponse::into_body)
             }
 
             #[doc = #send_with_doc]
-            pub fn send_with_response(self) -> rt::ResponseFuture<#future_args> {
-                let client = self.client.runtime().clone();
-                client.send(self.into_request(), #value)
-            }
-
-            /// The request, encoded: its path, parameters and body.
-            fn into_request(self) -> Result<rt::Request, Error> {
+            pub async fn send_with_response(self) -> Result<rt::ApiResponse<#output>, Error> {
                 let mut request = rt::Request::new(Self::OPERATION, #path_expr);
                 request.set_options(self.options);
                 #(#path_params)*
                 #(#query)*
                 #body_stmt
-                Ok(request)
+                let response = self.client.runtime().execute(request).await?;
+                #decode
             }
-
-            #function
         }
     }
 }
@@ -679,37 +663,20 @@ fn stored_body_type(b: &Body) -> TokenStream {
     }
 }
 
-/// How a builder decodes its success: the body type, the decoding's type (`None` for JSON, the
-/// futures' default), the decoding value passed to `Client::send`, and a decoding function of the
-/// builder's own when the body depends on the status.
-struct Decoder {
-    output: TokenStream,
-    decoding: Option<TokenStream>,
-    value: TokenStream,
-    function: TokenStream,
-}
-
-/// The decoding of one success body.
-fn single_success(op: &Operation) -> Decoder {
-    let (output, decoding) = match &op.success {
-        Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), None),
-        Some((_, Media::Text(_) | Media::Form)) => (quote!(String), Some(quote!(rt::send::Text))),
-        Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), Some(quote!(rt::send::Bytes))),
-        None => (quote!(()), Some(quote!(rt::send::Empty))),
-    };
-    let value = decoding.clone().unwrap_or(quote!(rt::send::Json));
-    Decoder {
-        output,
-        decoding,
-        value,
-        function: TokenStream::new(),
+/// The output type and decode expression for one success body.
+fn single_success(op: &Operation) -> (TokenStream, TokenStream) {
+    match &op.success {
+        Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), quote!(response.json())),
+        Some((_, Media::Text(_) | Media::Form)) => (quote!(String), quote!(response.text())),
+        Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), quote!(Ok(response.bytes()))),
+        None => (quote!(()), quote!(Ok(response.empty()))),
     }
 }
 
 /// Decodes the body the received status documents, into that status's variant of the success union.
-fn by_status_success(op: &Operation) -> Decoder {
+fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
     let Some((union, _)) = &op.success else {
-        return single_success(op);
+        return (quote!(()), quote!(Ok(response.empty())));
     };
     let union_ty = type_tokens(union);
     let arms = op.success_by_status.iter().map(|body| {
@@ -726,19 +693,13 @@ fn by_status_success(op: &Operation) -> Decoder {
         quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
     });
     let arms: Vec<TokenStream> = arms.collect();
-    let signature = quote!(rt::send::DecodeFn<#union_ty>);
-    Decoder {
-        output: union_ty.clone(),
-        decoding: Some(signature.clone()),
-        value: quote!(Self::decode as #signature),
-        function: quote! {
-            /// Decodes the body the response's status documents.
-            fn decode(response: rt::RawResponse) -> Result<rt::ApiResponse<#union_ty>, Error> {
-                match response.status_code() {
-                    #(#arms)*
-                    _ => response.json(),
-                }
+    (
+        union_ty,
+        quote! {
+            match response.status_code() {
+                #(#arms)*
+                _ => response.json(),
             }
         },
-    }
+    )
 }

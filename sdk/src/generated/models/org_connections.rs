@@ -4,7 +4,7 @@
 //! Models used by the `org_connections` operations.
 
 /// An org connection.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnection {
     /// Org connection attributes.
@@ -18,6 +18,7 @@ pub struct OrgConnection {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -47,19 +48,13 @@ impl OrgConnection {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnection { attributes(required) = "attributes", id(required) = "id",
     relationships(required) = "relationships", r#type(required) = "type" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnection { attributes(required OrgConnectionAttributes) = "attributes",
-    id(required uuid::Uuid) = "id", relationships(required OrgConnectionRelationships) =
-    "relationships", r#type(required OrgConnectionType) = "type" }
-);
-
 /// Org connection attributes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionAttributes {
     /// List of connection types.
@@ -71,6 +66,7 @@ pub struct OrgConnectionAttributes {
     /// Example: `2023-01-01T12:00:00Z`
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -91,19 +87,13 @@ impl OrgConnectionAttributes {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionAttributes { connection_types(required) = "connection_types",
     created_at(required) = "created_at" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionAttributes { connection_types(required Vec < OrgConnectionTypeEnum >) =
-    "connection_types", created_at(required chrono::DateTime < chrono::Utc >) =
-    "created_at" }
-);
-
 /// Org connection creation data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreate {
     /// Attributes for creating an org connection.
@@ -113,6 +103,7 @@ pub struct OrgConnectionCreate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -140,19 +131,13 @@ impl OrgConnectionCreate {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionCreate { attributes(required) = "attributes", relationships(required) =
     "relationships", r#type(required) = "type" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionCreate { attributes(required OrgConnectionCreateAttributes) =
-    "attributes", relationships(required OrgConnectionCreateRelationships) =
-    "relationships", r#type(required OrgConnectionType) = "type" }
-);
-
 /// Attributes for creating an org connection.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateAttributes {
     /// List of connection types to establish.
@@ -160,6 +145,7 @@ pub struct OrgConnectionCreateAttributes {
     /// Example: `["logs"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -176,22 +162,18 @@ impl OrgConnectionCreateAttributes {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionCreateAttributes { connection_types(required) = "connection_types" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionCreateAttributes { connection_types(required Vec < OrgConnectionTypeEnum
-    >) = "connection_types" }
-);
-
 /// Relationships for org connection creation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRelationships {
     /// Org relationship.
     pub sink_org: OrgConnectionOrgRelationship,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -208,22 +190,18 @@ impl OrgConnectionCreateRelationships {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionCreateRelationships { sink_org(required) = "sink_org" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionCreateRelationships { sink_org(required OrgConnectionOrgRelationship) =
-    "sink_org" }
-);
-
 /// Request to create an org connection.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRequest {
     /// Org connection creation data.
     pub data: OrgConnectionCreate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -240,23 +218,21 @@ impl OrgConnectionCreateRequest {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionCreateRequest { data(required) = "data" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionCreateRequest { data(required OrgConnectionCreate) = "data" }
-);
-
 /// Response containing a list of org connections.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponse {
     /// List of org connections.
     pub data: Vec<OrgConnection>,
     /// Pagination metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<OrgConnectionListResponseMeta>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -280,22 +256,19 @@ impl OrgConnectionListResponse {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionListResponse { data(required) = "data", meta(optional) = "meta" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionListResponse { data(required Vec < OrgConnection >) = "data",
-    meta(optional Option < OrgConnectionListResponseMeta >) = "meta" }
-);
-
 /// Pagination metadata.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMeta {
     /// Page information.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<OrgConnectionListResponseMetaPage>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -318,28 +291,26 @@ impl OrgConnectionListResponseMeta {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionListResponseMeta { page(optional) = "page" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionListResponseMeta { page(optional Option <
-    OrgConnectionListResponseMetaPage >) = "page" }
-);
-
 /// Page information.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMetaPage {
     /// Total number of org connections.
     ///
     /// Example: `0`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Total number of org connections matching the filter.
     ///
     /// Example: `0`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_filtered_count: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -369,24 +340,20 @@ impl OrgConnectionListResponseMetaPage {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionListResponseMetaPage { total_count(optional) = "total_count",
     total_filtered_count(optional) = "total_filtered_count" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionListResponseMetaPage { total_count(optional Option < i64 >) =
-    "total_count", total_filtered_count(optional Option < i64 >) = "total_filtered_count"
-    }
-);
-
 /// Org relationship.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationship {
     /// The definition of `OrgConnectionOrgRelationshipData` object.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionOrgRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -409,30 +376,29 @@ impl OrgConnectionOrgRelationship {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionOrgRelationship { data(optional) = "data" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionOrgRelationship { data(optional Option <
-    OrgConnectionOrgRelationshipData >) = "data" }
-);
-
 /// The definition of `OrgConnectionOrgRelationshipData` object.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationshipData {
     /// Org UUID.
     ///
     /// Example: `f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Org name.
     ///
     /// Example: `Example Org`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the organization relationship.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionOrgRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -469,15 +435,9 @@ impl OrgConnectionOrgRelationshipData {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionOrgRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
-);
-
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionOrgRelationshipData { id(optional Option < String >) = "id",
-    name(optional Option < String >) = "name", r#type(optional Option <
-    OrgConnectionOrgRelationshipDataType >) = "type" }
 );
 
 /// The type of the organization relationship.
@@ -545,16 +505,20 @@ impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionOrgRelationshipD
 }
 
 /// Related organizations and user.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionRelationships {
     /// User relationship.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<OrgConnectionUserRelationship>,
     /// Org relationship.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sink_org: Option<OrgConnectionOrgRelationship>,
     /// Org relationship.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_org: Option<OrgConnectionOrgRelationship>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -591,25 +555,19 @@ impl OrgConnectionRelationships {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionRelationships { created_by(optional) = "created_by", sink_org(optional)
     = "sink_org", source_org(optional) = "source_org" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionRelationships { created_by(optional Option <
-    OrgConnectionUserRelationship >) = "created_by", sink_org(optional Option <
-    OrgConnectionOrgRelationship >) = "sink_org", source_org(optional Option <
-    OrgConnectionOrgRelationship >) = "source_org" }
-);
-
 /// Response containing a single org connection.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionResponse {
     /// An org connection.
     pub data: OrgConnection,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -626,12 +584,8 @@ impl OrgConnectionResponse {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    OrgConnectionResponse { data(required) = "data" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionResponse { data(required OrgConnection) = "data" }
+    OrgConnectionResponse { data(required) = "data" }
 );
 
 /// Org connection type.
@@ -770,7 +724,7 @@ impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionTypeEnum {
 }
 
 /// Org connection update data.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdate {
     /// Attributes for updating an org connection.
@@ -782,6 +736,7 @@ pub struct OrgConnectionUpdate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -806,19 +761,13 @@ impl OrgConnectionUpdate {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUpdate { attributes(required) = "attributes", id(required) = "id",
     r#type(required) = "type" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionUpdate { attributes(required OrgConnectionUpdateAttributes) =
-    "attributes", id(required uuid::Uuid) = "id", r#type(required OrgConnectionType) =
-    "type" }
-);
-
 /// Attributes for updating an org connection.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateAttributes {
     /// Updated list of connection types.
@@ -826,6 +775,7 @@ pub struct OrgConnectionUpdateAttributes {
     /// Example: `["logs","metrics"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -842,22 +792,18 @@ impl OrgConnectionUpdateAttributes {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUpdateAttributes { connection_types(required) = "connection_types" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionUpdateAttributes { connection_types(required Vec < OrgConnectionTypeEnum
-    >) = "connection_types" }
-);
-
 /// Request to update an org connection.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateRequest {
     /// Org connection update data.
     pub data: OrgConnectionUpdate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -874,21 +820,19 @@ impl OrgConnectionUpdateRequest {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUpdateRequest { data(required) = "data" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionUpdateRequest { data(required OrgConnectionUpdate) = "data" }
-);
-
 /// User relationship.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationship {
     /// The data for a user relationship.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionUserRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -911,30 +855,29 @@ impl OrgConnectionUserRelationship {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUserRelationship { data(optional) = "data" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionUserRelationship { data(optional Option <
-    OrgConnectionUserRelationshipData >) = "data" }
-);
-
 /// The data for a user relationship.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationshipData {
     /// User UUID.
     ///
     /// Example: `usr123abc456`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User name.
     ///
     /// Example: `John Doe`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the user relationship.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionUserRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -971,15 +914,9 @@ impl OrgConnectionUserRelationshipData {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     OrgConnectionUserRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
-);
-
-openapi_sdk_runtime::deserialize_struct!(
-    OrgConnectionUserRelationshipData { id(optional Option < String >) = "id",
-    name(optional Option < String >) = "name", r#type(optional Option <
-    OrgConnectionUserRelationshipDataType >) = "type" }
 );
 
 /// The type of the user relationship.

@@ -4,12 +4,14 @@
 //! Models used by the `team_connections` operations.
 
 /// Reference to a team from an external system.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectedTeamRef {
     /// Reference to connected external team.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<ConnectedTeamRefData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -32,14 +34,10 @@ impl ConnectedTeamRef {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(ConnectedTeamRef { data(optional) = "data" });
-
-openapi_sdk_runtime::deserialize_struct!(
-    ConnectedTeamRef { data(optional Option < ConnectedTeamRefData >) = "data" }
-);
+openapi_sdk_runtime::deserialize_struct!(ConnectedTeamRef { data(optional) = "data" });
 
 /// Reference to connected external team.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectedTeamRefData {
     /// The connected team ID as it is referenced throughout the Datadog ecosystem.
@@ -49,6 +47,7 @@ pub struct ConnectedTeamRefData {
     /// External team resource type.
     pub r#type: ConnectedTeamRefDataType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -72,13 +71,8 @@ impl ConnectedTeamRefData {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    ConnectedTeamRefData { id(required) = "id", r#type(required) = "type" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    ConnectedTeamRefData { id(required String) = "id", r#type(required
-    ConnectedTeamRefDataType) = "type" }
+    ConnectedTeamRefData { id(required) = "id", r#type(required) = "type" }
 );
 
 /// External team resource type.
@@ -146,42 +140,57 @@ impl openapi_sdk_runtime::serde_support::Exact for ConnectedTeamRefDataType {
 }
 
 /// Page-based pagination metadata.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectionsPagePagination {
     /// The first page number.
     ///
     /// Example: `0`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_number: Option<i64>,
     /// The last page number.
     ///
     /// Example: `2`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_number: Option<i64>,
     /// The next page number.
     ///
     /// Example: `2`
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
+    )]
     pub next_number: Option<Option<i64>>,
     /// The current page number.
     ///
     /// Example: `1`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
     /// The previous page number.
     ///
     /// Example: `0`
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
+    )]
     pub prev_number: Option<Option<i64>>,
     /// The page size.
     ///
     /// Example: `10`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Total connections matching request.
     ///
     /// Example: `25`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Pagination type.
     ///
     /// Example: `number_size`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -253,29 +262,22 @@ impl ConnectionsPagePagination {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     ConnectionsPagePagination { first_number(optional) = "first_number",
     last_number(optional) = "last_number", next_number(nullable) = "next_number",
     number(optional) = "number", prev_number(nullable) = "prev_number", size(optional) =
     "size", total(optional) = "total", r#type(optional) = "type" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    ConnectionsPagePagination { first_number(optional Option < i64 >) = "first_number",
-    last_number(optional Option < i64 >) = "last_number", next_number(nullable Option <
-    i64 >) = "next_number", number(optional Option < i64 >) = "number",
-    prev_number(nullable Option < i64 >) = "prev_number", size(optional Option < i64 >) =
-    "size", total(optional Option < i64 >) = "total", r#type(optional Option < String >)
-    = "type" }
-);
-
 /// Connections response metadata.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectionsResponseMeta {
     /// Page-based pagination metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<ConnectionsPagePagination>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -298,30 +300,28 @@ impl ConnectionsResponseMeta {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     ConnectionsResponseMeta { page(optional) = "page" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    ConnectionsResponseMeta { page(optional Option < ConnectionsPagePagination >) =
-    "page" }
-);
-
 /// A relationship between a Datadog team and a team from another external system.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnection {
     /// Attributes of the team connection.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<TeamConnectionAttributes>,
     /// The unique identifier of the team connection.
     ///
     /// Example: `12345678-1234-5678-9abc-123456789012`
     pub id: String,
     /// Relationships of the team connection.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -359,31 +359,27 @@ impl TeamConnection {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnection { attributes(optional) = "attributes", id(required) = "id",
     relationships(optional) = "relationships", r#type(required) = "type" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnection { attributes(optional Option < TeamConnectionAttributes >) =
-    "attributes", id(required String) = "id", relationships(optional Option <
-    TeamConnectionRelationships >) = "relationships", r#type(required TeamConnectionType)
-    = "type" }
-);
-
 /// Attributes of the team connection.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionAttributes {
     /// The entity that manages this team connection.
     ///
     /// Example: `github_sync`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_by: Option<String>,
     /// The name of the external source.
     ///
     /// Example: `github`
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -413,27 +409,25 @@ impl TeamConnectionAttributes {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionAttributes { managed_by(optional) = "managed_by", source(optional) =
     "source" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnectionAttributes { managed_by(optional Option < String >) = "managed_by",
-    source(optional Option < String >) = "source" }
-);
-
 /// Data for creating a team connection.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionCreateData {
     /// Attributes of the team connection.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<TeamConnectionAttributes>,
     /// Relationships of the team connection.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -470,24 +464,19 @@ impl TeamConnectionCreateData {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionCreateData { attributes(optional) = "attributes",
     relationships(optional) = "relationships", r#type(required) = "type" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnectionCreateData { attributes(optional Option < TeamConnectionAttributes >) =
-    "attributes", relationships(optional Option < TeamConnectionRelationships >) =
-    "relationships", r#type(required TeamConnectionType) = "type" }
-);
-
 /// Request for creating team connections.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionCreateRequest {
     /// Array of team connections to create.
     pub data: Vec<TeamConnectionCreateData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -504,22 +493,18 @@ impl TeamConnectionCreateRequest {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionCreateRequest { data(required) = "data" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnectionCreateRequest { data(required Vec < TeamConnectionCreateData >) =
-    "data" }
-);
-
 /// Request for deleting team connections.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionDeleteRequest {
     /// Array of team connection IDs to delete.
     pub data: Vec<TeamConnectionDeleteRequestDataItem>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -536,17 +521,12 @@ impl TeamConnectionDeleteRequest {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionDeleteRequest { data(required) = "data" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnectionDeleteRequest { data(required Vec < TeamConnectionDeleteRequestDataItem
-    >) = "data" }
-);
-
 /// A collection of connection ids to delete.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionDeleteRequestDataItem {
     /// The unique identifier of the team connection to delete.
@@ -556,6 +536,7 @@ pub struct TeamConnectionDeleteRequestDataItem {
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -579,25 +560,23 @@ impl TeamConnectionDeleteRequestDataItem {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionDeleteRequestDataItem { id(required) = "id", r#type(required) = "type"
     }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnectionDeleteRequestDataItem { id(required String) = "id", r#type(required
-    TeamConnectionType) = "type" }
-);
-
 /// Relationships of the team connection.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionRelationships {
     /// Reference to a team from an external system.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connected_team: Option<ConnectedTeamRef>,
     /// Reference to a Datadog team.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<TeamRef>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -627,14 +606,9 @@ impl TeamConnectionRelationships {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionRelationships { connected_team(optional) = "connected_team",
     team(optional) = "team" }
-);
-
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnectionRelationships { connected_team(optional Option < ConnectedTeamRef >) =
-    "connected_team", team(optional Option < TeamRef >) = "team" }
 );
 
 /// Team connection resource type.
@@ -702,14 +676,17 @@ impl openapi_sdk_runtime::serde_support::Exact for TeamConnectionType {
 }
 
 /// Response containing information about multiple team connections.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamConnectionsResponse {
     /// Array of team connections.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<TeamConnection>>,
     /// Connections response metadata.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<ConnectionsResponseMeta>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -739,22 +716,19 @@ impl TeamConnectionsResponse {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TeamConnectionsResponse { data(optional) = "data", meta(optional) = "meta" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    TeamConnectionsResponse { data(optional Option < Vec < TeamConnection > >) = "data",
-    meta(optional Option < ConnectionsResponseMeta >) = "meta" }
-);
-
 /// Reference to a Datadog team.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamRef {
     /// Reference to a Datadog team.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<TeamRefData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -777,14 +751,10 @@ impl TeamRef {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(TeamRef { data(optional) = "data" });
-
-openapi_sdk_runtime::deserialize_struct!(
-    TeamRef { data(optional Option < TeamRefData >) = "data" }
-);
+openapi_sdk_runtime::deserialize_struct!(TeamRef { data(optional) = "data" });
 
 /// Reference to a Datadog team.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct TeamRefData {
     /// The Datadog team ID.
@@ -794,6 +764,7 @@ pub struct TeamRefData {
     /// Datadog team resource type.
     pub r#type: TeamRefDataType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -817,12 +788,8 @@ impl TeamRefData {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    TeamRefData { id(required) = "id", r#type(required) = "type" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    TeamRefData { id(required String) = "id", r#type(required TeamRefDataType) = "type" }
+    TeamRefData { id(required) = "id", r#type(required) = "type" }
 );
 
 /// Datadog team resource type.

@@ -276,18 +276,14 @@ impl ListOrgConnectionsRequest {
     }
 
     /// Sends the request; see [`Client::list_org_connections`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<OrgConnectionListResponse> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<OrgConnectionListResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<OrgConnectionListResponse> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<OrgConnectionListResponse>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/org_connections".to_owned(),
@@ -297,7 +293,8 @@ impl ListOrgConnectionsRequest {
         request.query("source_org_id", self.source_org_id.as_ref());
         request.query("limit", self.limit.as_ref());
         request.query("offset", self.offset.as_ref());
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -327,25 +324,22 @@ impl CreateOrgConnectionsRequest {
     }
 
     /// Sends the request; see [`Client::create_org_connections`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<OrgConnectionResponse> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<OrgConnectionResponse> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<OrgConnectionResponse>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/org_connections".to_owned(),
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -375,25 +369,20 @@ impl DeleteOrgConnectionsRequest {
     }
 
     /// Sends the request; see [`Client::delete_org_connections`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
                 .concat(),
         );
         request.set_options(self.options);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -424,18 +413,14 @@ impl UpdateOrgConnectionsRequest {
     }
 
     /// Sends the request; see [`Client::update_org_connections`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<OrgConnectionResponse> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<OrgConnectionResponse> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<OrgConnectionResponse>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
@@ -443,7 +428,8 @@ impl UpdateOrgConnectionsRequest {
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 

@@ -275,18 +275,14 @@ impl ListTeamConnectionsRequest {
     }
 
     /// Sends the request; see [`Client::list_team_connections`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<TeamConnectionsResponse> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<TeamConnectionsResponse> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<TeamConnectionsResponse>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
@@ -308,7 +304,8 @@ impl ListTeamConnectionsRequest {
                 self.filter_connection_ids.as_ref(),
                 false,
             );
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -338,25 +335,22 @@ impl CreateTeamConnectionsRequest {
     }
 
     /// Sends the request; see [`Client::create_team_connections`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<TeamConnectionsResponse> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<TeamConnectionsResponse> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<TeamConnectionsResponse>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -386,25 +380,20 @@ impl DeleteTeamConnectionsRequest {
     }
 
     /// Sends the request; see [`Client::delete_team_connections`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 

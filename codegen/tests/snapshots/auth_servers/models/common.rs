@@ -3,11 +3,12 @@
 
 //! Models shared by several operation groups.
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Thing {
     pub id: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -24,6 +25,4 @@ impl Thing {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(Thing { id(required) = "id" });
-
-openapi_sdk_runtime::deserialize_struct!(Thing { id(required String) = "id" });
+openapi_sdk_runtime::deserialize_struct!(Thing { id(required) = "id" });

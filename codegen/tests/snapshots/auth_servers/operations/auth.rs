@@ -131,21 +131,16 @@ impl ListThingsRequest {
     }
 
     /// Sends the request; see [`Client::list_things`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<Vec<Thing>> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<Vec<Thing>, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<Thing>> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<Thing>>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/things".to_owned());
         request.set_options(self.options);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -174,21 +169,16 @@ impl GetHealthRequest {
     }
 
     /// Sends the request; see [`Client::get_health`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/health".to_owned());
         request.set_options(self.options);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -217,21 +207,16 @@ impl GetMeRequest {
     }
 
     /// Sends the request; see [`Client::get_me`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<Thing> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<Thing, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<Thing> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Thing>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/me".to_owned());
         request.set_options(self.options);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -261,21 +246,16 @@ impl SearchThingsRequest {
     }
 
     /// Sends the request; see [`Client::search_things`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<Vec<Thing>> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<Vec<Thing>, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<Thing>> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<Thing>>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/search".to_owned());
         request.set_options(self.options);
         request.query("q", Some(&self.q));
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }

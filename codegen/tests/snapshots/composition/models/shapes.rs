@@ -4,13 +4,14 @@
 //! Models used by the `shapes` operations.
 
 /// A named circle (allOf of Named and its own fields).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Circle {
     pub name: String,
     pub kind: CircleKind,
     pub radius: f64,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -35,14 +36,9 @@ impl Circle {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     Circle { name(required) = "name", kind(required) = "kind", radius(required) =
     "radius" }
-);
-
-openapi_sdk_runtime::deserialize_struct!(
-    Circle { name(required String) = "name", kind(required CircleKind) = "kind",
-    radius(required f64) = "radius" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -108,11 +104,12 @@ impl openapi_sdk_runtime::serde_support::Exact for CircleKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Named {
     pub name: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -129,9 +126,7 @@ impl Named {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(Named { name(required) = "name" });
-
-openapi_sdk_runtime::deserialize_struct!(Named { name(required String) = "name" });
+openapi_sdk_runtime::deserialize_struct!(Named { name(required) = "name" });
 
 #[derive(
     Debug,
@@ -211,15 +206,19 @@ openapi_sdk_runtime::deserialize_union!(
     Square }
 );
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShapeList {
     pub data: Vec<Shape>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub by_name: Option<std::collections::BTreeMap<String, Shape>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tree: Option<TreeNode>,
     /// No discriminator; the first exact match wins.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<ScalarOrList>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -257,24 +256,19 @@ impl ShapeList {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     ShapeList { data(required) = "data", by_name(optional) = "by_name", tree(optional) =
     "tree", value(optional) = "value" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    ShapeList { data(required Vec < Shape >) = "data", by_name(optional Option <
-    std::collections::BTreeMap < String, Shape > >) = "by_name", tree(optional Option <
-    TreeNode >) = "tree", value(optional Option < ScalarOrList >) = "value" }
-);
-
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Square {
     pub name: String,
     pub kind: SquareKind,
     pub side: f64,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -299,13 +293,8 @@ impl Square {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    Square { name(required) = "name", kind(required) = "kind", side(required) = "side" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    Square { name(required String) = "name", kind(required SquareKind) = "kind",
-    side(required f64) = "side" }
+    Square { name(required) = "name", kind(required) = "kind", side(required) = "side" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -371,14 +360,19 @@ impl openapi_sdk_runtime::serde_support::Exact for SquareKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct TreeNode {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<TreeNode>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<TreeNode>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub either: Option<Box<TreeOrLeaf>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -422,15 +416,9 @@ impl TreeNode {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     TreeNode { label(optional) = "label", parent(optional) = "parent", children(optional)
     = "children", either(optional) = "either" }
-);
-
-openapi_sdk_runtime::deserialize_struct!(
-    TreeNode { label(optional Option < String >) = "label", parent(optional Option < Box
-    < TreeNode > >) = "parent", children(optional Option < Vec < TreeNode > >) =
-    "children", either(optional Option < Box < TreeOrLeaf > >) = "either" }
 );
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

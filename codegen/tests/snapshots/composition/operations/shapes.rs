@@ -70,21 +70,16 @@ impl ListCompositionShapesRequest {
     }
 
     /// Sends the request; see [`Client::list_composition_shapes`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<ShapeList> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<ShapeList, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<ShapeList> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<ShapeList>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/shapes".to_owned());
         request.set_options(self.options);
         request.query("priority", self.priority.as_ref());
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }

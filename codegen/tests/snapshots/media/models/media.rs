@@ -19,11 +19,12 @@ openapi_sdk_runtime::deserialize_union!(
     Status202(StartMediaJobResponse202) }
 );
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StartMediaJobResponse200 {
     pub result: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -40,19 +41,16 @@ impl StartMediaJobResponse200 {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     StartMediaJobResponse200 { result(required) = "result" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    StartMediaJobResponse200 { result(required String) = "result" }
-);
-
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StartMediaJobResponse202 {
     pub job_id: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -69,19 +67,17 @@ impl StartMediaJobResponse202 {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     StartMediaJobResponse202 { job_id(required) = "job_id" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    StartMediaJobResponse202 { job_id(required String) = "job_id" }
-);
-
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadMediaSpecBody {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub openapi_spec_file: Option<Vec<u8>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -104,20 +100,17 @@ impl UploadMediaSpecBody {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     UploadMediaSpecBody { openapi_spec_file(optional) = "openapi_spec_file" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    UploadMediaSpecBody { openapi_spec_file(optional Option < Vec < u8 > >) =
-    "openapi_spec_file" }
-);
-
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadMediaSpecResponse200 {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -140,10 +133,6 @@ impl UploadMediaSpecResponse200 {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    UploadMediaSpecResponse200 { id(optional) = "id" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    UploadMediaSpecResponse200 { id(optional Option < String >) = "id" }
+    UploadMediaSpecResponse200 { id(optional) = "id" }
 );

@@ -152,22 +152,17 @@ impl SubmitMediaLogRequest {
     }
 
     /// Sends the request; see [`Client::submit_media_log`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<String, rt::send::Text> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<String, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<String, rt::send::Text> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Text)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<String>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/logs".to_owned());
         request.set_options(self.options);
         request.text_body("text/plain", self.body);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.text()
     }
 }
 
@@ -197,22 +192,17 @@ impl UploadMediaArchiveRequest {
     }
 
     /// Sends the request; see [`Client::upload_media_archive`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<Vec<u8>, rt::send::Bytes> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<Vec<u8>, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<u8>, rt::send::Bytes> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Bytes)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<u8>>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/archive".to_owned());
         request.set_options(self.options);
         request.bytes_body("application/octet-stream", self.body);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.bytes())
     }
 }
 
@@ -267,22 +257,19 @@ impl UploadMediaSpecRequest {
     }
 
     /// Sends the request; see [`Client::upload_media_spec`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<UploadMediaSpecResponse200> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<UploadMediaSpecResponse200, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<UploadMediaSpecResponse200> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<UploadMediaSpecResponse200>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/spec".to_owned());
         request.set_options(self.options);
         request.multipart_body(self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -311,41 +298,17 @@ impl StartMediaJobRequest {
     }
 
     /// Sends the request; see [`Client::start_media_job`] for what it returns and its errors.
-    pub fn send(
-        self,
-    ) -> rt::BodyFuture<
-        StartMediaJobResponse,
-        rt::send::DecodeFn<StartMediaJobResponse>,
-    > {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<StartMediaJobResponse, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(
+    pub async fn send_with_response(
         self,
-    ) -> rt::ResponseFuture<
-        StartMediaJobResponse,
-        rt::send::DecodeFn<StartMediaJobResponse>,
-    > {
-        let client = self.client.runtime().clone();
-        client
-            .send(
-                self.into_request(),
-                Self::decode as rt::send::DecodeFn<StartMediaJobResponse>,
-            )
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    ) -> Result<rt::ApiResponse<StartMediaJobResponse>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/jobs".to_owned());
         request.set_options(self.options);
-        Ok(request)
-    }
-
-    /// Decodes the body the response's status documents.
-    fn decode(
-        response: rt::RawResponse,
-    ) -> Result<rt::ApiResponse<StartMediaJobResponse>, Error> {
+        let response = self.client.runtime().execute(request).await?;
         match response.status_code() {
             200 => {
                 response

@@ -95,19 +95,29 @@ impl openapi_sdk_runtime::serde_support::Exact for AwkwardValues {
 }
 
 /// Collides with AwsAccountId after case conversion; sorted first, so it keeps the name.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AwsAccountId {
     /// A keyword field.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+    #[serde(rename = "self")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
+    #[serde(rename = "fooBar")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub foo_bar: Option<String>,
     /// Collides with fooBar.
+    #[serde(rename = "foo_bar")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub foo_bar2: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<AwsAccountId2>,
     /// Values that are not identifiers.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<AwkwardValues>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -165,24 +175,19 @@ impl AwsAccountId {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     AwsAccountId { r#type(optional) = "type", self_(optional) = "self", foo_bar(optional)
     = "fooBar", foo_bar2(optional) = "foo_bar", other(optional) = "other", kind(optional)
     = "kind" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    AwsAccountId { r#type(optional Option < String >) = "type", self_(optional Option <
-    String >) = "self", foo_bar(optional Option < String >) = "fooBar", foo_bar2(optional
-    Option < String >) = "foo_bar", other(optional Option < AwsAccountId2 >) = "other",
-    kind(optional Option < AwkwardValues >) = "kind" }
-);
-
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct AwsAccountId2 {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -205,8 +210,4 @@ impl AwsAccountId2 {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(AwsAccountId2 { id(optional) = "id" });
-
-openapi_sdk_runtime::deserialize_struct!(
-    AwsAccountId2 { id(optional Option < String >) = "id" }
-);
+openapi_sdk_runtime::deserialize_struct!(AwsAccountId2 { id(optional) = "id" });

@@ -62,23 +62,20 @@ impl GetNamesThingRequest {
     }
 
     /// Sends the request; see [`Client::get_names_thing`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<AwsAccountId> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<AwsAccountId, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<AwsAccountId> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<AwsAccountId>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/names/", &rt::encode_path_segment(&self.r#type)].concat(),
         );
         request.set_options(self.options);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }

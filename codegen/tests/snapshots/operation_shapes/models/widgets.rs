@@ -3,11 +3,13 @@
 
 //! Models used by the `widgets` operations.
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct DeleteWidgetPartBody {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -30,12 +32,8 @@ impl DeleteWidgetPartBody {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    DeleteWidgetPartBody { reason(optional) = "reason" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    DeleteWidgetPartBody { reason(optional Option < String >) = "reason" }
+    DeleteWidgetPartBody { reason(optional) = "reason" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -110,12 +108,15 @@ impl openapi_sdk_runtime::ParamValue for GetWidgetPartMode {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetWidgetPartResponse200 {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<GetWidgetPartResponse200PartsItem>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -145,20 +146,17 @@ impl GetWidgetPartResponse200 {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     GetWidgetPartResponse200 { name(optional) = "name", parts(optional) = "parts" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    GetWidgetPartResponse200 { name(optional Option < String >) = "name", parts(optional
-    Option < Vec < GetWidgetPartResponse200PartsItem > >) = "parts" }
-);
-
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct GetWidgetPartResponse200PartsItem {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -181,10 +179,6 @@ impl GetWidgetPartResponse200PartsItem {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    GetWidgetPartResponse200PartsItem { sku(optional) = "sku" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    GetWidgetPartResponse200PartsItem { sku(optional Option < String >) = "sku" }
+    GetWidgetPartResponse200PartsItem { sku(optional) = "sku" }
 );

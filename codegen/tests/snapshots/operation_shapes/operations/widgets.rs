@@ -152,18 +152,14 @@ impl GetWidgetPartRequest {
     }
 
     /// Sends the request; see [`Client::get_widget_part`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<GetWidgetPartResponse200> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<GetWidgetPartResponse200, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<GetWidgetPartResponse200> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(
+        self,
+    ) -> Result<rt::ApiResponse<GetWidgetPartResponse200>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             [
@@ -179,7 +175,8 @@ impl GetWidgetPartRequest {
         request.query_list("tag", self.tag.as_ref(), true);
         request.query("mode", Some(&self.mode));
         request.header("X-Request-Id", self.x_request_id.as_ref())?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }
 
@@ -217,18 +214,12 @@ impl DeleteWidgetPartRequest {
     }
 
     /// Sends the request; see [`Client::delete_widget_part`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             [
@@ -243,6 +234,7 @@ impl DeleteWidgetPartRequest {
         if let Some(body) = self.body {
             request.json_body(&body)?;
         }
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }

@@ -4,27 +4,40 @@
 //! Models used by the `records` operations.
 
 /// Every optionality and format.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Record {
     pub id: uuid::Uuid,
     pub kind: RecordKind,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<chrono::NaiveDate>,
     /// Required but may be null.
     pub maybe_required: Option<i64>,
     /// May be absent
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
+    )]
     pub maybe_optional: Option<Option<i32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
     /// Free-form.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<serde_json::Value>,
     /// No type at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub anything: Option<serde_json::Value>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -117,25 +130,13 @@ impl Record {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     Record { id(required) = "id", kind(required) = "kind", created_at(required) =
     "created_at", day(optional) = "day", maybe_required(required) = "maybe_required",
     maybe_optional(nullable) = "maybe_optional", ratio(optional) = "ratio",
     score(optional) = "score", enabled(optional) = "enabled", tags(optional) = "tags",
     labels(optional) = "labels", extra(optional) = "extra", anything(optional) =
     "anything" }
-);
-
-openapi_sdk_runtime::deserialize_struct!(
-    Record { id(required uuid::Uuid) = "id", kind(required RecordKind) = "kind",
-    created_at(required chrono::DateTime < chrono::Utc >) = "created_at", day(optional
-    Option < chrono::NaiveDate >) = "day", maybe_required(required Option < i64 >) =
-    "maybe_required", maybe_optional(nullable Option < i32 >) = "maybe_optional",
-    ratio(optional Option < f32 >) = "ratio", score(optional Option < f64 >) = "score",
-    enabled(optional Option < bool >) = "enabled", tags(optional Option < Vec < String >
-    >) = "tags", labels(optional Option < std::collections::BTreeMap < String, String >
-    >) = "labels", extra(optional Option < serde_json::Value >) = "extra",
-    anything(optional Option < serde_json::Value >) = "anything" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]

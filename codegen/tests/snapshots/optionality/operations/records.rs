@@ -63,21 +63,16 @@ impl CreateOptionalityRecordRequest {
     }
 
     /// Sends the request; see [`Client::create_optionality_record`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<Record> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<Record, Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<Record> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Json)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Record>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/records".to_owned());
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        response.json()
     }
 }

@@ -5,14 +5,18 @@
 
 use super::Color;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Signup {
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -50,28 +54,28 @@ impl Signup {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     Signup { name(required) = "name", tags(optional) = "tags", color(optional) = "color",
     age(optional) = "age" }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    Signup { name(required String) = "name", tags(optional Option < Vec < String > >) =
-    "tags", color(optional Option < Color >) = "color", age(optional Option < i64 >) =
-    "age" }
-);
-
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadDocumentBody {
     pub title: String,
     pub file: Vec<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<Vec<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<Vec<u8>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<Color>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -124,16 +128,8 @@ impl UploadDocumentBody {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     UploadDocumentBody { title(required) = "title", file(required) = "file",
     thumbnail(optional) = "thumbnail", attachments(optional) = "attachments",
     meta(optional) = "meta", tags(optional) = "tags", count(optional) = "count" }
-);
-
-openapi_sdk_runtime::deserialize_struct!(
-    UploadDocumentBody { title(required String) = "title", file(required Vec < u8 >) =
-    "file", thumbnail(optional Option < Vec < u8 > >) = "thumbnail", attachments(optional
-    Option < Vec < Vec < u8 > > >) = "attachments", meta(optional Option < Color >) =
-    "meta", tags(optional Option < Vec < String > >) = "tags", count(optional Option <
-    i64 >) = "count" }
 );

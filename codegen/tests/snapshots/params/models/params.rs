@@ -5,13 +5,17 @@
 
 use super::Color;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct Filter {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<FilterRange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -48,22 +52,20 @@ impl Filter {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
+openapi_sdk_runtime::deserialize_struct!(
     Filter { name(optional) = "name", range(optional) = "range", tags(optional) = "tags"
     }
 );
 
-openapi_sdk_runtime::deserialize_struct!(
-    Filter { name(optional Option < String >) = "name", range(optional Option <
-    FilterRange >) = "range", tags(optional Option < Vec < String > >) = "tags" }
-);
-
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct FilterRange {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -93,13 +95,8 @@ impl FilterRange {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    FilterRange { min(optional) = "min", max(optional) = "max" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    FilterRange { min(optional Option < i64 >) = "min", max(optional Option < i64 >) =
-    "max" }
+    FilterRange { min(optional) = "min", max(optional) = "max" }
 );
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -114,12 +111,15 @@ pub enum NameOrColor {
 
 openapi_sdk_runtime::deserialize_union!(NameOrColor { String(String), Color(Color) });
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryDeepPage {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -149,13 +149,8 @@ impl QueryDeepPage {
     }
 }
 
-openapi_sdk_runtime::serialize_struct!(
-    QueryDeepPage { number(optional) = "number", size(optional) = "size" }
-);
-
 openapi_sdk_runtime::deserialize_struct!(
-    QueryDeepPage { number(optional Option < i64 >) = "number", size(optional Option <
-    i64 >) = "size" }
+    QueryDeepPage { number(optional) = "number", size(optional) = "size" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -174,18 +174,12 @@ impl SubmitFormRequest {
     }
 
     /// Sends the request; see [`Client::submit_form`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/forms/urlencoded".to_owned(),
@@ -199,7 +193,8 @@ impl SubmitFormRequest {
                     ("color", rt::QueryStyle::DeepObject, false),
                 ],
             )?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -270,25 +265,20 @@ impl UploadDocumentRequest {
     }
 
     /// Sends the request; see [`Client::upload_document`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/forms/multipart".to_owned(),
         );
         request.set_options(self.options);
         request.multipart_body(self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -350,18 +340,12 @@ impl UploadOptionalRequest {
     }
 
     /// Sends the request; see [`Client::upload_optional`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/forms/multipart/optional".to_owned(),
@@ -370,7 +354,8 @@ impl UploadOptionalRequest {
         if let Some(body) = self.body {
             request.multipart_body(body)?;
         }
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -400,22 +385,17 @@ impl PutAnythingRequest {
     }
 
     /// Sends the request; see [`Client::put_anything`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/anything".to_owned());
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -445,22 +425,17 @@ impl PatchVndRequest {
     }
 
     /// Sends the request; see [`Client::patch_vnd`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/vnd".to_owned());
         request.set_options(self.options);
         request.json_body_as("application/vnd.api+json", &self.body)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -490,21 +465,16 @@ impl UploadBlobRequest {
     }
 
     /// Sends the request; see [`Client::upload_blob`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/blob".to_owned());
         request.set_options(self.options);
         request.bytes_body("application/octet-stream", self.body);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }

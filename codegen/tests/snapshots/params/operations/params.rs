@@ -356,18 +356,12 @@ impl QueryFormRequest {
     }
 
     /// Sends the request; see [`Client::query_form`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/form".to_owned());
         request.set_options(self.options);
         request.query_list("tags", self.tags.as_ref(), true);
@@ -377,7 +371,8 @@ impl QueryFormRequest {
         request.query_param("labels", self.labels.as_ref(), rt::QueryStyle::Form, true)?;
         request.query_list("status", self.status.as_ref(), false);
         request.query("q", self.q.as_ref());
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -430,18 +425,12 @@ impl QueryDelimitedRequest {
     }
 
     /// Sends the request; see [`Client::query_delimited`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/query/delimited".to_owned(),
@@ -475,7 +464,8 @@ impl QueryDelimitedRequest {
                 rt::QueryStyle::PipeDelimited,
                 false,
             )?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -516,18 +506,12 @@ impl QueryDeepRequest {
     }
 
     /// Sends the request; see [`Client::query_deep`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/deep".to_owned());
         request.set_options(self.options);
         request
@@ -539,7 +523,8 @@ impl QueryDeepRequest {
             )?;
         request
             .query_param("page", self.page.as_ref(), rt::QueryStyle::DeepObject, false)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -592,25 +577,20 @@ impl QueryDynamicRequest {
     }
 
     /// Sends the request; see [`Client::query_dynamic`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/dynamic".to_owned());
         request.set_options(self.options);
         request.query_param("shape", self.shape.as_ref(), rt::QueryStyle::Form, true)?;
         request.query_param("any", self.any.as_ref(), rt::QueryStyle::Form, false)?;
         request.query_param("rows", self.rows.as_ref(), rt::QueryStyle::Form, true)?;
         request.query_param("filter", self.filter.as_ref(), rt::QueryStyle::Form, true)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -646,23 +626,18 @@ impl QueryContentRequest {
     }
 
     /// Sends the request; see [`Client::query_content`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/content".to_owned());
         request.set_options(self.options);
         request.query_json("where", Some(&self.r#where))?;
         request.query("note", self.note.as_ref());
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -695,18 +670,12 @@ impl PathSimpleRequest {
     }
 
     /// Sends the request; see [`Client::path_simple`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             [
@@ -726,7 +695,8 @@ impl PathSimpleRequest {
                 rt::PathStyle::Simple,
                 true,
             )?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -762,18 +732,12 @@ impl PathLabelMatrixRequest {
     }
 
     /// Sends the request; see [`Client::path_label_matrix`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/styled/{day}/{label}/{label_exploded}/{label_color}/x{matrix}{matrix_exploded}{matrix_color}"
@@ -806,7 +770,8 @@ impl PathLabelMatrixRequest {
                 rt::PathStyle::Matrix,
                 false,
             )?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -874,18 +839,12 @@ impl HeadersRequest {
     }
 
     /// Sends the request; see [`Client::headers`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/headers".to_owned());
         request.set_options(self.options);
         request.header("X-Scalar", self.x_scalar.as_ref())?;
@@ -894,7 +853,8 @@ impl HeadersRequest {
         request.header_param("X-Color-Exploded", self.x_color_exploded.as_ref(), true)?;
         request.header_param("X-Any", self.x_any.as_ref(), false)?;
         request.header_json("X-Filter", self.x_filter.as_ref())?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
 
@@ -945,24 +905,19 @@ impl CookiesRequest {
     }
 
     /// Sends the request; see [`Client::cookies`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/cookies".to_owned());
         request.set_options(self.options);
         request.cookie_param("session", Some(&self.session), true)?;
         request.cookie_param("prefs", self.prefs.as_ref(), true)?;
         request.cookie_param("prefs_flat", self.prefs_flat.as_ref(), false)?;
         request.cookie_param("color", self.color.as_ref(), false)?;
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }

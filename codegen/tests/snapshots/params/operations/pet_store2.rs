@@ -55,20 +55,15 @@ impl ListPetStoreRequest {
     }
 
     /// Sends the request; see [`Client::list_pet_store`] for what it returns and its errors.
-    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
-        self.send_with_response().into_body()
+    pub async fn send(self) -> Result<(), Error> {
+        self.send_with_response().await.map(rt::ApiResponse::into_body)
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
-        let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Empty)
-    }
-
-    /// The request, encoded: its path, parameters and body.
-    fn into_request(self) -> Result<rt::Request, Error> {
+    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/pet-store".to_owned());
         request.set_options(self.options);
-        Ok(request)
+        let response = self.client.runtime().execute(request).await?;
+        Ok(response.empty())
     }
 }
