@@ -18,6 +18,10 @@ pub struct Api {
     pub license: Option<String>,
     /// Named types by Rust name (sorted, so output order is deterministic).
     pub types: BTreeMap<String, TypeDef>,
+    /// The types a union's decoding may try: its variants and every type they contain. They
+    /// implement the runtime's `Exact`, which a union asks of each variant it decodes; other types
+    /// need not.
+    pub inside_unions: std::collections::BTreeSet<String>,
     /// Operation groups by module name (one per tag).
     pub modules: BTreeMap<String, Module>,
     /// The top-level `servers`, in order (the first is the default).

@@ -125,7 +125,7 @@ fn enum_slips_are_notes() {
         "a default that is no value is dropped: {code}"
     );
     assert!(
-        code.contains("pub new2: Option<String>,") && code.contains("rename = \"new\""),
+        code.contains("pub new2: Option<String>,") && code.contains("new2(optional) = \"new\""),
         "`new` is the constructor: {code}"
     );
     let text = notes(&generated);

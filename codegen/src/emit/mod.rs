@@ -87,7 +87,9 @@ pub(crate) fn jobs(api: &Api) -> Vec<Job<'_>> {
 pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) -> TokenStream {
     let runtime = paths.runtime;
     match job {
-        Job::Models(group) => models::model_file(group, &api.types, runtime, gating),
+        Job::Models(group) => {
+            models::model_file(group, &api.types, &api.inside_unions, runtime, gating)
+        }
         Job::Operations(module) => match api.modules.get(*module) {
             Some(m) => operations::operations_file(m, &api.types, runtime, paths.krate),
             None => TokenStream::new(),

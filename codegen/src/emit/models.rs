@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub(crate) fn model_file(
     group: &str,
     types: &BTreeMap<String, TypeDef>,
+    inside_unions: &BTreeSet<String>,
     runtime: &str,
     gating: Gating,
 ) -> TokenStream {
@@ -41,7 +42,7 @@ pub(crate) fn model_file(
             }
             Gating::None => quote!(),
         };
-        type_item(t, runtime, &gate)
+        type_item(t, inside_unions.contains(&t.name), runtime, &gate)
     });
     quote! {
         #heading
@@ -95,12 +96,13 @@ pub(crate) fn collect_named(ty: &TypeRef, out: &mut BTreeSet<String>) {
     }
 }
 
-fn type_item(def: &TypeDef, runtime: &str, gate: &TokenStream) -> TokenStream {
+/// One named type; `exact` when a union may decode it (then it implements the runtime's `Exact`).
+fn type_item(def: &TypeDef, exact: bool, runtime: &str, gate: &TokenStream) -> TokenStream {
     match &def.kind {
-        TypeKind::Struct(s) => struct_item(def, s, runtime, gate),
-        TypeKind::Enum(e) => enum_item(def, e, runtime, gate),
+        TypeKind::Struct(s) => struct_item(def, s, exact, runtime, gate),
+        TypeKind::Enum(e) => enum_item(def, e, exact, runtime, gate),
         TypeKind::Union(u) => union_item(def, u, runtime, gate),
-        TypeKind::IntEnum(e) => int_enum_item(def, e, runtime, gate),
+        TypeKind::IntEnum(e) => int_enum_item(def, e, exact, runtime, gate),
         TypeKind::Alias(ty) => {
             let docs = doc_attrs(def.docs.as_deref());
             let name = ident(&def.name);
@@ -110,22 +112,21 @@ fn type_item(def: &TypeDef, runtime: &str, gate: &TokenStream) -> TokenStream {
     }
 }
 
-fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> TokenStream {
+fn struct_item(
+    def: &TypeDef,
+    s: &Struct,
+    exact: bool,
+    runtime: &str,
+    gate: &TokenStream,
+) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
-    let double_option = format!("{runtime}::serde_support::double_option::serialize");
     let fields = s.fields.iter().map(|f| {
         let docs = doc_attrs(f.docs.as_deref());
         let fname = ident(&f.name);
         let ty = field_type(f);
-        let rename = rename_attr(f);
         let deprecated = deprecated_attr(f.deprecated);
-        let serde = match (f.required, f.nullable) {
-            (true, _) => quote!(),
-            (false, false) => quote!(#[serde(skip_serializing_if = "Option::is_none")]),
-            (false, true) => quote!(#[serde(skip_serializing_if = "Option::is_none", serialize_with = #double_option)]),
-        };
-        quote! { #docs #deprecated #rename #serde pub #fname: #ty, }
+        quote! { #docs #deprecated pub #fname: #ty, }
     });
     // `new()` with no arguments is `Default`.
     let all_optional = s
@@ -143,33 +144,51 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> 
         .iter()
         .filter(|f| !f.required || f.default_variant.is_some())
         .map(setter);
-    let macro_path = path_tokens(&format!("{runtime}::deserialize_struct"));
+    let deserialize = path_tokens(&format!("{runtime}::deserialize_struct"));
+    let serialize = path_tokens(&format!("{runtime}::serialize_struct"));
     let raw_json = path_tokens(&format!("{runtime}::serde_support::RawJson"));
-    // The decoder names every field, deprecated ones included.
+    // The encoder and decoder name every field, deprecated ones included.
     let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) {
         quote!(#[allow(deprecated)])
     } else {
         quote!()
     };
-    let entries = s.fields.iter().map(|f| {
-        let fname = ident(&f.name);
-        let wire = &f.wire_name;
-        let kind = ident(match (f.required, f.nullable) {
-            (true, _) => "required",
-            (false, false) => "optional",
-            (false, true) => "nullable",
-        });
-        quote!(#fname (#kind) = #wire)
+    let kinds: Vec<(TokenStream, &str, proc_macro2::Ident)> = s
+        .fields
+        .iter()
+        .map(|f| {
+            let kind = ident(match (f.required, f.nullable) {
+                (true, _) => "required",
+                (false, false) => "optional",
+                (false, true) => "nullable",
+            });
+            (quote!(#kind), f.wire_name.as_str(), ident(&f.name))
+        })
+        .collect();
+    let written = kinds
+        .iter()
+        .map(|(kind, wire, fname)| quote!(#fname (#kind) = #wire));
+    // What each property decodes as: the field's type, or the `Option<T>` inside an optional
+    // nullable field's `Option<Option<T>>`.
+    let exact_marker = if exact { quote!(exact) } else { quote!() };
+    let decoded = s.fields.iter().zip(&kinds).map(|(f, (kind, wire, fname))| {
+        let ty = match (f.required, f.nullable) {
+            (false, true) => {
+                let inner = type_tokens(&f.ty);
+                quote!(Option<#inner>)
+            }
+            _ => field_type(f),
+        };
+        quote!(#fname (#kind #ty) = #wire)
     });
     quote! {
         #gate
         #docs
-        #[derive(Debug, Clone, PartialEq, #derive_default serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-            #[serde(flatten)]
             pub additional_properties: std::collections::BTreeMap<String, #raw_json>,
         }
 
@@ -180,18 +199,10 @@ fn struct_item(def: &TypeDef, s: &Struct, runtime: &str, gate: &TokenStream) -> 
         }
 
         #gate
-        #macro_path!(#allow_deprecated #name { #(#entries),* });
-    }
-}
+        #serialize!(#allow_deprecated #name { #(#written),* });
 
-fn rename_attr(f: &Field) -> TokenStream {
-    // serde strips `r#` itself, so only names that differ from the wire need an attribute.
-    let bare = f.name.strip_prefix("r#").unwrap_or(&f.name);
-    if bare == f.wire_name {
-        quote!()
-    } else {
-        let wire = &f.wire_name;
-        quote!(#[serde(rename = #wire)])
+        #gate
+        #deserialize!(#allow_deprecated #exact_marker #name { #(#decoded),* });
     }
 }
 
@@ -270,6 +281,7 @@ fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
         #[doc = #doc]
         #allow
         #deprecated
+        #[inline]
         pub fn new(#(#args),*) -> Self {
             Self { #(#inits),* }
         }
@@ -301,6 +313,7 @@ fn setter(f: &Field) -> TokenStream {
         #[doc = #doc]
         #deprecated
         #allow
+        #[inline]
         pub fn #name(mut self, value: #param) -> Self {
             self.#name = #value;
             self
@@ -308,7 +321,13 @@ fn setter(f: &Field) -> TokenStream {
     }
 }
 
-fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> TokenStream {
+fn enum_item(
+    def: &TypeDef,
+    e: &Enum,
+    exact: bool,
+    runtime: &str,
+    gate: &TokenStream,
+) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
     let rt = path_tokens(runtime);
@@ -337,10 +356,22 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> Toke
     } else {
         quote!()
     };
+    let exact_impl = exact.then(|| {
+        quote! {
+            #gate
+            impl #rt::serde_support::Exact for #name {
+                #[inline]
+                fn is_exact(&self) -> bool {
+                    !matches!(self, Self::Unknown(_))
+                }
+            }
+        }
+    });
     let query = e.used_in_parameters.then(|| {
         quote! {
             #gate
             impl #rt::ParamValue for #name {
+                #[inline]
                 fn write_param(&self, out: &mut String) {
                     out.push_str(self.as_str());
                 }
@@ -361,6 +392,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> Toke
         #gate
         impl #name {
             /// The value as sent on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#to_str)*
@@ -371,6 +403,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> Toke
 
         #gate
         impl From<&str> for #name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
@@ -383,6 +416,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> Toke
         impl std::str::FromStr for #name {
             type Err = std::convert::Infallible;
 
+            #[inline]
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 Ok(Self::from(value))
             }
@@ -390,6 +424,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> Toke
 
         #gate
         impl std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -409,12 +444,7 @@ fn enum_item(def: &TypeDef, e: &Enum, runtime: &str, gate: &TokenStream) -> Toke
             }
         }
 
-        #gate
-        impl #rt::serde_support::Exact for #name {
-            fn is_exact(&self) -> bool {
-                !matches!(self, Self::Unknown(_))
-            }
-        }
+        #exact_impl
 
         #query
     }
@@ -459,7 +489,13 @@ fn union_item(def: &TypeDef, u: &Union, runtime: &str, gate: &TokenStream) -> To
     }
 }
 
-fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str, gate: &TokenStream) -> TokenStream {
+fn int_enum_item(
+    def: &TypeDef,
+    e: &IntEnum,
+    exact: bool,
+    runtime: &str,
+    gate: &TokenStream,
+) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
     let rt = path_tokens(runtime);
@@ -477,6 +513,17 @@ fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str, gate: &TokenStream) 
         quote! {
             #[doc = #doc]
             pub const #cname: Self = Self(#literal);
+        }
+    });
+    let exact_impl = exact.then(|| {
+        quote! {
+            #gate
+            impl #rt::serde_support::Exact for #name {
+                #[inline]
+                fn is_exact(&self) -> bool {
+                    self.is_known()
+                }
+            }
         }
     });
     let known = e.values.iter().map(|(_, v)| match e.base {
@@ -498,20 +545,17 @@ fn int_enum_item(def: &TypeDef, e: &IntEnum, runtime: &str, gate: &TokenStream) 
             #(#consts)*
 
             /// Whether the value is one the spec documents (others are kept as they are).
+            #[inline]
             pub fn is_known(self) -> bool {
                 matches!(self.0, #(#known)|*)
             }
         }
 
-        #gate
-        impl #rt::serde_support::Exact for #name {
-            fn is_exact(&self) -> bool {
-                self.is_known()
-            }
-        }
+        #exact_impl
 
         #gate
         impl #rt::ParamValue for #name {
+            #[inline]
             fn write_param(&self, out: &mut String) {
                 #rt::ParamValue::write_param(&self.0, out);
             }

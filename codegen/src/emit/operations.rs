@@ -230,6 +230,7 @@ fn client_method(op: &Operation, types: &BTreeMap<String, TypeDef>, krate: &str)
         #example
         #deprecated
         #allow
+        #[inline]
         pub fn #name(&self, #(#args),*) -> #builder {
             #builder { client: self.clone(), #(#inits),* }
         }
@@ -306,6 +307,7 @@ fn builder(op: &Operation) -> TokenStream {
         };
         quote! {
             #docs
+            #[inline]
             pub fn body(mut self, value: #ty) -> Self {
                 self.body = Some(#value);
                 self
@@ -375,10 +377,19 @@ fn builder(op: &Operation) -> TokenStream {
         }
         None => quote!(),
     };
-    let (output, decode) = if op.success_by_status.is_empty() {
+    let Decoder {
+        output,
+        decoding,
+        value,
+        function,
+    } = if op.success_by_status.is_empty() {
         single_success(op)
     } else {
         by_status_success(op)
+    };
+    let future_args = match &decoding {
+        Some(d) => quote!(#output, #d),
+        None => quote!(#output),
     };
     let send_doc =
         format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
@@ -410,26 +421,37 @@ fn builder(op: &Operation) -> TokenStream {
             #form_methods
 
             /// Overrides the client's retry and timeout settings for this call.
+            #[inline]
             pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
                 self.options = options;
                 self
             }
 
             #[doc = #send_doc]
-            pub async fn send(self) -> Result<#output, Error> {
-                self.send_with_response().await.map(rt::ApiResponse::into_body)
+            #[inline]
+            pub fn send(self) -> rt::BodyFuture<#future_args> {
+                self.send_with_response().into_body()
             }
 
             #[doc = #send_with_doc]
-            pub async fn send_with_response(self) -> Result<rt::ApiResponse<#output>, Error> {
+            #[inline]
+            pub fn send_with_response(self) -> rt::ResponseFuture<#future_args> {
+                let client = self.client.runtime().clone();
+                client.send(self.into_request(), #value)
+            }
+
+            /// The request, encoded: its path, parameters and body.
+            #[inline]
+            fn into_request(self) -> Result<rt::Request, Error> {
                 let mut request = rt::Request::new(Self::OPERATION, #path_expr);
                 request.set_options(self.options);
                 #(#path_params)*
                 #(#query)*
                 #body_stmt
-                let response = self.client.runtime().execute(request).await?;
-                #decode
+                Ok(request)
             }
+
+            #function
         }
     }
 }
@@ -446,6 +468,7 @@ fn param_setter(p: &Param) -> TokenStream {
     quote! {
         #docs
         #deprecated
+        #[inline]
         pub fn #name(mut self, #name: #arg_ty) -> Self {
             self.#name = Some(#convert);
             self
@@ -625,6 +648,7 @@ fn multipart_methods(b: &Body) -> TokenStream {
     quote! {
         /// Sends this form instead of the typed body: for file names of your own, or parts the
         /// schema does not list.
+        #[inline]
         pub fn multipart(mut self, form: rt::Multipart) -> Self {
             self.body = #set;
             self
@@ -632,6 +656,7 @@ fn multipart_methods(b: &Body) -> TokenStream {
 
         /// The typed body as a form: a part per field (text, JSON or file), in schema order.
         #allow
+        #[inline]
         fn multipart_form(body: #ty) -> rt::Multipart {
             let mut form = rt::Multipart::new();
             #(#parts)*
@@ -663,20 +688,37 @@ fn stored_body_type(b: &Body) -> TokenStream {
     }
 }
 
-/// The output type and decode expression for one success body.
-fn single_success(op: &Operation) -> (TokenStream, TokenStream) {
-    match &op.success {
-        Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), quote!(response.json())),
-        Some((_, Media::Text(_) | Media::Form)) => (quote!(String), quote!(response.text())),
-        Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), quote!(Ok(response.bytes()))),
-        None => (quote!(()), quote!(Ok(response.empty()))),
+/// How a builder decodes its success: the body type, the decoding's type (`None` for JSON, the
+/// futures' default), the decoding value passed to `Client::send`, and a decoding function of the
+/// builder's own when the body depends on the status.
+struct Decoder {
+    output: TokenStream,
+    decoding: Option<TokenStream>,
+    value: TokenStream,
+    function: TokenStream,
+}
+
+/// The decoding of one success body.
+fn single_success(op: &Operation) -> Decoder {
+    let (output, decoding) = match &op.success {
+        Some((ty, Media::Json | Media::Multipart)) => (type_tokens(ty), None),
+        Some((_, Media::Text(_) | Media::Form)) => (quote!(String), Some(quote!(rt::send::Text))),
+        Some((_, Media::Bytes(_))) => (quote!(Vec<u8>), Some(quote!(rt::send::Bytes))),
+        None => (quote!(()), Some(quote!(rt::send::Empty))),
+    };
+    let value = decoding.clone().unwrap_or(quote!(rt::send::Json));
+    Decoder {
+        output,
+        decoding,
+        value,
+        function: TokenStream::new(),
     }
 }
 
 /// Decodes the body the received status documents, into that status's variant of the success union.
-fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
+fn by_status_success(op: &Operation) -> Decoder {
     let Some((union, _)) = &op.success else {
-        return (quote!(()), quote!(Ok(response.empty())));
+        return single_success(op);
     };
     let union_ty = type_tokens(union);
     let arms = op.success_by_status.iter().map(|body| {
@@ -693,13 +735,20 @@ fn by_status_success(op: &Operation) -> (TokenStream, TokenStream) {
         quote!(#code => #decode.map(|r| r.map(#union_ty::#variant)),)
     });
     let arms: Vec<TokenStream> = arms.collect();
-    (
-        union_ty,
-        quote! {
-            match response.status_code() {
-                #(#arms)*
-                _ => response.json(),
+    let signature = quote!(rt::send::DecodeFn<#union_ty>);
+    Decoder {
+        output: union_ty.clone(),
+        decoding: Some(signature.clone()),
+        value: quote!(Self::decode as #signature),
+        function: quote! {
+            /// Decodes the body the response's status documents.
+            #[inline]
+            fn decode(response: rt::RawResponse) -> Result<rt::ApiResponse<#union_ty>, Error> {
+                match response.status_code() {
+                    #(#arms)*
+                    _ => response.json(),
+                }
             }
         },
-    )
+    }
 }

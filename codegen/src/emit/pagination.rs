@@ -113,22 +113,27 @@ pub(crate) fn paginator(op: &Operation) -> Option<TokenStream> {
                 stop_on_short_page: #stop_on_short_page,
             };
 
+            #[inline]
             fn fetch(self, position: rt::pagination::Position) -> impl std::future::Future<Output = Result<Self::Page, Error>> + Send {
                 #fetch
             }
 
+            #[inline]
             fn page_size(&self) -> Option<i64> {
                 #page_size
             }
 
+            #[inline]
             fn page_info(page: &Self::Page) -> rt::pagination::PageInfo {
                 #info
             }
 
+            #[inline]
             fn first_id(page: &Self::Page) -> Option<String> {
                 #first_id
             }
 
+            #[inline]
             fn into_items(page: Self::Page) -> Vec<Self::Item> {
                 #into_items
             }
@@ -137,17 +142,20 @@ pub(crate) fn paginator(op: &Operation) -> Option<TokenStream> {
         /// Pagination.
         impl #builder {
             #paginate_doc
+            #[inline]
             pub fn paginate(self) -> rt::pagination::Paginator<Self> {
                 rt::pagination::Paginator::new(self)
             }
 
             /// Every page, as whole responses; see [`rt::pagination::Paginator::pages`].
+            #[inline]
             pub fn pages(self) -> rt::pagination::Pages<#page> {
                 self.paginate().pages()
             }
 
             /// Every item of every page, one page in memory at a time; see
             /// [`rt::pagination::Paginator::into_stream`].
+            #[inline]
             pub fn into_stream(self) -> rt::pagination::Items<#item> {
                 self.paginate().into_stream()
             }
@@ -158,6 +166,7 @@ pub(crate) fn paginator(op: &Operation) -> Option<TokenStream> {
             /// # Errors
             ///
             /// The first error of any page, a pagination safety bound, or more than `max_items` items.
+            #[inline]
             pub async fn collect_all(self, max_items: usize) -> Result<Vec<#item>, Error> {
                 self.paginate().collect_all(max_items).await
             }

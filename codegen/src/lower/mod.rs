@@ -70,6 +70,7 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
     }
     let mut types = cx.types;
     let pruned = assign_groups(&mut types, &modules);
+    let inside_unions = inside_unions(&types);
     let mut diagnostics = cx.diagnostics;
     if pruned > 0 {
         diagnostics.push(Diagnostic {
@@ -92,12 +93,46 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
             .map(|l| l.name.clone())
             .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace)),
         types,
+        inside_unions,
         modules,
         servers,
         security_schemes: cx.schemes,
         server_enums,
         diagnostics,
     })
+}
+
+/// The types reachable from a union's variants (through fields, lists, maps, boxes and aliases),
+/// the variants' own types included.
+fn inside_unions(types: &BTreeMap<String, TypeDef>) -> BTreeSet<String> {
+    fn visit(ty: &TypeRef, stack: &mut Vec<String>) {
+        match ty {
+            TypeRef::Named(name) => stack.push(name.clone()),
+            TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => {
+                visit(inner, stack)
+            }
+            _ => {}
+        }
+    }
+    let mut stack = Vec::new();
+    for def in types.values() {
+        if let TypeKind::Union(u) = &def.kind {
+            u.variants.iter().for_each(|v| visit(&v.ty, &mut stack));
+        }
+    }
+    let mut inside = BTreeSet::new();
+    while let Some(name) = stack.pop() {
+        if !inside.insert(name.clone()) {
+            continue;
+        }
+        match types.get(&name).map(|d| &d.kind) {
+            Some(TypeKind::Struct(s)) => s.fields.iter().for_each(|f| visit(&f.ty, &mut stack)),
+            Some(TypeKind::Union(u)) => u.variants.iter().for_each(|v| visit(&v.ty, &mut stack)),
+            Some(TypeKind::Alias(ty)) => visit(ty, &mut stack),
+            _ => {}
+        }
+    }
+    inside
 }
 
 /// Lowering state shared by the type and operation passes.

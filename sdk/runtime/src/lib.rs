@@ -15,9 +15,9 @@
 //! | [`Api`], [`Server`], [`ServerVariable`], [`SecurityScheme`] | the API's description, a `static` per generated crate |
 //! | [`ClientBuilder`], [`Client`] | configuration and the connection pool; a generated crate wraps both with setters named after its schemes and servers |
 //! | [`Operation`], [`Method`], [`Request`], [`ParamValue`], [`encode_path_segment`], [`encode_path_param`], [`QueryStyle`], [`PathStyle`] | what a request builder fills in (parameters of every style, bodies) |
-//! | [`Client::execute`], [`RawResponse`], [`ApiResponse`] | sending, and decoding the answer |
+//! | [`Client::send`], [`ResponseFuture`], [`BodyFuture`], [`send`]'s decodings; [`Client::execute`], [`RawResponse`], [`ApiResponse`] | sending, and decoding the answer |
 //! | [`Multipart`] | `multipart/form-data` bodies |
-//! | [`serde_support`], [`deserialize_struct!`], [`deserialize_union!`] | model decoding that keeps unknown properties and shapes |
+//! | [`serde_support`], [`serialize_struct!`], [`deserialize_struct!`], [`deserialize_union!`] | model encoding, and decoding that keeps unknown properties and shapes |
 //! | [`pagination`] | streams over paginated operations, driven by data the generator derives from the spec |
 //!
 //! This is a public, versioned API: generated crates depend on it by version, and a change to any
@@ -70,6 +70,7 @@ mod rate_limit;
 mod request;
 mod response;
 mod retry;
+pub mod send;
 pub mod serde_support;
 mod server;
 mod transport;
@@ -86,6 +87,7 @@ pub use rate_limit::RateLimit;
 pub use request::{encode_path_param, encode_path_segment, Method, Operation, ParamValue, Request};
 pub use response::{ApiResponse, RawResponse};
 pub use retry::RetryPolicy;
+pub use send::{BodyFuture, ResponseFuture};
 pub use server::{Server, ServerVariable};
 pub use transport::check_crypto_provider;
 

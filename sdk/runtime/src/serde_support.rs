@@ -221,82 +221,253 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 
 /// Implements `Deserialize` for a generated model: known properties decode straight into their
 /// typed fields (as serde's derive would), and unknown ones are kept as their exact JSON text
-/// ([`RawJson`]) in `additional_properties`, so they round-trip unchanged (large numbers
-/// included) without every object being buffered.
+/// ([`RawJson`]) in `additional_properties`, so they round-trip unchanged (large numbers included)
+/// without every object being buffered. With `exact` before the name, it implements [`Exact`] too,
+/// for models a union may decode (only they need it).
 ///
 /// Attributes before the type name (`#[allow(deprecated)]`) go on the generated impls.
-/// Field kinds: `required` (absent is an error; a nullable required field is an `Option`),
-/// `optional` (`Option<T>`: absent or `null` is `None`), `nullable` (`Option<Option<T>>`: absent is
-/// `None`, `null` is `Some(None)`).
+/// Each field is `name(kind Type) = "wire"`, where `Type` is what the property decodes as.
+/// Kinds: `required` (absent is an error; a nullable required field is an `Option<T>`),
+/// `optional` (`Option<T>`: absent or `null` is `None`), `nullable` (`Option<Option<T>>`, the
+/// property decoded as `Option<T>`: absent is `None`, `null` is `Some(None)`).
+///
+/// The expansion is deliberately small, since a generated crate may hold thousands of models:
+/// the per-field work lives in [`model::field`] and [`model::required`], and the map loop in
+/// [`model::Visitor`], all generic and inlined away in optimised builds.
 #[macro_export]
 macro_rules! deserialize_struct {
-    ($(#[$attr:meta])* $name:ident { $( $field:ident ($kind:ident) = $wire:literal ),* $(,)? }) => {
+    ($(#[$attr:meta])* exact $name:ident { $( $field:ident ($kind:ident $ty:ty) = $wire:literal ),* $(,)? }) => {
+        $crate::deserialize_struct!($(#[$attr])* $name { $( $field ($kind $ty) = $wire ),* });
+
+        $(#[$attr])*
+        impl $crate::serde_support::Exact for $name {
+            #[inline]
+            fn is_exact(&self) -> bool {
+                self.additional_properties.is_empty() $( && $crate::serde_support::Exact::is_exact(&self.$field) )*
+            }
+        }
+    };
+    ($(#[$attr:meta])* $name:ident { $( $field:ident ($kind:ident $ty:ty) = $wire:literal ),* $(,)? }) => {
         $(#[$attr])*
         impl<'de> $crate::serde::Deserialize<'de> for $name {
             fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
             where
                 D: $crate::serde::Deserializer<'de>,
             {
-                struct ModelVisitor;
-
-                impl<'de> $crate::serde::de::Visitor<'de> for ModelVisitor {
-                    type Value = $name;
-
-                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        f.write_str(concat!("a ", stringify!($name), " object"))
-                    }
-
-                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<$name, A::Error>
-                    where
-                        A: $crate::serde::de::MapAccess<'de>,
-                    {
-                        $( let mut $field = ::core::option::Option::None; )*
-                        let mut additional = ::std::collections::BTreeMap::new();
-                        while let ::core::option::Option::Some(key) = map.next_key::<$crate::serde_support::Key<'de>>()? {
-                            match key.as_str() {
-                                $(
-                                    $wire => {
-                                        if $field.is_some() {
-                                            return ::core::result::Result::Err(
-                                                <A::Error as $crate::serde::de::Error>::duplicate_field($wire),
-                                            );
-                                        }
-                                        $field = ::core::option::Option::Some(map.next_value()?);
-                                    }
-                                )*
-                                _ => {
-                                    let value = map.next_value::<$crate::serde_support::RawJson>()?;
-                                    additional.insert(key.into_string(), value);
-                                }
-                            }
-                        }
-                        ::core::result::Result::Ok($name {
-                            $( $field: $crate::deserialize_struct!(@finish $kind $field $wire A), )*
-                            additional_properties: additional,
-                        })
-                    }
-                }
-
-                deserializer.deserialize_map(ModelVisitor)
+                $crate::serde_support::model::deserialize(deserializer)
             }
         }
 
         $(#[$attr])*
-        impl $crate::serde_support::Exact for $name {
-            fn is_exact(&self) -> bool {
-                self.additional_properties.is_empty() $( && $crate::serde_support::Exact::is_exact(&self.$field) )*
+        impl<'de> $crate::serde_support::model::Decode<'de> for $name {
+            const NAME: &'static str = ::core::stringify!($name);
+
+            fn visit_map<A>(mut map: A) -> ::core::result::Result<Self, A::Error>
+            where
+                A: $crate::serde::de::MapAccess<'de>,
+            {
+                $( let mut $field: ::core::option::Option<$ty> = ::core::option::Option::None; )*
+                let mut additional = ::std::collections::BTreeMap::new();
+                while let ::core::option::Option::Some(key) =
+                    map.next_key::<$crate::serde_support::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        $( $wire => $crate::serde_support::model::field(&mut map, &mut $field, $wire)?, )*
+                        _ => $crate::serde_support::model::unknown(&mut map, key, &mut additional)?,
+                    }
+                }
+                ::core::result::Result::Ok($name {
+                    $( $field: $crate::deserialize_struct!(@finish $kind $field $wire), )*
+                    additional_properties: additional,
+                })
+            }
+        }
+
+    };
+    (@finish required $field:ident $wire:literal) => {
+        $crate::serde_support::model::required($field, $wire)?
+    };
+    (@finish optional $field:ident $wire:literal) => {
+        $field.unwrap_or_default()
+    };
+    (@finish nullable $field:ident $wire:literal) => {
+        $field
+    };
+}
+
+/// Implements `Serialize` for a generated model: its properties in declaration order, then the
+/// unknown ones it kept (as serde's derive does with `#[serde(flatten)]`), as one map.
+///
+/// Attributes before the type name (`#[allow(deprecated)]`) go on the generated impl. Each field
+/// is `name(kind) = "wire"`. Kinds: `required` (always written; a nullable required field's `None`
+/// is `null`), `optional` (`Option<T>`: `None` is left out), `nullable` (`Option<Option<T>>`:
+/// `None` is left out, `Some(None)` is `null`).
+#[macro_export]
+macro_rules! serialize_struct {
+    ($(#[$attr:meta])* $name:ident { $( $field:ident ($kind:ident) = $wire:literal ),* $(,)? }) => {
+        $(#[$attr])*
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::serde::Serializer,
+            {
+                let mut map = $crate::serde::Serializer::serialize_map(serializer, ::core::option::Option::None)?;
+                $( $crate::serde_support::model::write::$kind(&mut map, $wire, &self.$field)?; )*
+                $crate::serde_support::model::write::additional(&mut map, &self.additional_properties)?;
+                $crate::serde::ser::SerializeMap::end(map)
             }
         }
     };
-    (@finish required $field:ident $wire:literal $a:ident) => {
-        $field.ok_or_else(|| <$a::Error as $crate::serde::de::Error>::missing_field($wire))?
-    };
-    (@finish optional $field:ident $wire:literal $a:ident) => {
-        $field.unwrap_or_default()
-    };
-    (@finish nullable $field:ident $wire:literal $a:ident) => {
-        $field
-    };
+}
+
+/// What the [`deserialize_struct!`] and [`serialize_struct!`] expansions call: the per-field steps
+/// of decoding and encoding a model, written once. Not meant to be called by hand.
+pub mod model {
+    use super::{Key, RawJson};
+    use serde::de::{self, MapAccess};
+    use serde::{Deserialize, Deserializer};
+    use std::collections::BTreeMap;
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    /// A model's decoding from a map, which [`deserialize_struct!`] implements.
+    pub trait Decode<'de>: Sized {
+        /// The model's name, for "expected a … object" errors.
+        const NAME: &'static str;
+
+        /// Reads the model's properties from `map`.
+        fn visit_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    }
+
+    /// `T::deserialize`: asks for a map and reads it with [`Decode::visit_map`].
+    #[inline]
+    pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Decode<'de>,
+    {
+        deserializer.deserialize_map(Visitor(PhantomData))
+    }
+
+    /// The one map visitor of every model.
+    #[derive(Debug)]
+    pub struct Visitor<T>(PhantomData<fn() -> T>);
+
+    impl<'de, T: Decode<'de>> de::Visitor<'de> for Visitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a {} object", T::NAME)
+        }
+
+        #[inline]
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::visit_map(map)
+        }
+    }
+
+    /// Decodes a known property's value into its slot (a property given twice is an error).
+    #[inline]
+    pub fn field<'de, A, T>(
+        map: &mut A,
+        slot: &mut Option<T>,
+        wire: &'static str,
+    ) -> Result<(), A::Error>
+    where
+        A: MapAccess<'de>,
+        T: Deserialize<'de>,
+    {
+        if slot.is_some() {
+            return Err(<A::Error as de::Error>::duplicate_field(wire));
+        }
+        *slot = Some(map.next_value()?);
+        Ok(())
+    }
+
+    /// Keeps an unknown property as its exact JSON text.
+    #[inline]
+    pub fn unknown<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        key: Key<'de>,
+        additional: &mut BTreeMap<String, RawJson>,
+    ) -> Result<(), A::Error> {
+        let value = map.next_value::<RawJson>()?;
+        additional.insert(key.into_string(), value);
+        Ok(())
+    }
+
+    /// A required property's value, or the error that it is missing.
+    #[inline]
+    pub fn required<T, E: de::Error>(slot: Option<T>, wire: &'static str) -> Result<T, E> {
+        match slot {
+            Some(value) => Ok(value),
+            None => Err(E::missing_field(wire)),
+        }
+    }
+
+    /// The encoding steps of [`serialize_struct!`], one per field kind.
+    pub mod write {
+        use super::super::double_option;
+        use serde::ser::SerializeMap;
+        use serde::{Serialize, Serializer};
+        use std::collections::BTreeMap;
+
+        /// Writes a property that is always present.
+        #[inline]
+        pub fn required<M: SerializeMap, T: Serialize + ?Sized>(
+            map: &mut M,
+            wire: &'static str,
+            value: &T,
+        ) -> Result<(), M::Error> {
+            map.serialize_entry(wire, value)
+        }
+
+        /// Writes an optional property, unless it is `None`.
+        #[inline]
+        pub fn optional<M: SerializeMap, T: Serialize>(
+            map: &mut M,
+            wire: &'static str,
+            value: &Option<T>,
+        ) -> Result<(), M::Error> {
+            match value {
+                Some(_) => map.serialize_entry(wire, value),
+                None => Ok(()),
+            }
+        }
+
+        /// Writes an optional nullable property, unless it is `None`: `Some(None)` is `null`.
+        #[inline]
+        pub fn nullable<M: SerializeMap, T: Serialize>(
+            map: &mut M,
+            wire: &'static str,
+            value: &Option<Option<T>>,
+        ) -> Result<(), M::Error> {
+            struct Nullable<'a, T>(&'a Option<Option<T>>);
+
+            impl<T: Serialize> Serialize for Nullable<'_, T> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    double_option::serialize(self.0, serializer)
+                }
+            }
+
+            match value {
+                Some(_) => map.serialize_entry(wire, &Nullable(value)),
+                None => Ok(()),
+            }
+        }
+
+        /// Writes the properties the model kept but does not know, after its own.
+        #[inline]
+        pub fn additional<M: SerializeMap, V: Serialize>(
+            map: &mut M,
+            values: &BTreeMap<String, V>,
+        ) -> Result<(), M::Error> {
+            for (key, value) in values {
+                map.serialize_entry(key, value)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Whether a decoded value matched its schema exactly: no unknown enum values, no unknown
@@ -404,6 +575,7 @@ macro_rules! deserialize_union {
         }
 
         impl $crate::serde_support::Exact for $name {
+            #[inline]
             fn is_exact(&self) -> bool {
                 match self {
                     $( $name::$variant(v) => $crate::serde_support::Exact::is_exact(v), )*

@@ -4,7 +4,7 @@
 //! Models shared by several operation groups.
 
 /// API error response.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ApiErrorResponse {
     /// A list of errors.
@@ -12,7 +12,6 @@ pub struct ApiErrorResponse {
     /// Example: `["Bad Request"]`
     pub errors: Vec<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -21,6 +20,7 @@ pub struct ApiErrorResponse {
 
 impl ApiErrorResponse {
     /// Creates a [`ApiErrorResponse`] from its required fields.
+    #[inline]
     pub fn new(errors: Vec<String>) -> Self {
         Self {
             errors,
@@ -29,6 +29,8 @@ impl ApiErrorResponse {
     }
 }
 
+openapi_sdk_runtime::serialize_struct!(ApiErrorResponse { errors(required) = "errors" });
+
 openapi_sdk_runtime::deserialize_struct!(
-    ApiErrorResponse { errors(required) = "errors" }
+    ApiErrorResponse { errors(required Vec < String >) = "errors" }
 );

@@ -4,7 +4,7 @@
 //! Models used by the `org_connections` operations.
 
 /// An org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnection {
     /// Org connection attributes.
@@ -18,7 +18,6 @@ pub struct OrgConnection {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -27,6 +26,7 @@ pub struct OrgConnection {
 
 impl OrgConnection {
     /// Creates a [`OrgConnection`] from its required fields.
+    #[inline]
     pub fn new(
         attributes: OrgConnectionAttributes,
         id: uuid::Uuid,
@@ -42,19 +42,26 @@ impl OrgConnection {
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: OrgConnectionType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnection { attributes(required) = "attributes", id(required) = "id",
     relationships(required) = "relationships", r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnection { attributes(required OrgConnectionAttributes) = "attributes",
+    id(required uuid::Uuid) = "id", relationships(required OrgConnectionRelationships) =
+    "relationships", r#type(required OrgConnectionType) = "type" }
+);
+
 /// Org connection attributes.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionAttributes {
     /// List of connection types.
@@ -66,7 +73,6 @@ pub struct OrgConnectionAttributes {
     /// Example: `2023-01-01T12:00:00Z`
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -75,6 +81,7 @@ pub struct OrgConnectionAttributes {
 
 impl OrgConnectionAttributes {
     /// Creates a [`OrgConnectionAttributes`] from its required fields.
+    #[inline]
     pub fn new(
         connection_types: Vec<OrgConnectionTypeEnum>,
         created_at: chrono::DateTime<chrono::Utc>,
@@ -87,13 +94,19 @@ impl OrgConnectionAttributes {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionAttributes { connection_types(required) = "connection_types",
     created_at(required) = "created_at" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionAttributes { connection_types(required Vec < OrgConnectionTypeEnum >) =
+    "connection_types", created_at(required chrono::DateTime < chrono::Utc >) =
+    "created_at" }
+);
+
 /// Org connection creation data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreate {
     /// Attributes for creating an org connection.
@@ -103,7 +116,6 @@ pub struct OrgConnectionCreate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -112,6 +124,7 @@ pub struct OrgConnectionCreate {
 
 impl OrgConnectionCreate {
     /// Creates a [`OrgConnectionCreate`] from its required fields.
+    #[inline]
     pub fn new(
         attributes: OrgConnectionCreateAttributes,
         relationships: OrgConnectionCreateRelationships,
@@ -125,19 +138,26 @@ impl OrgConnectionCreate {
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: OrgConnectionType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreate { attributes(required) = "attributes", relationships(required) =
     "relationships", r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreate { attributes(required OrgConnectionCreateAttributes) =
+    "attributes", relationships(required OrgConnectionCreateRelationships) =
+    "relationships", r#type(required OrgConnectionType) = "type" }
+);
+
 /// Attributes for creating an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateAttributes {
     /// List of connection types to establish.
@@ -145,7 +165,6 @@ pub struct OrgConnectionCreateAttributes {
     /// Example: `["logs"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -154,6 +173,7 @@ pub struct OrgConnectionCreateAttributes {
 
 impl OrgConnectionCreateAttributes {
     /// Creates a [`OrgConnectionCreateAttributes`] from its required fields.
+    #[inline]
     pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self {
         Self {
             connection_types,
@@ -162,18 +182,22 @@ impl OrgConnectionCreateAttributes {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreateAttributes { connection_types(required) = "connection_types" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreateAttributes { connection_types(required Vec < OrgConnectionTypeEnum
+    >) = "connection_types" }
+);
+
 /// Relationships for org connection creation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRelationships {
     /// Org relationship.
     pub sink_org: OrgConnectionOrgRelationship,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -182,6 +206,7 @@ pub struct OrgConnectionCreateRelationships {
 
 impl OrgConnectionCreateRelationships {
     /// Creates a [`OrgConnectionCreateRelationships`] from its required fields.
+    #[inline]
     pub fn new(sink_org: OrgConnectionOrgRelationship) -> Self {
         Self {
             sink_org,
@@ -190,18 +215,22 @@ impl OrgConnectionCreateRelationships {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreateRelationships { sink_org(required) = "sink_org" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreateRelationships { sink_org(required OrgConnectionOrgRelationship) =
+    "sink_org" }
+);
+
 /// Request to create an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionCreateRequest {
     /// Org connection creation data.
     pub data: OrgConnectionCreate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -210,6 +239,7 @@ pub struct OrgConnectionCreateRequest {
 
 impl OrgConnectionCreateRequest {
     /// Creates a [`OrgConnectionCreateRequest`] from its required fields.
+    #[inline]
     pub fn new(data: OrgConnectionCreate) -> Self {
         Self {
             data,
@@ -218,21 +248,23 @@ impl OrgConnectionCreateRequest {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionCreateRequest { data(required) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionCreateRequest { data(required OrgConnectionCreate) = "data" }
+);
+
 /// Response containing a list of org connections.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponse {
     /// List of org connections.
     pub data: Vec<OrgConnection>,
     /// Pagination metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<OrgConnectionListResponseMeta>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -241,6 +273,7 @@ pub struct OrgConnectionListResponse {
 
 impl OrgConnectionListResponse {
     /// Creates a [`OrgConnectionListResponse`] from its required fields.
+    #[inline]
     pub fn new(data: Vec<OrgConnection>) -> Self {
         Self {
             data,
@@ -250,25 +283,29 @@ impl OrgConnectionListResponse {
     }
 
     /// Sets `meta`.
+    #[inline]
     pub fn meta(mut self, value: OrgConnectionListResponseMeta) -> Self {
         self.meta = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionListResponse { data(required) = "data", meta(optional) = "meta" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionListResponse { data(required Vec < OrgConnection >) = "data",
+    meta(optional Option < OrgConnectionListResponseMeta >) = "meta" }
+);
+
 /// Pagination metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMeta {
     /// Page information.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<OrgConnectionListResponseMetaPage>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -277,6 +314,7 @@ pub struct OrgConnectionListResponseMeta {
 
 impl OrgConnectionListResponseMeta {
     /// Creates a [`OrgConnectionListResponseMeta`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             page: None,
@@ -285,32 +323,35 @@ impl OrgConnectionListResponseMeta {
     }
 
     /// Sets `page`.
+    #[inline]
     pub fn page(mut self, value: OrgConnectionListResponseMetaPage) -> Self {
         self.page = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionListResponseMeta { page(optional) = "page" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionListResponseMeta { page(optional Option <
+    OrgConnectionListResponseMetaPage >) = "page" }
+);
+
 /// Page information.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionListResponseMetaPage {
     /// Total number of org connections.
     ///
     /// Example: `0`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_count: Option<i64>,
     /// Total number of org connections matching the filter.
     ///
     /// Example: `0`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_filtered_count: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -319,6 +360,7 @@ pub struct OrgConnectionListResponseMetaPage {
 
 impl OrgConnectionListResponseMetaPage {
     /// Creates a [`OrgConnectionListResponseMetaPage`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             total_count: None,
@@ -328,32 +370,38 @@ impl OrgConnectionListResponseMetaPage {
     }
 
     /// Sets `total_count`.
+    #[inline]
     pub fn total_count(mut self, value: i64) -> Self {
         self.total_count = Some(value);
         self
     }
 
     /// Sets `total_filtered_count`.
+    #[inline]
     pub fn total_filtered_count(mut self, value: i64) -> Self {
         self.total_filtered_count = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionListResponseMetaPage { total_count(optional) = "total_count",
     total_filtered_count(optional) = "total_filtered_count" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionListResponseMetaPage { total_count(optional Option < i64 >) =
+    "total_count", total_filtered_count(optional Option < i64 >) = "total_filtered_count"
+    }
+);
+
 /// Org relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationship {
     /// The definition of `OrgConnectionOrgRelationshipData` object.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionOrgRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -362,6 +410,7 @@ pub struct OrgConnectionOrgRelationship {
 
 impl OrgConnectionOrgRelationship {
     /// Creates a [`OrgConnectionOrgRelationship`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data: None,
@@ -370,35 +419,37 @@ impl OrgConnectionOrgRelationship {
     }
 
     /// Sets `data`.
+    #[inline]
     pub fn data(mut self, value: OrgConnectionOrgRelationshipData) -> Self {
         self.data = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionOrgRelationship { data(optional) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionOrgRelationship { data(optional Option <
+    OrgConnectionOrgRelationshipData >) = "data" }
+);
+
 /// The definition of `OrgConnectionOrgRelationshipData` object.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionOrgRelationshipData {
     /// Org UUID.
     ///
     /// Example: `f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Org name.
     ///
     /// Example: `Example Org`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the organization relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionOrgRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -407,6 +458,7 @@ pub struct OrgConnectionOrgRelationshipData {
 
 impl OrgConnectionOrgRelationshipData {
     /// Creates a [`OrgConnectionOrgRelationshipData`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -417,27 +469,36 @@ impl OrgConnectionOrgRelationshipData {
     }
 
     /// Sets `id`.
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
 
     /// Sets `name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: OrgConnectionOrgRelationshipDataType) -> Self {
         self.r#type = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionOrgRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionOrgRelationshipData { id(optional Option < String >) = "id",
+    name(optional Option < String >) = "name", r#type(optional Option <
+    OrgConnectionOrgRelationshipDataType >) = "type" }
 );
 
 /// The type of the organization relationship.
@@ -453,6 +514,7 @@ pub enum OrgConnectionOrgRelationshipDataType {
 
 impl OrgConnectionOrgRelationshipDataType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Orgs => "orgs",
@@ -462,6 +524,7 @@ impl OrgConnectionOrgRelationshipDataType {
 }
 
 impl From<&str> for OrgConnectionOrgRelationshipDataType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "orgs" => Self::Orgs,
@@ -473,12 +536,14 @@ impl From<&str> for OrgConnectionOrgRelationshipDataType {
 impl std::str::FromStr for OrgConnectionOrgRelationshipDataType {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for OrgConnectionOrgRelationshipDataType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -498,27 +563,17 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionOrgRelationshipDataType {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionOrgRelationshipDataType {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 /// Related organizations and user.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionRelationships {
     /// User relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<OrgConnectionUserRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sink_org: Option<OrgConnectionOrgRelationship>,
     /// Org relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_org: Option<OrgConnectionOrgRelationship>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -527,6 +582,7 @@ pub struct OrgConnectionRelationships {
 
 impl OrgConnectionRelationships {
     /// Creates a [`OrgConnectionRelationships`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             created_by: None,
@@ -537,37 +593,46 @@ impl OrgConnectionRelationships {
     }
 
     /// Sets `created_by`.
+    #[inline]
     pub fn created_by(mut self, value: OrgConnectionUserRelationship) -> Self {
         self.created_by = Some(value);
         self
     }
 
     /// Sets `sink_org`.
+    #[inline]
     pub fn sink_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
         self.sink_org = Some(value);
         self
     }
 
     /// Sets `source_org`.
+    #[inline]
     pub fn source_org(mut self, value: OrgConnectionOrgRelationship) -> Self {
         self.source_org = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionRelationships { created_by(optional) = "created_by", sink_org(optional)
     = "sink_org", source_org(optional) = "source_org" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionRelationships { created_by(optional Option <
+    OrgConnectionUserRelationship >) = "created_by", sink_org(optional Option <
+    OrgConnectionOrgRelationship >) = "sink_org", source_org(optional Option <
+    OrgConnectionOrgRelationship >) = "source_org" }
+);
+
 /// Response containing a single org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionResponse {
     /// An org connection.
     pub data: OrgConnection,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -576,6 +641,7 @@ pub struct OrgConnectionResponse {
 
 impl OrgConnectionResponse {
     /// Creates a [`OrgConnectionResponse`] from its required fields.
+    #[inline]
     pub fn new(data: OrgConnection) -> Self {
         Self {
             data,
@@ -584,8 +650,12 @@ impl OrgConnectionResponse {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionResponse { data(required) = "data" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionResponse { data(required OrgConnection) = "data" }
 );
 
 /// Org connection type.
@@ -601,6 +671,7 @@ pub enum OrgConnectionType {
 
 impl OrgConnectionType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::OrgConnection => "org_connection",
@@ -610,6 +681,7 @@ impl OrgConnectionType {
 }
 
 impl From<&str> for OrgConnectionType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "org_connection" => Self::OrgConnection,
@@ -621,12 +693,14 @@ impl From<&str> for OrgConnectionType {
 impl std::str::FromStr for OrgConnectionType {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for OrgConnectionType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -646,12 +720,6 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionType {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionType {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 /// Available connection types between organizations.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -668,6 +736,7 @@ pub enum OrgConnectionTypeEnum {
 
 impl OrgConnectionTypeEnum {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Logs => "logs",
@@ -679,6 +748,7 @@ impl OrgConnectionTypeEnum {
 }
 
 impl From<&str> for OrgConnectionTypeEnum {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "logs" => Self::Logs,
@@ -692,12 +762,14 @@ impl From<&str> for OrgConnectionTypeEnum {
 impl std::str::FromStr for OrgConnectionTypeEnum {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for OrgConnectionTypeEnum {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -717,14 +789,8 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionTypeEnum {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for OrgConnectionTypeEnum {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 /// Org connection update data.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdate {
     /// Attributes for updating an org connection.
@@ -736,7 +802,6 @@ pub struct OrgConnectionUpdate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -745,6 +810,7 @@ pub struct OrgConnectionUpdate {
 
 impl OrgConnectionUpdate {
     /// Creates a [`OrgConnectionUpdate`] from its required fields.
+    #[inline]
     pub fn new(attributes: OrgConnectionUpdateAttributes, id: uuid::Uuid) -> Self {
         Self {
             attributes,
@@ -755,19 +821,26 @@ impl OrgConnectionUpdate {
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: OrgConnectionType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUpdate { attributes(required) = "attributes", id(required) = "id",
     r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUpdate { attributes(required OrgConnectionUpdateAttributes) =
+    "attributes", id(required uuid::Uuid) = "id", r#type(required OrgConnectionType) =
+    "type" }
+);
+
 /// Attributes for updating an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateAttributes {
     /// Updated list of connection types.
@@ -775,7 +848,6 @@ pub struct OrgConnectionUpdateAttributes {
     /// Example: `["logs","metrics"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -784,6 +856,7 @@ pub struct OrgConnectionUpdateAttributes {
 
 impl OrgConnectionUpdateAttributes {
     /// Creates a [`OrgConnectionUpdateAttributes`] from its required fields.
+    #[inline]
     pub fn new(connection_types: Vec<OrgConnectionTypeEnum>) -> Self {
         Self {
             connection_types,
@@ -792,18 +865,22 @@ impl OrgConnectionUpdateAttributes {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUpdateAttributes { connection_types(required) = "connection_types" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUpdateAttributes { connection_types(required Vec < OrgConnectionTypeEnum
+    >) = "connection_types" }
+);
+
 /// Request to update an org connection.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrgConnectionUpdateRequest {
     /// Org connection update data.
     pub data: OrgConnectionUpdate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -812,6 +889,7 @@ pub struct OrgConnectionUpdateRequest {
 
 impl OrgConnectionUpdateRequest {
     /// Creates a [`OrgConnectionUpdateRequest`] from its required fields.
+    #[inline]
     pub fn new(data: OrgConnectionUpdate) -> Self {
         Self {
             data,
@@ -820,19 +898,21 @@ impl OrgConnectionUpdateRequest {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUpdateRequest { data(required) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUpdateRequest { data(required OrgConnectionUpdate) = "data" }
+);
+
 /// User relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationship {
     /// The data for a user relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<OrgConnectionUserRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -841,6 +921,7 @@ pub struct OrgConnectionUserRelationship {
 
 impl OrgConnectionUserRelationship {
     /// Creates a [`OrgConnectionUserRelationship`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data: None,
@@ -849,35 +930,37 @@ impl OrgConnectionUserRelationship {
     }
 
     /// Sets `data`.
+    #[inline]
     pub fn data(mut self, value: OrgConnectionUserRelationshipData) -> Self {
         self.data = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUserRelationship { data(optional) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUserRelationship { data(optional Option <
+    OrgConnectionUserRelationshipData >) = "data" }
+);
+
 /// The data for a user relationship.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrgConnectionUserRelationshipData {
     /// User UUID.
     ///
     /// Example: `usr123abc456`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// User name.
     ///
     /// Example: `John Doe`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The type of the user relationship.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<OrgConnectionUserRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -886,6 +969,7 @@ pub struct OrgConnectionUserRelationshipData {
 
 impl OrgConnectionUserRelationshipData {
     /// Creates a [`OrgConnectionUserRelationshipData`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -896,27 +980,36 @@ impl OrgConnectionUserRelationshipData {
     }
 
     /// Sets `id`.
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
 
     /// Sets `name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: OrgConnectionUserRelationshipDataType) -> Self {
         self.r#type = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     OrgConnectionUserRelationshipData { id(optional) = "id", name(optional) = "name",
     r#type(optional) = "type" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    OrgConnectionUserRelationshipData { id(optional Option < String >) = "id",
+    name(optional Option < String >) = "name", r#type(optional Option <
+    OrgConnectionUserRelationshipDataType >) = "type" }
 );
 
 /// The type of the user relationship.
@@ -932,6 +1025,7 @@ pub enum OrgConnectionUserRelationshipDataType {
 
 impl OrgConnectionUserRelationshipDataType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Users => "users",
@@ -941,6 +1035,7 @@ impl OrgConnectionUserRelationshipDataType {
 }
 
 impl From<&str> for OrgConnectionUserRelationshipDataType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "users" => Self::Users,
@@ -952,12 +1047,14 @@ impl From<&str> for OrgConnectionUserRelationshipDataType {
 impl std::str::FromStr for OrgConnectionUserRelationshipDataType {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for OrgConnectionUserRelationshipDataType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -974,12 +1071,5 @@ impl<'de> serde::Deserialize<'de> for OrgConnectionUserRelationshipDataType {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
-
-impl openapi_sdk_runtime::serde_support::Exact
-for OrgConnectionUserRelationshipDataType {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
     }
 }

@@ -4,14 +4,12 @@
 //! Models used by the `team_connections` operations.
 
 /// Reference to a team from an external system.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectedTeamRef {
     /// Reference to connected external team.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<ConnectedTeamRefData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -20,6 +18,7 @@ pub struct ConnectedTeamRef {
 
 impl ConnectedTeamRef {
     /// Creates a [`ConnectedTeamRef`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data: None,
@@ -28,16 +27,21 @@ impl ConnectedTeamRef {
     }
 
     /// Sets `data`.
+    #[inline]
     pub fn data(mut self, value: ConnectedTeamRefData) -> Self {
         self.data = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(ConnectedTeamRef { data(optional) = "data" });
+openapi_sdk_runtime::serialize_struct!(ConnectedTeamRef { data(optional) = "data" });
+
+openapi_sdk_runtime::deserialize_struct!(
+    ConnectedTeamRef { data(optional Option < ConnectedTeamRefData >) = "data" }
+);
 
 /// Reference to connected external team.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConnectedTeamRefData {
     /// The connected team ID as it is referenced throughout the Datadog ecosystem.
@@ -47,7 +51,6 @@ pub struct ConnectedTeamRefData {
     /// External team resource type.
     pub r#type: ConnectedTeamRefDataType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -56,6 +59,7 @@ pub struct ConnectedTeamRefData {
 
 impl ConnectedTeamRefData {
     /// Creates a [`ConnectedTeamRefData`] from its required fields.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -65,14 +69,20 @@ impl ConnectedTeamRefData {
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: ConnectedTeamRefDataType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     ConnectedTeamRefData { id(required) = "id", r#type(required) = "type" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    ConnectedTeamRefData { id(required String) = "id", r#type(required
+    ConnectedTeamRefDataType) = "type" }
 );
 
 /// External team resource type.
@@ -88,6 +98,7 @@ pub enum ConnectedTeamRefDataType {
 
 impl ConnectedTeamRefDataType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::GithubTeam => "github_team",
@@ -97,6 +108,7 @@ impl ConnectedTeamRefDataType {
 }
 
 impl From<&str> for ConnectedTeamRefDataType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "github_team" => Self::GithubTeam,
@@ -108,12 +120,14 @@ impl From<&str> for ConnectedTeamRefDataType {
 impl std::str::FromStr for ConnectedTeamRefDataType {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for ConnectedTeamRefDataType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -133,64 +147,43 @@ impl<'de> serde::Deserialize<'de> for ConnectedTeamRefDataType {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for ConnectedTeamRefDataType {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 /// Page-based pagination metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectionsPagePagination {
     /// The first page number.
     ///
     /// Example: `0`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_number: Option<i64>,
     /// The last page number.
     ///
     /// Example: `2`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_number: Option<i64>,
     /// The next page number.
     ///
     /// Example: `2`
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
-    )]
     pub next_number: Option<Option<i64>>,
     /// The current page number.
     ///
     /// Example: `1`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
     /// The previous page number.
     ///
     /// Example: `0`
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
-    )]
     pub prev_number: Option<Option<i64>>,
     /// The page size.
     ///
     /// Example: `10`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Total connections matching request.
     ///
     /// Example: `25`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Pagination type.
     ///
     /// Example: `number_size`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -199,6 +192,7 @@ pub struct ConnectionsPagePagination {
 
 impl ConnectionsPagePagination {
     /// Creates a [`ConnectionsPagePagination`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             first_number: None,
@@ -214,70 +208,85 @@ impl ConnectionsPagePagination {
     }
 
     /// Sets `first_number`.
+    #[inline]
     pub fn first_number(mut self, value: i64) -> Self {
         self.first_number = Some(value);
         self
     }
 
     /// Sets `last_number`.
+    #[inline]
     pub fn last_number(mut self, value: i64) -> Self {
         self.last_number = Some(value);
         self
     }
 
     /// Sets `next_number`.
+    #[inline]
     pub fn next_number(mut self, value: Option<i64>) -> Self {
         self.next_number = Some(value);
         self
     }
 
     /// Sets `number`.
+    #[inline]
     pub fn number(mut self, value: i64) -> Self {
         self.number = Some(value);
         self
     }
 
     /// Sets `prev_number`.
+    #[inline]
     pub fn prev_number(mut self, value: Option<i64>) -> Self {
         self.prev_number = Some(value);
         self
     }
 
     /// Sets `size`.
+    #[inline]
     pub fn size(mut self, value: i64) -> Self {
         self.size = Some(value);
         self
     }
 
     /// Sets `total`.
+    #[inline]
     pub fn total(mut self, value: i64) -> Self {
         self.total = Some(value);
         self
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     ConnectionsPagePagination { first_number(optional) = "first_number",
     last_number(optional) = "last_number", next_number(nullable) = "next_number",
     number(optional) = "number", prev_number(nullable) = "prev_number", size(optional) =
     "size", total(optional) = "total", r#type(optional) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    ConnectionsPagePagination { first_number(optional Option < i64 >) = "first_number",
+    last_number(optional Option < i64 >) = "last_number", next_number(nullable Option <
+    i64 >) = "next_number", number(optional Option < i64 >) = "number",
+    prev_number(nullable Option < i64 >) = "prev_number", size(optional Option < i64 >) =
+    "size", total(optional Option < i64 >) = "total", r#type(optional Option < String >)
+    = "type" }
+);
+
 /// Connections response metadata.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConnectionsResponseMeta {
     /// Page-based pagination metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<ConnectionsPagePagination>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -286,6 +295,7 @@ pub struct ConnectionsResponseMeta {
 
 impl ConnectionsResponseMeta {
     /// Creates a [`ConnectionsResponseMeta`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             page: None,
@@ -294,34 +304,37 @@ impl ConnectionsResponseMeta {
     }
 
     /// Sets `page`.
+    #[inline]
     pub fn page(mut self, value: ConnectionsPagePagination) -> Self {
         self.page = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     ConnectionsResponseMeta { page(optional) = "page" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    ConnectionsResponseMeta { page(optional Option < ConnectionsPagePagination >) =
+    "page" }
+);
+
 /// A relationship between a Datadog team and a team from another external system.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TeamConnection {
     /// Attributes of the team connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<TeamConnectionAttributes>,
     /// The unique identifier of the team connection.
     ///
     /// Example: `12345678-1234-5678-9abc-123456789012`
     pub id: String,
     /// Relationships of the team connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -330,6 +343,7 @@ pub struct TeamConnection {
 
 impl TeamConnection {
     /// Creates a [`TeamConnection`] from its required fields.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             attributes: None,
@@ -341,45 +355,52 @@ impl TeamConnection {
     }
 
     /// Sets `attributes`.
+    #[inline]
     pub fn attributes(mut self, value: TeamConnectionAttributes) -> Self {
         self.attributes = Some(value);
         self
     }
 
     /// Sets `relationships`.
+    #[inline]
     pub fn relationships(mut self, value: TeamConnectionRelationships) -> Self {
         self.relationships = Some(value);
         self
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: TeamConnectionType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnection { attributes(optional) = "attributes", id(required) = "id",
     relationships(optional) = "relationships", r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnection { attributes(optional Option < TeamConnectionAttributes >) =
+    "attributes", id(required String) = "id", relationships(optional Option <
+    TeamConnectionRelationships >) = "relationships", r#type(required TeamConnectionType)
+    = "type" }
+);
+
 /// Attributes of the team connection.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamConnectionAttributes {
     /// The entity that manages this team connection.
     ///
     /// Example: `github_sync`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_by: Option<String>,
     /// The name of the external source.
     ///
     /// Example: `github`
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -388,6 +409,7 @@ pub struct TeamConnectionAttributes {
 
 impl TeamConnectionAttributes {
     /// Creates a [`TeamConnectionAttributes`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             managed_by: None,
@@ -397,37 +419,41 @@ impl TeamConnectionAttributes {
     }
 
     /// Sets `managed_by`.
+    #[inline]
     pub fn managed_by(mut self, value: impl Into<String>) -> Self {
         self.managed_by = Some(value.into());
         self
     }
 
     /// Sets `source`.
+    #[inline]
     pub fn source(mut self, value: impl Into<String>) -> Self {
         self.source = Some(value.into());
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnectionAttributes { managed_by(optional) = "managed_by", source(optional) =
     "source" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionAttributes { managed_by(optional Option < String >) = "managed_by",
+    source(optional Option < String >) = "source" }
+);
+
 /// Data for creating a team connection.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamConnectionCreateData {
     /// Attributes of the team connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<TeamConnectionAttributes>,
     /// Relationships of the team connection.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub relationships: Option<TeamConnectionRelationships>,
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -436,6 +462,7 @@ pub struct TeamConnectionCreateData {
 
 impl TeamConnectionCreateData {
     /// Creates a [`TeamConnectionCreateData`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attributes: None,
@@ -446,37 +473,45 @@ impl TeamConnectionCreateData {
     }
 
     /// Sets `attributes`.
+    #[inline]
     pub fn attributes(mut self, value: TeamConnectionAttributes) -> Self {
         self.attributes = Some(value);
         self
     }
 
     /// Sets `relationships`.
+    #[inline]
     pub fn relationships(mut self, value: TeamConnectionRelationships) -> Self {
         self.relationships = Some(value);
         self
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: TeamConnectionType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnectionCreateData { attributes(optional) = "attributes",
     relationships(optional) = "relationships", r#type(required) = "type" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionCreateData { attributes(optional Option < TeamConnectionAttributes >) =
+    "attributes", relationships(optional Option < TeamConnectionRelationships >) =
+    "relationships", r#type(required TeamConnectionType) = "type" }
+);
+
 /// Request for creating team connections.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TeamConnectionCreateRequest {
     /// Array of team connections to create.
     pub data: Vec<TeamConnectionCreateData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -485,6 +520,7 @@ pub struct TeamConnectionCreateRequest {
 
 impl TeamConnectionCreateRequest {
     /// Creates a [`TeamConnectionCreateRequest`] from its required fields.
+    #[inline]
     pub fn new(data: Vec<TeamConnectionCreateData>) -> Self {
         Self {
             data,
@@ -493,18 +529,22 @@ impl TeamConnectionCreateRequest {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnectionCreateRequest { data(required) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionCreateRequest { data(required Vec < TeamConnectionCreateData >) =
+    "data" }
+);
+
 /// Request for deleting team connections.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TeamConnectionDeleteRequest {
     /// Array of team connection IDs to delete.
     pub data: Vec<TeamConnectionDeleteRequestDataItem>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -513,6 +553,7 @@ pub struct TeamConnectionDeleteRequest {
 
 impl TeamConnectionDeleteRequest {
     /// Creates a [`TeamConnectionDeleteRequest`] from its required fields.
+    #[inline]
     pub fn new(data: Vec<TeamConnectionDeleteRequestDataItem>) -> Self {
         Self {
             data,
@@ -521,12 +562,17 @@ impl TeamConnectionDeleteRequest {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnectionDeleteRequest { data(required) = "data" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionDeleteRequest { data(required Vec < TeamConnectionDeleteRequestDataItem
+    >) = "data" }
+);
+
 /// A collection of connection ids to delete.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TeamConnectionDeleteRequestDataItem {
     /// The unique identifier of the team connection to delete.
@@ -536,7 +582,6 @@ pub struct TeamConnectionDeleteRequestDataItem {
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -545,6 +590,7 @@ pub struct TeamConnectionDeleteRequestDataItem {
 
 impl TeamConnectionDeleteRequestDataItem {
     /// Creates a [`TeamConnectionDeleteRequestDataItem`] from its required fields.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -554,29 +600,32 @@ impl TeamConnectionDeleteRequestDataItem {
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: TeamConnectionType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnectionDeleteRequestDataItem { id(required) = "id", r#type(required) = "type"
     }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionDeleteRequestDataItem { id(required String) = "id", r#type(required
+    TeamConnectionType) = "type" }
+);
+
 /// Relationships of the team connection.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamConnectionRelationships {
     /// Reference to a team from an external system.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub connected_team: Option<ConnectedTeamRef>,
     /// Reference to a Datadog team.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<TeamRef>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -585,6 +634,7 @@ pub struct TeamConnectionRelationships {
 
 impl TeamConnectionRelationships {
     /// Creates a [`TeamConnectionRelationships`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connected_team: None,
@@ -594,21 +644,28 @@ impl TeamConnectionRelationships {
     }
 
     /// Sets `connected_team`.
+    #[inline]
     pub fn connected_team(mut self, value: ConnectedTeamRef) -> Self {
         self.connected_team = Some(value);
         self
     }
 
     /// Sets `team`.
+    #[inline]
     pub fn team(mut self, value: TeamRef) -> Self {
         self.team = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnectionRelationships { connected_team(optional) = "connected_team",
     team(optional) = "team" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionRelationships { connected_team(optional Option < ConnectedTeamRef >) =
+    "connected_team", team(optional Option < TeamRef >) = "team" }
 );
 
 /// Team connection resource type.
@@ -624,6 +681,7 @@ pub enum TeamConnectionType {
 
 impl TeamConnectionType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::TeamConnection => "team_connection",
@@ -633,6 +691,7 @@ impl TeamConnectionType {
 }
 
 impl From<&str> for TeamConnectionType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "team_connection" => Self::TeamConnection,
@@ -644,12 +703,14 @@ impl From<&str> for TeamConnectionType {
 impl std::str::FromStr for TeamConnectionType {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for TeamConnectionType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -669,24 +730,15 @@ impl<'de> serde::Deserialize<'de> for TeamConnectionType {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for TeamConnectionType {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 /// Response containing information about multiple team connections.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamConnectionsResponse {
     /// Array of team connections.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<TeamConnection>>,
     /// Connections response metadata.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<ConnectionsResponseMeta>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -695,6 +747,7 @@ pub struct TeamConnectionsResponse {
 
 impl TeamConnectionsResponse {
     /// Creates a [`TeamConnectionsResponse`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data: None,
@@ -704,31 +757,36 @@ impl TeamConnectionsResponse {
     }
 
     /// Sets `data`.
+    #[inline]
     pub fn data(mut self, value: Vec<TeamConnection>) -> Self {
         self.data = Some(value);
         self
     }
 
     /// Sets `meta`.
+    #[inline]
     pub fn meta(mut self, value: ConnectionsResponseMeta) -> Self {
         self.meta = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamConnectionsResponse { data(optional) = "data", meta(optional) = "meta" }
 );
 
+openapi_sdk_runtime::deserialize_struct!(
+    TeamConnectionsResponse { data(optional Option < Vec < TeamConnection > >) = "data",
+    meta(optional Option < ConnectionsResponseMeta >) = "meta" }
+);
+
 /// Reference to a Datadog team.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TeamRef {
     /// Reference to a Datadog team.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<TeamRefData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -737,6 +795,7 @@ pub struct TeamRef {
 
 impl TeamRef {
     /// Creates a [`TeamRef`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data: None,
@@ -745,16 +804,21 @@ impl TeamRef {
     }
 
     /// Sets `data`.
+    #[inline]
     pub fn data(mut self, value: TeamRefData) -> Self {
         self.data = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(TeamRef { data(optional) = "data" });
+openapi_sdk_runtime::serialize_struct!(TeamRef { data(optional) = "data" });
+
+openapi_sdk_runtime::deserialize_struct!(
+    TeamRef { data(optional Option < TeamRefData >) = "data" }
+);
 
 /// Reference to a Datadog team.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct TeamRefData {
     /// The Datadog team ID.
@@ -764,7 +828,6 @@ pub struct TeamRefData {
     /// Datadog team resource type.
     pub r#type: TeamRefDataType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -773,6 +836,7 @@ pub struct TeamRefData {
 
 impl TeamRefData {
     /// Creates a [`TeamRefData`] from its required fields.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -782,14 +846,19 @@ impl TeamRefData {
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: TeamRefDataType) -> Self {
         self.r#type = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TeamRefData { id(required) = "id", r#type(required) = "type" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    TeamRefData { id(required String) = "id", r#type(required TeamRefDataType) = "type" }
 );
 
 /// Datadog team resource type.
@@ -805,6 +874,7 @@ pub enum TeamRefDataType {
 
 impl TeamRefDataType {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Team => "team",
@@ -814,6 +884,7 @@ impl TeamRefDataType {
 }
 
 impl From<&str> for TeamRefDataType {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "team" => Self::Team,
@@ -825,12 +896,14 @@ impl From<&str> for TeamRefDataType {
 impl std::str::FromStr for TeamRefDataType {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for TeamRefDataType {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -847,11 +920,5 @@ impl<'de> serde::Deserialize<'de> for TeamRefDataType {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
-
-impl openapi_sdk_runtime::serde_support::Exact for TeamRefDataType {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
     }
 }

@@ -56,6 +56,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn list_org_connections(&self) -> ListOrgConnectionsRequest {
         ListOrgConnectionsRequest {
             client: self.clone(),
@@ -102,6 +103,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn create_org_connections(
         &self,
         body: OrgConnectionCreateRequest,
@@ -145,6 +147,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn delete_org_connections(
         &self,
         connection_id: impl std::fmt::Display,
@@ -197,6 +200,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn update_org_connections(
         &self,
         connection_id: impl std::fmt::Display,
@@ -236,6 +240,7 @@ impl ListOrgConnectionsRequest {
     /// The Org ID of the sink org.
     ///
     /// Example: `0879ce27-29a1-481f-a12e-bc2a48ec9ae1`
+    #[inline]
     pub fn sink_org_id(mut self, sink_org_id: impl Into<String>) -> Self {
         self.sink_org_id = Some(sink_org_id.into());
         self
@@ -244,6 +249,7 @@ impl ListOrgConnectionsRequest {
     /// The Org ID of the source org.
     ///
     /// Example: `0879ce27-29a1-481f-a12e-bc2a48ec9ae1`
+    #[inline]
     pub fn source_org_id(mut self, source_org_id: impl Into<String>) -> Self {
         self.source_org_id = Some(source_org_id.into());
         self
@@ -254,6 +260,7 @@ impl ListOrgConnectionsRequest {
     /// Default: `1000`
     ///
     /// Example: `1000`
+    #[inline]
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = Some(limit);
         self
@@ -264,26 +271,35 @@ impl ListOrgConnectionsRequest {
     /// Default: `0`
     ///
     /// Example: `0`
+    #[inline]
     pub fn offset(mut self, offset: i64) -> Self {
         self.offset = Some(offset);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::list_org_connections`] for what it returns and its errors.
-    pub async fn send(self) -> Result<OrgConnectionListResponse, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<OrgConnectionListResponse> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<OrgConnectionListResponse>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<OrgConnectionListResponse> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/org_connections".to_owned(),
@@ -293,8 +309,7 @@ impl ListOrgConnectionsRequest {
         request.query("source_org_id", self.source_org_id.as_ref());
         request.query("limit", self.limit.as_ref());
         request.query("offset", self.offset.as_ref());
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -318,28 +333,35 @@ impl CreateOrgConnectionsRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::create_org_connections`] for what it returns and its errors.
-    pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<OrgConnectionResponse> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<OrgConnectionResponse>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<OrgConnectionResponse> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/org_connections".to_owned(),
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -363,26 +385,35 @@ impl DeleteOrgConnectionsRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::delete_org_connections`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
                 .concat(),
         );
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -407,20 +438,28 @@ impl UpdateOrgConnectionsRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::update_org_connections`] for what it returns and its errors.
-    pub async fn send(self) -> Result<OrgConnectionResponse, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<OrgConnectionResponse> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<OrgConnectionResponse>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<OrgConnectionResponse> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/api/v2/org_connections/", &rt::encode_path_segment(&self.connection_id)]
@@ -428,8 +467,7 @@ impl UpdateOrgConnectionsRequest {
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -446,6 +484,7 @@ impl rt::pagination::PageSource for ListOrgConnectionsRequest {
         stop_on_short_page: false,
     };
 
+    #[inline]
     fn fetch(
         self,
         position: rt::pagination::Position,
@@ -457,10 +496,12 @@ impl rt::pagination::PageSource for ListOrgConnectionsRequest {
         request.send()
     }
 
+    #[inline]
     fn page_size(&self) -> Option<i64> {
         self.limit.or(Some(1000))
     }
 
+    #[inline]
     fn page_info(page: &Self::Page) -> rt::pagination::PageInfo {
         rt::pagination::PageInfo::new(Some(&page.data).map_or(0, Vec::len))
             .total(
@@ -481,10 +522,12 @@ impl rt::pagination::PageSource for ListOrgConnectionsRequest {
             )
     }
 
+    #[inline]
     fn first_id(page: &Self::Page) -> Option<String> {
         Some(&page.data).and_then(|items| items.first()).map(|item| item.id.to_string())
     }
 
+    #[inline]
     fn into_items(page: Self::Page) -> Vec<Self::Item> {
         page.data
     }
@@ -495,17 +538,20 @@ impl ListOrgConnectionsRequest {
     /// Pagination settings for this request (start position, page bound); then a stream or a collection.
     ///
     /// Filters and the page size are sent with every page; the position parameter is set by the paginator on every request, starting at offset 0, so a value set on this request is replaced. See \[`rt::pagination`\] for the stop rules and safety bounds.
+    #[inline]
     pub fn paginate(self) -> rt::pagination::Paginator<Self> {
         rt::pagination::Paginator::new(self)
     }
 
     /// Every page, as whole responses; see [`rt::pagination::Paginator::pages`].
+    #[inline]
     pub fn pages(self) -> rt::pagination::Pages<OrgConnectionListResponse> {
         self.paginate().pages()
     }
 
     /// Every item of every page, one page in memory at a time; see
     /// [`rt::pagination::Paginator::into_stream`].
+    #[inline]
     pub fn into_stream(self) -> rt::pagination::Items<OrgConnection> {
         self.paginate().into_stream()
     }
@@ -516,6 +562,7 @@ impl ListOrgConnectionsRequest {
     /// # Errors
     ///
     /// The first error of any page, a pagination safety bound, or more than `max_items` items.
+    #[inline]
     pub async fn collect_all(
         self,
         max_items: usize,

@@ -63,6 +63,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn list_team_connections(&self) -> ListTeamConnectionsRequest {
         ListTeamConnectionsRequest {
             client: self.clone(),
@@ -118,6 +119,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn create_team_connections(
         &self,
         body: TeamConnectionCreateRequest,
@@ -170,6 +172,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn delete_team_connections(
         &self,
         body: TeamConnectionDeleteRequest,
@@ -211,6 +214,7 @@ impl ListTeamConnectionsRequest {
     /// Default: `10`
     ///
     /// Example: `10`
+    #[inline]
     pub fn page_size(mut self, page_size: i64) -> Self {
         self.page_size = Some(page_size);
         self
@@ -221,12 +225,14 @@ impl ListTeamConnectionsRequest {
     /// Default: `0`
     ///
     /// Example: `0`
+    #[inline]
     pub fn page_number(mut self, page_number: i64) -> Self {
         self.page_number = Some(page_number);
         self
     }
 
     /// Filter team connections by external source systems.
+    #[inline]
     pub fn filter_sources(
         mut self,
         filter_sources: impl IntoIterator<Item = impl Into<String>>,
@@ -236,6 +242,7 @@ impl ListTeamConnectionsRequest {
     }
 
     /// Filter team connections by Datadog team IDs.
+    #[inline]
     pub fn filter_team_ids(
         mut self,
         filter_team_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -247,6 +254,7 @@ impl ListTeamConnectionsRequest {
     }
 
     /// Filter team connections by connected team IDs from external systems.
+    #[inline]
     pub fn filter_connected_team_ids(
         mut self,
         filter_connected_team_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -258,6 +266,7 @@ impl ListTeamConnectionsRequest {
     }
 
     /// Filter team connections by connection IDs.
+    #[inline]
     pub fn filter_connection_ids(
         mut self,
         filter_connection_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -269,20 +278,28 @@ impl ListTeamConnectionsRequest {
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::list_team_connections`] for what it returns and its errors.
-    pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<TeamConnectionsResponse> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<TeamConnectionsResponse>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<TeamConnectionsResponse> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
@@ -304,8 +321,7 @@ impl ListTeamConnectionsRequest {
                 self.filter_connection_ids.as_ref(),
                 false,
             );
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -329,28 +345,35 @@ impl CreateTeamConnectionsRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::create_team_connections`] for what it returns and its errors.
-    pub async fn send(self) -> Result<TeamConnectionsResponse, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<TeamConnectionsResponse> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<TeamConnectionsResponse>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<TeamConnectionsResponse> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -374,26 +397,35 @@ impl DeleteTeamConnectionsRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::delete_team_connections`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/api/v2/team/connections".to_owned(),
         );
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -410,6 +442,7 @@ impl rt::pagination::PageSource for ListTeamConnectionsRequest {
         stop_on_short_page: false,
     };
 
+    #[inline]
     fn fetch(
         self,
         position: rt::pagination::Position,
@@ -421,10 +454,12 @@ impl rt::pagination::PageSource for ListTeamConnectionsRequest {
         request.send()
     }
 
+    #[inline]
     fn page_size(&self) -> Option<i64> {
         self.page_size.or(Some(10))
     }
 
+    #[inline]
     fn page_info(page: &Self::Page) -> rt::pagination::PageInfo {
         rt::pagination::PageInfo::new(page.data.as_ref().map_or(0, Vec::len))
             .number(
@@ -452,6 +487,7 @@ impl rt::pagination::PageSource for ListTeamConnectionsRequest {
             )
     }
 
+    #[inline]
     fn first_id(page: &Self::Page) -> Option<String> {
         page.data
             .as_ref()
@@ -459,6 +495,7 @@ impl rt::pagination::PageSource for ListTeamConnectionsRequest {
             .map(|item| item.id.to_string())
     }
 
+    #[inline]
     fn into_items(page: Self::Page) -> Vec<Self::Item> {
         page.data.unwrap_or_default()
     }
@@ -469,17 +506,20 @@ impl ListTeamConnectionsRequest {
     /// Pagination settings for this request (start position, page bound); then a stream or a collection.
     ///
     /// Filters and the page size are sent with every page; the position parameter is set by the paginator on every request, starting at page 0 (`pageStart`), so a value set on this request is replaced. See \[`rt::pagination`\] for the stop rules and safety bounds.
+    #[inline]
     pub fn paginate(self) -> rt::pagination::Paginator<Self> {
         rt::pagination::Paginator::new(self)
     }
 
     /// Every page, as whole responses; see [`rt::pagination::Paginator::pages`].
+    #[inline]
     pub fn pages(self) -> rt::pagination::Pages<TeamConnectionsResponse> {
         self.paginate().pages()
     }
 
     /// Every item of every page, one page in memory at a time; see
     /// [`rt::pagination::Paginator::into_stream`].
+    #[inline]
     pub fn into_stream(self) -> rt::pagination::Items<TeamConnection> {
         self.paginate().into_stream()
     }
@@ -490,6 +530,7 @@ impl ListTeamConnectionsRequest {
     /// # Errors
     ///
     /// The first error of any page, a pagination safety bound, or more than `max_items` items.
+    #[inline]
     pub async fn collect_all(
         self,
         max_items: usize,

@@ -3,12 +3,11 @@
 
 //! Models shared by several operation groups.
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Thing {
     pub id: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -17,6 +16,7 @@ pub struct Thing {
 
 impl Thing {
     /// Creates a [`Thing`] from its required fields.
+    #[inline]
     pub fn new(id: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -25,4 +25,6 @@ impl Thing {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(Thing { id(required) = "id" });
+openapi_sdk_runtime::serialize_struct!(Thing { id(required) = "id" });
+
+openapi_sdk_runtime::deserialize_struct!(Thing { id(required String) = "id" });

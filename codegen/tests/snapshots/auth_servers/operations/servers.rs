@@ -27,6 +27,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn upload_thing(&self, id: impl std::fmt::Display) -> UploadThingRequest {
         UploadThingRequest {
             client: self.clone(),
@@ -54,6 +55,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn list_events(&self) -> ListEventsRequest {
         ListEventsRequest {
             client: self.clone(),
@@ -80,6 +82,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn send_event(&self, body: Thing) -> SendEventRequest {
         SendEventRequest {
             client: self.clone(),
@@ -120,25 +123,34 @@ impl UploadThingRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::upload_thing`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/uploads/", &rt::encode_path_segment(&self.id)].concat(),
         );
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -172,22 +184,31 @@ impl ListEventsRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::list_events`] for what it returns and its errors.
-    pub async fn send(self) -> Result<Vec<Thing>, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<Vec<Thing>> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<Thing>>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<Thing>> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/events".to_owned());
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -222,22 +243,31 @@ impl SendEventRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::send_event`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/events".to_owned());
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }

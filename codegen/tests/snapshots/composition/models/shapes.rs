@@ -4,14 +4,13 @@
 //! Models used by the `shapes` operations.
 
 /// A named circle (allOf of Named and its own fields).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Circle {
     pub name: String,
     pub kind: CircleKind,
     pub radius: f64,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -20,6 +19,7 @@ pub struct Circle {
 
 impl Circle {
     /// Creates a [`Circle`] from its required fields.
+    #[inline]
     pub fn new(name: impl Into<String>, radius: f64) -> Self {
         Self {
             name: name.into(),
@@ -30,15 +30,21 @@ impl Circle {
     }
 
     /// Sets `kind`.
+    #[inline]
     pub fn kind(mut self, value: CircleKind) -> Self {
         self.kind = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     Circle { name(required) = "name", kind(required) = "kind", radius(required) =
     "radius" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    exact Circle { name(required String) = "name", kind(required CircleKind) = "kind",
+    radius(required f64) = "radius" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -53,6 +59,7 @@ pub enum CircleKind {
 
 impl CircleKind {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Circle => "circle",
@@ -62,6 +69,7 @@ impl CircleKind {
 }
 
 impl From<&str> for CircleKind {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "circle" => Self::Circle,
@@ -73,12 +81,14 @@ impl From<&str> for CircleKind {
 impl std::str::FromStr for CircleKind {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for CircleKind {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -99,17 +109,17 @@ impl<'de> serde::Deserialize<'de> for CircleKind {
 }
 
 impl openapi_sdk_runtime::serde_support::Exact for CircleKind {
+    #[inline]
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
 }
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Named {
     pub name: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -118,6 +128,7 @@ pub struct Named {
 
 impl Named {
     /// Creates a [`Named`] from its required fields.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -126,7 +137,9 @@ impl Named {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(Named { name(required) = "name" });
+openapi_sdk_runtime::serialize_struct!(Named { name(required) = "name" });
+
+openapi_sdk_runtime::deserialize_struct!(exact Named { name(required String) = "name" });
 
 #[derive(
     Debug,
@@ -157,18 +170,14 @@ impl Priority {
     pub const MINUS_1: Self = Self(-1i32);
 
     /// Whether the value is one the spec documents (others are kept as they are).
+    #[inline]
     pub fn is_known(self) -> bool {
         matches!(self.0, 1i32 | 2i32 | 3i32 | - 1i32)
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for Priority {
-    fn is_exact(&self) -> bool {
-        self.is_known()
-    }
-}
-
 impl openapi_sdk_runtime::ParamValue for Priority {
+    #[inline]
     fn write_param(&self, out: &mut String) {
         openapi_sdk_runtime::ParamValue::write_param(&self.0, out);
     }
@@ -206,19 +215,15 @@ openapi_sdk_runtime::deserialize_union!(
     Square }
 );
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShapeList {
     pub data: Vec<Shape>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub by_name: Option<std::collections::BTreeMap<String, Shape>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tree: Option<TreeNode>,
     /// No discriminator; the first exact match wins.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<ScalarOrList>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -227,6 +232,7 @@ pub struct ShapeList {
 
 impl ShapeList {
     /// Creates a [`ShapeList`] from its required fields.
+    #[inline]
     pub fn new(data: Vec<Shape>) -> Self {
         Self {
             data,
@@ -238,37 +244,45 @@ impl ShapeList {
     }
 
     /// Sets `by_name`.
+    #[inline]
     pub fn by_name(mut self, value: std::collections::BTreeMap<String, Shape>) -> Self {
         self.by_name = Some(value);
         self
     }
 
     /// Sets `tree`.
+    #[inline]
     pub fn tree(mut self, value: TreeNode) -> Self {
         self.tree = Some(value);
         self
     }
 
     /// Sets `value`.
+    #[inline]
     pub fn value(mut self, value: ScalarOrList) -> Self {
         self.value = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     ShapeList { data(required) = "data", by_name(optional) = "by_name", tree(optional) =
     "tree", value(optional) = "value" }
 );
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    ShapeList { data(required Vec < Shape >) = "data", by_name(optional Option <
+    std::collections::BTreeMap < String, Shape > >) = "by_name", tree(optional Option <
+    TreeNode >) = "tree", value(optional Option < ScalarOrList >) = "value" }
+);
+
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Square {
     pub name: String,
     pub kind: SquareKind,
     pub side: f64,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -277,6 +291,7 @@ pub struct Square {
 
 impl Square {
     /// Creates a [`Square`] from its required fields.
+    #[inline]
     pub fn new(name: impl Into<String>, side: f64) -> Self {
         Self {
             name: name.into(),
@@ -287,14 +302,20 @@ impl Square {
     }
 
     /// Sets `kind`.
+    #[inline]
     pub fn kind(mut self, value: SquareKind) -> Self {
         self.kind = value;
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     Square { name(required) = "name", kind(required) = "kind", side(required) = "side" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    exact Square { name(required String) = "name", kind(required SquareKind) = "kind",
+    side(required f64) = "side" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -309,6 +330,7 @@ pub enum SquareKind {
 
 impl SquareKind {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Square => "square",
@@ -318,6 +340,7 @@ impl SquareKind {
 }
 
 impl From<&str> for SquareKind {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "square" => Self::Square,
@@ -329,12 +352,14 @@ impl From<&str> for SquareKind {
 impl std::str::FromStr for SquareKind {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for SquareKind {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -355,24 +380,20 @@ impl<'de> serde::Deserialize<'de> for SquareKind {
 }
 
 impl openapi_sdk_runtime::serde_support::Exact for SquareKind {
+    #[inline]
     fn is_exact(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TreeNode {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<TreeNode>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<TreeNode>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub either: Option<Box<TreeOrLeaf>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -381,6 +402,7 @@ pub struct TreeNode {
 
 impl TreeNode {
     /// Creates a [`TreeNode`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             label: None,
@@ -392,33 +414,43 @@ impl TreeNode {
     }
 
     /// Sets `label`.
+    #[inline]
     pub fn label(mut self, value: impl Into<String>) -> Self {
         self.label = Some(value.into());
         self
     }
 
     /// Sets `parent`.
+    #[inline]
     pub fn parent(mut self, value: Box<TreeNode>) -> Self {
         self.parent = Some(value);
         self
     }
 
     /// Sets `children`.
+    #[inline]
     pub fn children(mut self, value: Vec<TreeNode>) -> Self {
         self.children = Some(value);
         self
     }
 
     /// Sets `either`.
+    #[inline]
     pub fn either(mut self, value: Box<TreeOrLeaf>) -> Self {
         self.either = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     TreeNode { label(optional) = "label", parent(optional) = "parent", children(optional)
     = "children", either(optional) = "either" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    exact TreeNode { label(optional Option < String >) = "label", parent(optional Option
+    < Box < TreeNode > >) = "parent", children(optional Option < Vec < TreeNode > >) =
+    "children", either(optional Option < Box < TreeOrLeaf > >) = "either" }
 );
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -30,6 +30,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn list_composition_shapes(&self) -> ListCompositionShapesRequest {
         ListCompositionShapesRequest {
             client: self.clone(),
@@ -58,28 +59,38 @@ impl ListCompositionShapesRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn priority(mut self, priority: Priority) -> Self {
         self.priority = Some(priority);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::list_composition_shapes`] for what it returns and its errors.
-    pub async fn send(self) -> Result<ShapeList, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<ShapeList> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<ShapeList>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<ShapeList> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/shapes".to_owned());
         request.set_options(self.options);
         request.query("priority", self.priority.as_ref());
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }

@@ -19,12 +19,11 @@ openapi_sdk_runtime::deserialize_union!(
     Status202(StartMediaJobResponse202) }
 );
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StartMediaJobResponse200 {
     pub result: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -33,6 +32,7 @@ pub struct StartMediaJobResponse200 {
 
 impl StartMediaJobResponse200 {
     /// Creates a [`StartMediaJobResponse200`] from its required fields.
+    #[inline]
     pub fn new(result: impl Into<String>) -> Self {
         Self {
             result: result.into(),
@@ -41,16 +41,19 @@ impl StartMediaJobResponse200 {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     StartMediaJobResponse200 { result(required) = "result" }
 );
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    exact StartMediaJobResponse200 { result(required String) = "result" }
+);
+
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StartMediaJobResponse202 {
     pub job_id: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -59,6 +62,7 @@ pub struct StartMediaJobResponse202 {
 
 impl StartMediaJobResponse202 {
     /// Creates a [`StartMediaJobResponse202`] from its required fields.
+    #[inline]
     pub fn new(job_id: impl Into<String>) -> Self {
         Self {
             job_id: job_id.into(),
@@ -67,17 +71,19 @@ impl StartMediaJobResponse202 {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     StartMediaJobResponse202 { job_id(required) = "job_id" }
 );
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    exact StartMediaJobResponse202 { job_id(required String) = "job_id" }
+);
+
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UploadMediaSpecBody {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub openapi_spec_file: Option<Vec<u8>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -86,6 +92,7 @@ pub struct UploadMediaSpecBody {
 
 impl UploadMediaSpecBody {
     /// Creates a [`UploadMediaSpecBody`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             openapi_spec_file: None,
@@ -94,23 +101,27 @@ impl UploadMediaSpecBody {
     }
 
     /// Sets `openapi_spec_file`.
+    #[inline]
     pub fn openapi_spec_file(mut self, value: Vec<u8>) -> Self {
         self.openapi_spec_file = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     UploadMediaSpecBody { openapi_spec_file(optional) = "openapi_spec_file" }
 );
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    UploadMediaSpecBody { openapi_spec_file(optional Option < Vec < u8 > >) =
+    "openapi_spec_file" }
+);
+
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UploadMediaSpecResponse200 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -119,6 +130,7 @@ pub struct UploadMediaSpecResponse200 {
 
 impl UploadMediaSpecResponse200 {
     /// Creates a [`UploadMediaSpecResponse200`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -127,12 +139,17 @@ impl UploadMediaSpecResponse200 {
     }
 
     /// Sets `id`.
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     UploadMediaSpecResponse200 { id(optional) = "id" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    UploadMediaSpecResponse200 { id(optional Option < String >) = "id" }
 );

@@ -29,6 +29,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn submit_media_log(&self, body: String) -> SubmitMediaLogRequest {
         SubmitMediaLogRequest {
             client: self.clone(),
@@ -52,6 +53,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn upload_media_archive(&self, body: Vec<u8>) -> UploadMediaArchiveRequest {
         UploadMediaArchiveRequest {
             client: self.clone(),
@@ -76,6 +78,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn upload_media_spec(
         &self,
         body: UploadMediaSpecBody,
@@ -102,6 +105,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn start_media_job(&self) -> StartMediaJobRequest {
         StartMediaJobRequest {
             client: self.clone(),
@@ -146,23 +150,32 @@ impl SubmitMediaLogRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::submit_media_log`] for what it returns and its errors.
-    pub async fn send(self) -> Result<String, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<String, rt::send::Text> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<String>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<String, rt::send::Text> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Text)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/logs".to_owned());
         request.set_options(self.options);
         request.text_body("text/plain", self.body);
-        let response = self.client.runtime().execute(request).await?;
-        response.text()
+        Ok(request)
     }
 }
 
@@ -186,23 +199,32 @@ impl UploadMediaArchiveRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::upload_media_archive`] for what it returns and its errors.
-    pub async fn send(self) -> Result<Vec<u8>, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<Vec<u8>, rt::send::Bytes> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Vec<u8>>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<u8>, rt::send::Bytes> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Bytes)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/archive".to_owned());
         request.set_options(self.options);
         request.bytes_body("application/octet-stream", self.body);
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.bytes())
+        Ok(request)
     }
 }
 
@@ -227,12 +249,14 @@ impl UploadMediaSpecRequest {
 
     /// Sends this form instead of the typed body: for file names of your own, or parts the
     /// schema does not list.
+    #[inline]
     pub fn multipart(mut self, form: rt::Multipart) -> Self {
         self.body = form;
         self
     }
 
     /// The typed body as a form: a part per field (text, JSON or file), in schema order.
+    #[inline]
     fn multipart_form(body: UploadMediaSpecBody) -> rt::Multipart {
         let mut form = rt::Multipart::new();
         if let Some(value) = body.openapi_spec_file {
@@ -251,25 +275,32 @@ impl UploadMediaSpecRequest {
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::upload_media_spec`] for what it returns and its errors.
-    pub async fn send(self) -> Result<UploadMediaSpecResponse200, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<UploadMediaSpecResponse200> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<UploadMediaSpecResponse200>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<UploadMediaSpecResponse200> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/spec".to_owned());
         request.set_options(self.options);
         request.multipart_body(self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -292,23 +323,52 @@ impl StartMediaJobRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::start_media_job`] for what it returns and its errors.
-    pub async fn send(self) -> Result<StartMediaJobResponse, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(
+        self,
+    ) -> rt::BodyFuture<
+        StartMediaJobResponse,
+        rt::send::DecodeFn<StartMediaJobResponse>,
+    > {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
         self,
-    ) -> Result<rt::ApiResponse<StartMediaJobResponse>, Error> {
+    ) -> rt::ResponseFuture<
+        StartMediaJobResponse,
+        rt::send::DecodeFn<StartMediaJobResponse>,
+    > {
+        let client = self.client.runtime().clone();
+        client
+            .send(
+                self.into_request(),
+                Self::decode as rt::send::DecodeFn<StartMediaJobResponse>,
+            )
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/jobs".to_owned());
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
+        Ok(request)
+    }
+
+    /// Decodes the body the response's status documents.
+    #[inline]
+    fn decode(
+        response: rt::RawResponse,
+    ) -> Result<rt::ApiResponse<StartMediaJobResponse>, Error> {
         match response.status_code() {
             200 => {
                 response

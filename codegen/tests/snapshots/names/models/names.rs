@@ -29,6 +29,7 @@ pub enum AwkwardValues {
 
 impl AwkwardValues {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Empty => "",
@@ -45,6 +46,7 @@ impl AwkwardValues {
 }
 
 impl From<&str> for AwkwardValues {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "" => Self::Empty,
@@ -63,12 +65,14 @@ impl From<&str> for AwkwardValues {
 impl std::str::FromStr for AwkwardValues {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for AwkwardValues {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -88,36 +92,20 @@ impl<'de> serde::Deserialize<'de> for AwkwardValues {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for AwkwardValues {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 /// Collides with AwsAccountId after case conversion; sorted first, so it keeps the name.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AwsAccountId {
     /// A keyword field.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(rename = "self")]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
-    #[serde(rename = "fooBar")]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub foo_bar: Option<String>,
     /// Collides with fooBar.
-    #[serde(rename = "foo_bar")]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub foo_bar2: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<AwsAccountId2>,
     /// Values that are not identifiers.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<AwkwardValues>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -126,6 +114,7 @@ pub struct AwsAccountId {
 
 impl AwsAccountId {
     /// Creates a [`AwsAccountId`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -139,55 +128,66 @@ impl AwsAccountId {
     }
 
     /// Sets `type`.
+    #[inline]
     pub fn r#type(mut self, value: impl Into<String>) -> Self {
         self.r#type = Some(value.into());
         self
     }
 
     /// Sets `self`.
+    #[inline]
     pub fn self_(mut self, value: impl Into<String>) -> Self {
         self.self_ = Some(value.into());
         self
     }
 
     /// Sets `fooBar`.
+    #[inline]
     pub fn foo_bar(mut self, value: impl Into<String>) -> Self {
         self.foo_bar = Some(value.into());
         self
     }
 
     /// Sets `foo_bar`.
+    #[inline]
     pub fn foo_bar2(mut self, value: impl Into<String>) -> Self {
         self.foo_bar2 = Some(value.into());
         self
     }
 
     /// Sets `other`.
+    #[inline]
     pub fn other(mut self, value: AwsAccountId2) -> Self {
         self.other = Some(value);
         self
     }
 
     /// Sets `kind`.
+    #[inline]
     pub fn kind(mut self, value: AwkwardValues) -> Self {
         self.kind = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     AwsAccountId { r#type(optional) = "type", self_(optional) = "self", foo_bar(optional)
     = "fooBar", foo_bar2(optional) = "foo_bar", other(optional) = "other", kind(optional)
     = "kind" }
 );
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    AwsAccountId { r#type(optional Option < String >) = "type", self_(optional Option <
+    String >) = "self", foo_bar(optional Option < String >) = "fooBar", foo_bar2(optional
+    Option < String >) = "foo_bar", other(optional Option < AwsAccountId2 >) = "other",
+    kind(optional Option < AwkwardValues >) = "kind" }
+);
+
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AwsAccountId2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -196,6 +196,7 @@ pub struct AwsAccountId2 {
 
 impl AwsAccountId2 {
     /// Creates a [`AwsAccountId2`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -204,10 +205,15 @@ impl AwsAccountId2 {
     }
 
     /// Sets `id`.
+    #[inline]
     pub fn id(mut self, value: impl Into<String>) -> Self {
         self.id = Some(value.into());
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(AwsAccountId2 { id(optional) = "id" });
+openapi_sdk_runtime::serialize_struct!(AwsAccountId2 { id(optional) = "id" });
+
+openapi_sdk_runtime::deserialize_struct!(
+    AwsAccountId2 { id(optional Option < String >) = "id" }
+);

@@ -24,6 +24,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn get_names_thing(
         &self,
         r#type: impl std::fmt::Display,
@@ -56,26 +57,33 @@ impl GetNamesThingRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::get_names_thing`] for what it returns and its errors.
-    pub async fn send(self) -> Result<AwsAccountId, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<AwsAccountId> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<AwsAccountId>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<AwsAccountId> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             ["/names/", &rt::encode_path_segment(&self.r#type)].concat(),
         );
         request.set_options(self.options);
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }

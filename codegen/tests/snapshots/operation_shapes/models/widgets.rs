@@ -3,13 +3,11 @@
 
 //! Models used by the `widgets` operations.
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteWidgetPartBody {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -18,6 +16,7 @@ pub struct DeleteWidgetPartBody {
 
 impl DeleteWidgetPartBody {
     /// Creates a [`DeleteWidgetPartBody`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             reason: None,
@@ -26,14 +25,19 @@ impl DeleteWidgetPartBody {
     }
 
     /// Sets `reason`.
+    #[inline]
     pub fn reason(mut self, value: impl Into<String>) -> Self {
         self.reason = Some(value.into());
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     DeleteWidgetPartBody { reason(optional) = "reason" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    DeleteWidgetPartBody { reason(optional Option < String >) = "reason" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -49,6 +53,7 @@ pub enum GetWidgetPartMode {
 
 impl GetWidgetPartMode {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Fast => "fast",
@@ -59,6 +64,7 @@ impl GetWidgetPartMode {
 }
 
 impl From<&str> for GetWidgetPartMode {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "fast" => Self::Fast,
@@ -71,12 +77,14 @@ impl From<&str> for GetWidgetPartMode {
 impl std::str::FromStr for GetWidgetPartMode {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for GetWidgetPartMode {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -96,27 +104,19 @@ impl<'de> serde::Deserialize<'de> for GetWidgetPartMode {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for GetWidgetPartMode {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 impl openapi_sdk_runtime::ParamValue for GetWidgetPartMode {
+    #[inline]
     fn write_param(&self, out: &mut String) {
         out.push_str(self.as_str());
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetWidgetPartResponse200 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<GetWidgetPartResponse200PartsItem>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -125,6 +125,7 @@ pub struct GetWidgetPartResponse200 {
 
 impl GetWidgetPartResponse200 {
     /// Creates a [`GetWidgetPartResponse200`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -134,29 +135,34 @@ impl GetWidgetPartResponse200 {
     }
 
     /// Sets `name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
     /// Sets `parts`.
+    #[inline]
     pub fn parts(mut self, value: Vec<GetWidgetPartResponse200PartsItem>) -> Self {
         self.parts = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     GetWidgetPartResponse200 { name(optional) = "name", parts(optional) = "parts" }
 );
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    GetWidgetPartResponse200 { name(optional Option < String >) = "name", parts(optional
+    Option < Vec < GetWidgetPartResponse200PartsItem > >) = "parts" }
+);
+
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetWidgetPartResponse200PartsItem {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -165,6 +171,7 @@ pub struct GetWidgetPartResponse200PartsItem {
 
 impl GetWidgetPartResponse200PartsItem {
     /// Creates a [`GetWidgetPartResponse200PartsItem`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sku: None,
@@ -173,12 +180,17 @@ impl GetWidgetPartResponse200PartsItem {
     }
 
     /// Sets `sku`.
+    #[inline]
     pub fn sku(mut self, value: impl Into<String>) -> Self {
         self.sku = Some(value.into());
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     GetWidgetPartResponse200PartsItem { sku(optional) = "sku" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    GetWidgetPartResponse200PartsItem { sku(optional Option < String >) = "sku" }
 );

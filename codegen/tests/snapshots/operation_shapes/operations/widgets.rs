@@ -45,6 +45,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn get_widget_part(
         &self,
         widget_id: impl std::fmt::Display,
@@ -88,6 +89,7 @@ impl Client {
     /// }
     /// ```
     #[deprecated]
+    #[inline]
     pub fn delete_widget_part(
         &self,
         widget_id: impl std::fmt::Display,
@@ -127,6 +129,7 @@ impl GetWidgetPartRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn filter_ids(
         mut self,
         filter_ids: impl IntoIterator<Item = impl Into<String>>,
@@ -135,31 +138,41 @@ impl GetWidgetPartRequest {
         self
     }
 
+    #[inline]
     pub fn tag(mut self, tag: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tag = Some(tag.into_iter().map(Into::into).collect());
         self
     }
 
+    #[inline]
     pub fn x_request_id(mut self, x_request_id: impl Into<String>) -> Self {
         self.x_request_id = Some(x_request_id.into());
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::get_widget_part`] for what it returns and its errors.
-    pub async fn send(self) -> Result<GetWidgetPartResponse200, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<GetWidgetPartResponse200> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<rt::ApiResponse<GetWidgetPartResponse200>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<GetWidgetPartResponse200> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             [
@@ -175,8 +188,7 @@ impl GetWidgetPartRequest {
         request.query_list("tag", self.tag.as_ref(), true);
         request.query("mode", Some(&self.mode));
         request.header("X-Request-Id", self.x_request_id.as_ref())?;
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }
 
@@ -202,24 +214,35 @@ impl DeleteWidgetPartRequest {
     };
 
     /// The request body.
+    #[inline]
     pub fn body(mut self, value: DeleteWidgetPartBody) -> Self {
         self.body = Some(value);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::delete_widget_part`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             [
@@ -234,7 +257,6 @@ impl DeleteWidgetPartRequest {
         if let Some(body) = self.body {
             request.json_body(&body)?;
         }
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }

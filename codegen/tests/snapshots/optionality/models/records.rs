@@ -4,40 +4,27 @@
 //! Models used by the `records` operations.
 
 /// Every optionality and format.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Record {
     pub id: uuid::Uuid,
     pub kind: RecordKind,
     pub created_at: chrono::DateTime<chrono::Utc>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<chrono::NaiveDate>,
     /// Required but may be null.
     pub maybe_required: Option<i64>,
     /// May be absent
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "openapi_sdk_runtime::serde_support::double_option::serialize"
-    )]
     pub maybe_optional: Option<Option<i32>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
     /// Free-form.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<serde_json::Value>,
     /// No type at all.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub anything: Option<serde_json::Value>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -46,6 +33,7 @@ pub struct Record {
 
 impl Record {
     /// Creates a [`Record`] from its required fields.
+    #[inline]
     pub fn new(
         id: uuid::Uuid,
         created_at: chrono::DateTime<chrono::Utc>,
@@ -70,73 +58,95 @@ impl Record {
     }
 
     /// Sets `kind`.
+    #[inline]
     pub fn kind(mut self, value: RecordKind) -> Self {
         self.kind = value;
         self
     }
 
     /// Sets `day`.
+    #[inline]
     pub fn day(mut self, value: chrono::NaiveDate) -> Self {
         self.day = Some(value);
         self
     }
 
     /// Sets `maybe_optional`.
+    #[inline]
     pub fn maybe_optional(mut self, value: Option<i32>) -> Self {
         self.maybe_optional = Some(value);
         self
     }
 
     /// Sets `ratio`.
+    #[inline]
     pub fn ratio(mut self, value: f32) -> Self {
         self.ratio = Some(value);
         self
     }
 
     /// Sets `score`.
+    #[inline]
     pub fn score(mut self, value: f64) -> Self {
         self.score = Some(value);
         self
     }
 
     /// Sets `enabled`.
+    #[inline]
     pub fn enabled(mut self, value: bool) -> Self {
         self.enabled = Some(value);
         self
     }
 
     /// Sets `tags`.
+    #[inline]
     pub fn tags(mut self, value: Vec<String>) -> Self {
         self.tags = Some(value);
         self
     }
 
     /// Sets `labels`.
+    #[inline]
     pub fn labels(mut self, value: std::collections::BTreeMap<String, String>) -> Self {
         self.labels = Some(value);
         self
     }
 
     /// Sets `extra`.
+    #[inline]
     pub fn extra(mut self, value: serde_json::Value) -> Self {
         self.extra = Some(value);
         self
     }
 
     /// Sets `anything`.
+    #[inline]
     pub fn anything(mut self, value: serde_json::Value) -> Self {
         self.anything = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     Record { id(required) = "id", kind(required) = "kind", created_at(required) =
     "created_at", day(optional) = "day", maybe_required(required) = "maybe_required",
     maybe_optional(nullable) = "maybe_optional", ratio(optional) = "ratio",
     score(optional) = "score", enabled(optional) = "enabled", tags(optional) = "tags",
     labels(optional) = "labels", extra(optional) = "extra", anything(optional) =
     "anything" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    Record { id(required uuid::Uuid) = "id", kind(required RecordKind) = "kind",
+    created_at(required chrono::DateTime < chrono::Utc >) = "created_at", day(optional
+    Option < chrono::NaiveDate >) = "day", maybe_required(required Option < i64 >) =
+    "maybe_required", maybe_optional(nullable Option < i32 >) = "maybe_optional",
+    ratio(optional Option < f32 >) = "ratio", score(optional Option < f64 >) = "score",
+    enabled(optional Option < bool >) = "enabled", tags(optional Option < Vec < String >
+    >) = "tags", labels(optional Option < std::collections::BTreeMap < String, String >
+    >) = "labels", extra(optional Option < serde_json::Value >) = "extra",
+    anything(optional Option < serde_json::Value >) = "anything" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -153,6 +163,7 @@ pub enum RecordKind {
 
 impl RecordKind {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Standard => "standard",
@@ -163,6 +174,7 @@ impl RecordKind {
 }
 
 impl From<&str> for RecordKind {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "standard" => Self::Standard,
@@ -175,12 +187,14 @@ impl From<&str> for RecordKind {
 impl std::str::FromStr for RecordKind {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for RecordKind {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -197,11 +211,5 @@ impl<'de> serde::Deserialize<'de> for RecordKind {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
-
-impl openapi_sdk_runtime::serde_support::Exact for RecordKind {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
     }
 }

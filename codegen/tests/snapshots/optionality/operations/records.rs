@@ -25,6 +25,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn create_optionality_record(
         &self,
         body: Record,
@@ -57,22 +58,31 @@ impl CreateOptionalityRecordRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::create_optionality_record`] for what it returns and its errors.
-    pub async fn send(self) -> Result<Record, Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<Record> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<Record>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<Record> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/records".to_owned());
         request.set_options(self.options);
         request.json_body(&self.body)?;
-        let response = self.client.runtime().execute(request).await?;
-        response.json()
+        Ok(request)
     }
 }

@@ -5,18 +5,14 @@
 
 use super::Color;
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Signup {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -25,6 +21,7 @@ pub struct Signup {
 
 impl Signup {
     /// Creates a [`Signup`] from its required fields.
+    #[inline]
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -36,46 +33,49 @@ impl Signup {
     }
 
     /// Sets `tags`.
+    #[inline]
     pub fn tags(mut self, value: Vec<String>) -> Self {
         self.tags = Some(value);
         self
     }
 
     /// Sets `color`.
+    #[inline]
     pub fn color(mut self, value: Color) -> Self {
         self.color = Some(value);
         self
     }
 
     /// Sets `age`.
+    #[inline]
     pub fn age(mut self, value: i64) -> Self {
         self.age = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     Signup { name(required) = "name", tags(optional) = "tags", color(optional) = "color",
     age(optional) = "age" }
 );
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    Signup { name(required String) = "name", tags(optional Option < Vec < String > >) =
+    "tags", color(optional Option < Color >) = "color", age(optional Option < i64 >) =
+    "age" }
+);
+
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UploadDocumentBody {
     pub title: String,
     pub file: Vec<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<Vec<u8>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<Vec<u8>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<Color>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -84,6 +84,7 @@ pub struct UploadDocumentBody {
 
 impl UploadDocumentBody {
     /// Creates a [`UploadDocumentBody`] from its required fields.
+    #[inline]
     pub fn new(title: impl Into<String>, file: Vec<u8>) -> Self {
         Self {
             title: title.into(),
@@ -98,38 +99,51 @@ impl UploadDocumentBody {
     }
 
     /// Sets `thumbnail`.
+    #[inline]
     pub fn thumbnail(mut self, value: Vec<u8>) -> Self {
         self.thumbnail = Some(value);
         self
     }
 
     /// Sets `attachments`.
+    #[inline]
     pub fn attachments(mut self, value: Vec<Vec<u8>>) -> Self {
         self.attachments = Some(value);
         self
     }
 
     /// Sets `meta`.
+    #[inline]
     pub fn meta(mut self, value: Color) -> Self {
         self.meta = Some(value);
         self
     }
 
     /// Sets `tags`.
+    #[inline]
     pub fn tags(mut self, value: Vec<String>) -> Self {
         self.tags = Some(value);
         self
     }
 
     /// Sets `count`.
+    #[inline]
     pub fn count(mut self, value: i64) -> Self {
         self.count = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     UploadDocumentBody { title(required) = "title", file(required) = "file",
     thumbnail(optional) = "thumbnail", attachments(optional) = "attachments",
     meta(optional) = "meta", tags(optional) = "tags", count(optional) = "count" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    UploadDocumentBody { title(required String) = "title", file(required Vec < u8 >) =
+    "file", thumbnail(optional Option < Vec < u8 > >) = "thumbnail", attachments(optional
+    Option < Vec < Vec < u8 > > >) = "attachments", meta(optional Option < Color >) =
+    "meta", tags(optional Option < Vec < String > >) = "tags", count(optional Option <
+    i64 >) = "count" }
 );

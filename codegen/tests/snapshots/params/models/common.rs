@@ -3,17 +3,13 @@
 
 //! Models shared by several operation groups.
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Color {
-    #[serde(rename = "R")]
     pub r: i64,
-    #[serde(rename = "G")]
     pub g: i64,
-    #[serde(rename = "B")]
     pub b: i64,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -22,6 +18,7 @@ pub struct Color {
 
 impl Color {
     /// Creates a [`Color`] from its required fields.
+    #[inline]
     pub fn new(r: i64, g: i64, b: i64) -> Self {
         Self {
             r,
@@ -32,6 +29,10 @@ impl Color {
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     Color { r(required) = "R", g(required) = "G", b(required) = "B" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    exact Color { r(required i64) = "R", g(required i64) = "G", b(required i64) = "B" }
 );

@@ -5,17 +5,13 @@
 
 use super::Color;
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Filter {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<FilterRange>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -24,6 +20,7 @@ pub struct Filter {
 
 impl Filter {
     /// Creates a [`Filter`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -34,38 +31,43 @@ impl Filter {
     }
 
     /// Sets `name`.
+    #[inline]
     pub fn name(mut self, value: impl Into<String>) -> Self {
         self.name = Some(value.into());
         self
     }
 
     /// Sets `range`.
+    #[inline]
     pub fn range(mut self, value: FilterRange) -> Self {
         self.range = Some(value);
         self
     }
 
     /// Sets `tags`.
+    #[inline]
     pub fn tags(mut self, value: Vec<String>) -> Self {
         self.tags = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     Filter { name(optional) = "name", range(optional) = "range", tags(optional) = "tags"
     }
 );
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+openapi_sdk_runtime::deserialize_struct!(
+    Filter { name(optional Option < String >) = "name", range(optional Option <
+    FilterRange >) = "range", tags(optional Option < Vec < String > >) = "tags" }
+);
+
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FilterRange {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -74,6 +76,7 @@ pub struct FilterRange {
 
 impl FilterRange {
     /// Creates a [`FilterRange`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             min: None,
@@ -83,20 +86,27 @@ impl FilterRange {
     }
 
     /// Sets `min`.
+    #[inline]
     pub fn min(mut self, value: i64) -> Self {
         self.min = Some(value);
         self
     }
 
     /// Sets `max`.
+    #[inline]
     pub fn max(mut self, value: i64) -> Self {
         self.max = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     FilterRange { min(optional) = "min", max(optional) = "max" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    FilterRange { min(optional Option < i64 >) = "min", max(optional Option < i64 >) =
+    "max" }
 );
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -111,15 +121,12 @@ pub enum NameOrColor {
 
 openapi_sdk_runtime::deserialize_union!(NameOrColor { String(String), Color(Color) });
 
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueryDeepPage {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         openapi_sdk_runtime::serde_support::RawJson,
@@ -128,6 +135,7 @@ pub struct QueryDeepPage {
 
 impl QueryDeepPage {
     /// Creates a [`QueryDeepPage`] from its required fields.
+    #[inline]
     pub fn new() -> Self {
         Self {
             number: None,
@@ -137,20 +145,27 @@ impl QueryDeepPage {
     }
 
     /// Sets `number`.
+    #[inline]
     pub fn number(mut self, value: i64) -> Self {
         self.number = Some(value);
         self
     }
 
     /// Sets `size`.
+    #[inline]
     pub fn size(mut self, value: i64) -> Self {
         self.size = Some(value);
         self
     }
 }
 
-openapi_sdk_runtime::deserialize_struct!(
+openapi_sdk_runtime::serialize_struct!(
     QueryDeepPage { number(optional) = "number", size(optional) = "size" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    QueryDeepPage { number(optional Option < i64 >) = "number", size(optional Option <
+    i64 >) = "size" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -166,6 +181,7 @@ pub enum Status {
 
 impl Status {
     /// The value as sent on the wire.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Self::Active => "active",
@@ -176,6 +192,7 @@ impl Status {
 }
 
 impl From<&str> for Status {
+    #[inline]
     fn from(value: &str) -> Self {
         match value {
             "active" => Self::Active,
@@ -188,12 +205,14 @@ impl From<&str> for Status {
 impl std::str::FromStr for Status {
     type Err = std::convert::Infallible;
 
+    #[inline]
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
 
 impl std::fmt::Display for Status {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -213,13 +232,8 @@ impl<'de> serde::Deserialize<'de> for Status {
     }
 }
 
-impl openapi_sdk_runtime::serde_support::Exact for Status {
-    fn is_exact(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-
 impl openapi_sdk_runtime::ParamValue for Status {
+    #[inline]
     fn write_param(&self, out: &mut String) {
         out.push_str(self.as_str());
     }

@@ -25,6 +25,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn query_form(&self) -> QueryFormRequest {
         QueryFormRequest {
             client: self.clone(),
@@ -53,6 +54,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn query_delimited(&self) -> QueryDelimitedRequest {
         QueryDelimitedRequest {
             client: self.clone(),
@@ -78,6 +80,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn query_deep(&self) -> QueryDeepRequest {
         QueryDeepRequest {
             client: self.clone(),
@@ -101,6 +104,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn query_dynamic(&self) -> QueryDynamicRequest {
         QueryDynamicRequest {
             client: self.clone(),
@@ -127,6 +131,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn query_content(&self, r#where: Filter) -> QueryContentRequest {
         QueryContentRequest {
             client: self.clone(),
@@ -160,6 +165,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn path_simple(
         &self,
         id: impl std::fmt::Display,
@@ -213,6 +219,7 @@ impl Client {
     /// }
     /// ```
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn path_label_matrix(
         &self,
         day: impl std::fmt::Display,
@@ -250,6 +257,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn headers(&self) -> HeadersRequest {
         HeadersRequest {
             client: self.clone(),
@@ -277,6 +285,7 @@ impl Client {
     ///     Ok(())
     /// }
     /// ```
+    #[inline]
     pub fn cookies(&self, session: impl Into<String>) -> CookiesRequest {
         CookiesRequest {
             client: self.clone(),
@@ -314,54 +323,71 @@ impl QueryFormRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn tags(mut self, tags: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.tags = Some(tags.into_iter().map(Into::into).collect());
         self
     }
 
+    #[inline]
     pub fn ids(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
         self.ids = Some(ids.into_iter().collect());
         self
     }
 
+    #[inline]
     pub fn color(mut self, color: Color) -> Self {
         self.color = Some(color);
         self
     }
 
+    #[inline]
     pub fn rgb(mut self, rgb: Color) -> Self {
         self.rgb = Some(rgb);
         self
     }
 
+    #[inline]
     pub fn labels(mut self, labels: std::collections::BTreeMap<String, String>) -> Self {
         self.labels = Some(labels);
         self
     }
 
+    #[inline]
     pub fn status(mut self, status: impl IntoIterator<Item = Status>) -> Self {
         self.status = Some(status.into_iter().collect());
         self
     }
 
+    #[inline]
     pub fn q(mut self, q: impl Into<String>) -> Self {
         self.q = Some(q.into());
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::query_form`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/form".to_owned());
         request.set_options(self.options);
         request.query_list("tags", self.tags.as_ref(), true);
@@ -371,8 +397,7 @@ impl QueryFormRequest {
         request.query_param("labels", self.labels.as_ref(), rt::QueryStyle::Form, true)?;
         request.query_list("status", self.status.as_ref(), false);
         request.query("q", self.q.as_ref());
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -398,39 +423,53 @@ impl QueryDelimitedRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn space(mut self, space: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.space = Some(space.into_iter().map(Into::into).collect());
         self
     }
 
+    #[inline]
     pub fn pipe(mut self, pipe: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.pipe = Some(pipe.into_iter().map(Into::into).collect());
         self
     }
 
+    #[inline]
     pub fn space_color(mut self, space_color: Color) -> Self {
         self.space_color = Some(space_color);
         self
     }
 
+    #[inline]
     pub fn pipe_color(mut self, pipe_color: Color) -> Self {
         self.pipe_color = Some(pipe_color);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::query_delimited`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/query/delimited".to_owned(),
@@ -464,8 +503,7 @@ impl QueryDelimitedRequest {
                 rt::QueryStyle::PipeDelimited,
                 false,
             )?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -489,29 +527,41 @@ impl QueryDeepRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn filter(mut self, filter: Filter) -> Self {
         self.filter = Some(filter);
         self
     }
 
+    #[inline]
     pub fn page(mut self, page: QueryDeepPage) -> Self {
         self.page = Some(page);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::query_deep`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/deep".to_owned());
         request.set_options(self.options);
         request
@@ -523,8 +573,7 @@ impl QueryDeepRequest {
             )?;
         request
             .query_param("page", self.page.as_ref(), rt::QueryStyle::DeepObject, false)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -550,47 +599,60 @@ impl QueryDynamicRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn shape(mut self, shape: NameOrColor) -> Self {
         self.shape = Some(shape);
         self
     }
 
+    #[inline]
     pub fn any(mut self, any: serde_json::Value) -> Self {
         self.any = Some(any);
         self
     }
 
+    #[inline]
     pub fn rows(mut self, rows: impl IntoIterator<Item = Color>) -> Self {
         self.rows = Some(rows.into_iter().collect());
         self
     }
 
+    #[inline]
     pub fn filter(mut self, filter: Filter) -> Self {
         self.filter = Some(filter);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::query_dynamic`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/dynamic".to_owned());
         request.set_options(self.options);
         request.query_param("shape", self.shape.as_ref(), rt::QueryStyle::Form, true)?;
         request.query_param("any", self.any.as_ref(), rt::QueryStyle::Form, false)?;
         request.query_param("rows", self.rows.as_ref(), rt::QueryStyle::Form, true)?;
         request.query_param("filter", self.filter.as_ref(), rt::QueryStyle::Form, true)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -614,30 +676,40 @@ impl QueryContentRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::query_content`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/query/content".to_owned());
         request.set_options(self.options);
         request.query_json("where", Some(&self.r#where))?;
         request.query("note", self.note.as_ref());
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -664,18 +736,28 @@ impl PathSimpleRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::path_simple`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             [
@@ -695,8 +777,7 @@ impl PathSimpleRequest {
                 rt::PathStyle::Simple,
                 true,
             )?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -726,18 +807,28 @@ impl PathLabelMatrixRequest {
     };
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::path_label_matrix`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(
             Self::OPERATION,
             "/styled/{day}/{label}/{label_exploded}/{label_color}/x{matrix}{matrix_exploded}{matrix_color}"
@@ -770,8 +861,7 @@ impl PathLabelMatrixRequest {
                 rt::PathStyle::Matrix,
                 false,
             )?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -799,11 +889,13 @@ impl HeadersRequest {
         security: &[],
     };
 
+    #[inline]
     pub fn x_scalar(mut self, x_scalar: i64) -> Self {
         self.x_scalar = Some(x_scalar);
         self
     }
 
+    #[inline]
     pub fn x_list(
         mut self,
         x_list: impl IntoIterator<Item = impl Into<String>>,
@@ -812,39 +904,53 @@ impl HeadersRequest {
         self
     }
 
+    #[inline]
     pub fn x_color(mut self, x_color: Color) -> Self {
         self.x_color = Some(x_color);
         self
     }
 
+    #[inline]
     pub fn x_color_exploded(mut self, x_color_exploded: Color) -> Self {
         self.x_color_exploded = Some(x_color_exploded);
         self
     }
 
+    #[inline]
     pub fn x_any(mut self, x_any: serde_json::Value) -> Self {
         self.x_any = Some(x_any);
         self
     }
 
+    #[inline]
     pub fn x_filter(mut self, x_filter: Filter) -> Self {
         self.x_filter = Some(x_filter);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::headers`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/headers".to_owned());
         request.set_options(self.options);
         request.header("X-Scalar", self.x_scalar.as_ref())?;
@@ -853,8 +959,7 @@ impl HeadersRequest {
         request.header_param("X-Color-Exploded", self.x_color_exploded.as_ref(), true)?;
         request.header_param("X-Any", self.x_any.as_ref(), false)?;
         request.header_json("X-Filter", self.x_filter.as_ref())?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
 
@@ -880,11 +985,13 @@ impl CookiesRequest {
         security: &[&["cookieKey"], &[]],
     };
 
+    #[inline]
     pub fn prefs(mut self, prefs: impl IntoIterator<Item = impl Into<String>>) -> Self {
         self.prefs = Some(prefs.into_iter().map(Into::into).collect());
         self
     }
 
+    #[inline]
     pub fn prefs_flat(
         mut self,
         prefs_flat: impl IntoIterator<Item = impl Into<String>>,
@@ -893,31 +1000,41 @@ impl CookiesRequest {
         self
     }
 
+    #[inline]
     pub fn color(mut self, color: Color) -> Self {
         self.color = Some(color);
         self
     }
 
     /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
     pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
         self.options = options;
         self
     }
 
     /// Sends the request; see [`Client::cookies`] for what it returns and its errors.
-    pub async fn send(self) -> Result<(), Error> {
-        self.send_with_response().await.map(rt::ApiResponse::into_body)
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<(), rt::send::Empty> {
+        self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
-    pub async fn send_with_response(self) -> Result<rt::ApiResponse<()>, Error> {
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<(), rt::send::Empty> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Empty)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/cookies".to_owned());
         request.set_options(self.options);
         request.cookie_param("session", Some(&self.session), true)?;
         request.cookie_param("prefs", self.prefs.as_ref(), true)?;
         request.cookie_param("prefs_flat", self.prefs_flat.as_ref(), false)?;
         request.cookie_param("color", self.color.as_ref(), false)?;
-        let response = self.client.runtime().execute(request).await?;
-        Ok(response.empty())
+        Ok(request)
     }
 }
