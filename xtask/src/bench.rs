@@ -184,7 +184,11 @@ pub fn full_v2_builds(
             .args(args)
             .arg("--manifest-path")
             .arg(dir.join("Cargo.toml"))
-            .env("CARGO_TARGET_DIR", target);
+            .env("CARGO_TARGET_DIR", target)
+            // Non-incremental, as a dependency from crates.io is built: the generated crate is
+            // a path crate of its own, which cargo would otherwise build incrementally (slower
+            // for a clean build, and a leftover incremental cache skews the next one).
+            .env("CARGO_INCREMENTAL", "0");
         cmd
     };
     let clean = || {

@@ -383,9 +383,12 @@ fn build_section(
         let _ = std::fs::remove_dir_all(&target);
         let build = || {
             let mut cmd = Command::new(cargo());
+            // Non-incremental, as a dependency from crates.io is built (the SDK is a path
+            // dependency here, which cargo would otherwise build incrementally).
             cmd.args(["build", "--quiet", "--manifest-path"])
                 .arg(&manifest)
-                .env("CARGO_TARGET_DIR", &target);
+                .env("CARGO_TARGET_DIR", &target)
+                .env("CARGO_INCREMENTAL", "0");
             cmd
         };
         eprintln!("   clean debug build of {}…", krate.name);

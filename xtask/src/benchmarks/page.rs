@@ -710,7 +710,8 @@ fn build_section(out: &mut String, all: &[Measurement], run: u64) {
          and behaviour; its other defaults, native TLS and zstd, left out). Peak memory is the \
          largest single process (`/usr/bin/time`'s maximum resident set, in practice the \
          biggest `rustc`); \"all processes\" is the largest sum over cargo's process tree, \
-         sampled every 100 ms. Target size counts each file once. Load is the mean one-minute \
+         sampled every 100 ms. Builds are non-incremental (`CARGO_INCREMENTAL=0`), as a \
+         dependency from crates.io is built. Target size counts each file once. Load is the mean one-minute \
          load average during the build: a build alone on this machine shows about its core \
          count, more means other work shared the cores and the wall time is inflated.\n\n",
     );
@@ -746,7 +747,8 @@ fn full_v2_section(out: &mut String, all: &[Measurement], run: u64) {
     out.push_str(
         "Datadog's whole v2 spec generated as a crate with a feature per tag \
          (`cargo xtask bench-build`): its dependencies are built once, then the crate alone is \
-         built from clean (debug) with one tag's feature and with `full`. The comparison is \
+         built from clean (debug, non-incremental, as a dependency from crates.io is built) \
+         with one tag's feature and with `full`. The comparison is \
          datadog-api-client's own compile with its dependencies prebuilt (from the build \
          section: it has no features, so every build compiles all of it).\n\n",
     );
