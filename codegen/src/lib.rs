@@ -22,6 +22,8 @@ mod write;
 
 pub use config::Config;
 pub use error::Error;
+/// The OpenAPI types [`load::Loaded`] holds, for callers that read a document the same way.
+pub use openapiv3;
 use std::collections::BTreeMap;
 
 /// How to generate.
@@ -114,7 +116,13 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
         runtime: &options.runtime,
         krate: &crate_path,
     };
-    for (path, text) in write::render_all(&api, paths, gating, &options.spec_name)? {
+    // The parsed document is no longer needed: it is freed on a thread of its own while the
+    // files are rendered, rather than held to the end (peak memory) or freed on the way.
+    let rendered = std::thread::scope(|scope| {
+        scope.spawn(move || drop(loaded));
+        write::render_all(&api, paths, gating, &options.spec_name)
+    })?;
+    for (path, text) in rendered {
         let path = match (&options.output, path.as_str()) {
             (Output::Crate(_), "mod.rs") => "lib.rs".to_owned(),
             _ => path,

@@ -70,20 +70,32 @@ pub fn load(text: &str) -> Result<Loaded, Error> {
         origins,
         notes,
     } = normalize::normalize(text)?;
+    // Read without tracking the path (a tenth of loading); only a failure is read again, from a
+    // fresh normalisation of the text, to find where it failed.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        serde_path_to_error::deserialize::<_, OpenAPI>(value)
+        <OpenAPI as serde::Deserialize>::deserialize(value)
     }));
     let spec = match parsed {
         Ok(Ok(spec)) => spec,
-        Ok(Err(err)) => {
-            let pointer = path_to_pointer(err.path());
-            let message = err.into_inner().to_string();
+        Ok(Err(plain)) => {
+            let tracked = normalize::normalize(text).ok().map(|n| {
+                let tracked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    serde_path_to_error::deserialize::<_, OpenAPI>(n.value.clone())
+                }));
+                (n, tracked)
+            });
+            let (pointer, message, value) = match tracked {
+                Some((n, Ok(Err(err)))) => (
+                    path_to_pointer(err.path()),
+                    err.into_inner().to_string(),
+                    Some(n.value),
+                ),
+                Some((n, _)) => (String::new(), plain.to_string(), Some(n.value)),
+                None => (String::new(), plain.to_string(), None),
+            };
             // openapiv3 flattens extensions into most objects, which hides the path below them;
-            // parse the parts one by one to find the innermost one that fails. The error path
-            // normalises the text again rather than keeping a copy of the value on the fast path.
-            let refined = normalize::normalize(text)
-                .ok()
-                .and_then(|n| refine(&n.value).err());
+            // parse the parts one by one to find the innermost one that fails.
+            let refined = value.and_then(|v| refine(&v).err());
             let (pointer, message) = refined.unwrap_or((pointer, message));
             return Err(origins.relocate(Error::Parse {
                 pointer,

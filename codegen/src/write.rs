@@ -5,23 +5,43 @@ use crate::error::Error;
 use crate::ir::Api;
 use proc_macro2::TokenStream;
 
+/// The header every generated Rust file starts with.
+fn header(spec_name: &str) -> String {
+    format!(
+        "// @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n"
+    )
+}
+
 /// Formats `tokens` with prettyplease and prefixes the header naming the spec and the command.
 pub(crate) fn render(file: &str, tokens: TokenStream, spec_name: &str) -> Result<String, Error> {
     let parsed = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Format {
         file: file.to_owned(),
         message: e.to_string(),
     })?;
-    let body = layout(parsed);
-    Ok(format!(
-        "// @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n{body}"
-    ))
+    let mut out = header(spec_name);
+    layout(parsed, &mut out);
+    Ok(out)
 }
 
 /// A rendered file: its position in the job list, path and text.
 type Rendered = (usize, String, String);
 
-/// Emits and renders every file, on every core (formatting dominates generation time). The result
-/// is in path order, so output stays deterministic.
+/// A rough cost of emitting and formatting a job's file, in model types (an operation's builder,
+/// method and example come to about two of them): the workers take the largest jobs first.
+fn cost(api: &Api, job: &emit::Job<'_>) -> usize {
+    match job {
+        emit::Job::Models(group) => api.types.values().filter(|t| t.group == *group).count(),
+        emit::Job::Operations(module) => api
+            .modules
+            .get(*module)
+            .map_or(0, |m| 2 * m.operations.len()),
+        _ => 0,
+    }
+}
+
+/// Emits and renders every file, on every core (formatting dominates generation time): each
+/// worker takes the next job, largest first, until none is left. The result is in path order,
+/// whichever worker rendered what, so output stays deterministic.
 pub(crate) fn render_all(
     api: &Api,
     paths: emit::Paths<'_>,
@@ -29,36 +49,47 @@ pub(crate) fn render_all(
     spec_name: &str,
 ) -> Result<Vec<(String, String)>, Error> {
     let jobs = emit::jobs(api);
+    let mut order: Vec<(usize, usize)> = jobs
+        .iter()
+        .enumerate()
+        .map(|(i, job)| (cost(api, job), i))
+        .collect();
+    // Largest first; ties in path order.
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(jobs.len().max(1));
-    // Interleave the jobs over the workers so large and small files spread evenly.
+    let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<Vec<Rendered>, Error>> = std::thread::scope(|scope| {
-        let jobs = &jobs;
-        let handles: Vec<_> = (0..workers)
-            .map(|w| {
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    for (i, job) in jobs.iter().enumerate().skip(w).step_by(workers) {
-                        let path = job.path();
-                        let text = render(&path, emit::emit(api, job, &paths, gating), spec_name)?;
-                        out.push((i, path, text));
-                    }
-                    Ok(out)
+        let (jobs, order, next) = (&jobs, &order, &next);
+        let work = move || {
+            let mut out = Vec::new();
+            loop {
+                let taken = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(&(_, i)) = order.get(taken) else {
+                    break;
+                };
+                let Some(job) = jobs.get(i) else {
+                    break;
+                };
+                let path = job.path();
+                let text = render(&path, emit::emit(api, job, &paths, gating), spec_name)?;
+                out.push((i, path, text));
+            }
+            Ok(out)
+        };
+        // This thread is one of the workers.
+        let handles: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        let mut results = vec![work()];
+        results.extend(handles.into_iter().map(|h| {
+            h.join().unwrap_or_else(|_| {
+                Err(Error::Format {
+                    file: String::new(),
+                    message: "a generator thread panicked".to_owned(),
                 })
             })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(Error::Format {
-                        file: String::new(),
-                        message: "a generator thread panicked".to_owned(),
-                    })
-                })
-            })
-            .collect()
+        }));
+        results
     });
     let mut files = Vec::with_capacity(jobs.len());
     for r in results {
@@ -75,10 +106,10 @@ pub(crate) fn render_all(
 /// level and inside `impl` blocks) and after the module docs, and keeps runs of `use` and `mod`
 /// together. Each item is formatted on its own, so where items start and end comes from the syntax
 /// tree, never from the text.
-fn layout(file: syn::File) -> String {
-    let mut out = String::new();
+fn layout(file: syn::File, out: &mut String) {
+    let start = out.len();
     if !file.attrs.is_empty() {
-        out.push_str(&unparse(syn::File {
+        out.push_str(&unparse(&syn::File {
             shebang: None,
             attrs: file.attrs,
             items: Vec::new(),
@@ -88,16 +119,15 @@ fn layout(file: syn::File) -> String {
     for item in file.items {
         let kind = item_kind(&item);
         let grouped = previous == Some(kind) && matches!(kind, "use" | "mod");
-        if (previous.is_some() || !out.is_empty()) && !grouped {
+        if (previous.is_some() || out.len() > start) && !grouped {
             out.push('\n');
         }
         previous = Some(kind);
         match item {
-            syn::Item::Impl(block) if block.items.len() > 1 => out.push_str(&impl_block(block)),
-            item => out.push_str(&unparse(single(item))),
+            syn::Item::Impl(block) if block.items.len() > 1 => impl_block(block, out),
+            item => out.push_str(&unparse(&single(item))),
         }
     }
-    out
 }
 
 fn item_kind(item: &syn::Item) -> &'static str {
@@ -116,39 +146,36 @@ fn single(item: syn::Item) -> syn::File {
     }
 }
 
-fn unparse(file: syn::File) -> String {
-    prettyplease::unparse(&file)
+fn unparse(file: &syn::File) -> String {
+    prettyplease::unparse(file)
 }
 
 /// An `impl` block with a blank line between its members: the block's header (with its attributes)
 /// from the block without members, then each member formatted inside a block of its own.
-fn impl_block(block: syn::ItemImpl) -> String {
-    let members = block.items.clone();
-    let empty = syn::ItemImpl {
-        items: Vec::new(),
-        ..block.clone()
-    };
-    let header = unparse(single(syn::Item::Impl(empty)));
+fn impl_block(mut block: syn::ItemImpl, out: &mut String) {
+    let members = std::mem::take(&mut block.items);
+    let mut file = single(syn::Item::Impl(block));
+    let header = unparse(&file);
     // `impl X {}` (possibly after attributes and a `where` clause) opens the block.
-    let mut out = header
-        .trim_end()
-        .strip_suffix("{}")
-        .unwrap_or(header.trim_end())
-        .to_owned();
+    out.push_str(
+        header
+            .trim_end()
+            .strip_suffix("{}")
+            .unwrap_or(header.trim_end()),
+    );
     out.push_str("{\n");
-    let bare = syn::ItemImpl {
-        attrs: Vec::new(),
-        items: Vec::new(),
-        ..block
-    };
+    // Each member is printed inside the block's header without its attributes.
+    if let Some(syn::Item::Impl(bare)) = file.items.first_mut() {
+        bare.attrs.clear();
+    }
     for (i, member) in members.into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let text = unparse(single(syn::Item::Impl(syn::ItemImpl {
-            items: vec![member],
-            ..bare.clone()
-        })));
+        if let Some(syn::Item::Impl(bare)) = file.items.first_mut() {
+            bare.items = vec![member];
+        }
+        let text = unparse(&file);
         // The member sits between the header, which ends with the first line ending in `{`, and
         // the closing `}`.
         let lines: Vec<&str> = text.lines().collect();
@@ -163,7 +190,6 @@ fn impl_block(block: syn::ItemImpl) -> String {
         }
     }
     out.push_str("}\n");
-    out
 }
 
 #[cfg(test)]
@@ -192,6 +218,8 @@ mod tests {
             }
         };
         let expected = "//! Doc.\n\nuse a;\nuse b;\n\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {\n        let y = 1;\n        g();\n    }\n\n    /// Ends with a semicolon;\n    fn h() {}\n}\n\nimpl B {\n    fn only() {}\n}\n";
-        assert_eq!(layout(input), expected);
+        let mut out = String::new();
+        layout(input, &mut out);
+        assert_eq!(out, expected);
     }
 }

@@ -466,20 +466,8 @@ fn generation_section(root: &Path, runs: usize) -> Result<Option<Vec<Measurement
         eprintln!("   skipped: {} is missing", v2.display());
         return Ok(None);
     }
-    // The children run from a copy: in a shared target folder, a concurrent build may replace
-    // this binary mid-run (`/proc/self/exe` still reads the running one).
-    let exe = root
-        .join("target")
-        .join("bench-compare")
-        .join("xtask-generate");
-    std::fs::create_dir_all(exe.parent().unwrap_or(root)).map_err(|e| e.to_string())?;
-    let running = Path::new("/proc/self/exe");
-    let source = if running.exists() {
-        running.to_path_buf()
-    } else {
-        std::env::current_exe().map_err(|e| e.to_string())?
-    };
-    std::fs::copy(&source, &exe).map_err(|e| format!("copying the xtask binary: {e}"))?;
+    // The children run from a release build of the xtask (a copy of it, see `release_generator`).
+    let exe = crate::bench::release_generator(root)?;
     let connections = root.join(crate::DEFAULT_SPEC);
     let mut rows = Vec::new();
     for (case, spec, krate) in [(CONNECTIONS, &connections, false), (V2, &v2, true)] {
