@@ -146,7 +146,7 @@ fn struct_item(
         .map(setter);
     let deserialize = path_tokens(&format!("{runtime}::deserialize_struct"));
     let serialize = path_tokens(&format!("{runtime}::serialize_struct"));
-    let raw_json = path_tokens(&format!("{runtime}::serde_support::RawJson"));
+    let additional = path_tokens(&format!("{runtime}::serde_support::AdditionalProperties"));
     // The encoder and decoder name every field, deprecated ones included.
     let allow_deprecated = if s.fields.iter().any(|f| f.deprecated) {
         quote!(#[allow(deprecated)])
@@ -189,7 +189,7 @@ fn struct_item(
         pub struct #name {
             #(#fields)*
             /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-            pub additional_properties: std::collections::BTreeMap<String, #raw_json>,
+            pub additional_properties: #additional,
         }
 
         #gate

@@ -57,6 +57,7 @@
 //! [rustls]: https://docs.rs/rustls
 //! [native-tls]: https://docs.rs/native-tls
 
+mod additional_properties;
 mod api;
 mod auth;
 mod body;

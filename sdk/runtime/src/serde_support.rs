@@ -8,10 +8,12 @@ use serde_json::value::RawValue;
 use std::fmt;
 use std::marker::PhantomData;
 
+pub use crate::additional_properties::AdditionalProperties;
+
 /// A JSON value kept exactly as it was received: its text, byte for byte.
 ///
-/// Generated models keep the properties they do not know in `additional_properties` as
-/// `RawJson`, so that they are written back unchanged: a number such as
+/// Generated models keep the properties they do not know in `additional_properties` (an
+/// [`AdditionalProperties`]) as `RawJson`, so that they are written back unchanged: a number such as
 /// `123456789012345678901234567890` or `1e400`, which `serde_json::Value` would round to an `f64`
 /// or refuse, stays as it was sent, and decoding does not build a `Value` tree for data nobody
 /// reads (it only validates and copies the text).
@@ -267,7 +269,7 @@ macro_rules! deserialize_struct {
                 A: $crate::serde::de::MapAccess<'de>,
             {
                 $( let mut $field: ::core::option::Option<$ty> = ::core::option::Option::None; )*
-                let mut additional = ::std::collections::BTreeMap::new();
+                let mut additional = $crate::serde_support::AdditionalProperties::new();
                 while let ::core::option::Option::Some(key) =
                     map.next_key::<$crate::serde_support::Key<'de>>()?
                 {
@@ -313,7 +315,7 @@ macro_rules! serialize_struct {
             {
                 let mut map = $crate::serde::Serializer::serialize_map(serializer, ::core::option::Option::None)?;
                 $( $crate::serde_support::model::write::$kind(&mut map, $wire, &self.$field)?; )*
-                $crate::serde_support::model::write::additional(&mut map, &self.additional_properties)?;
+                $crate::serde_support::model::write::additional(&mut map, &*self.additional_properties)?;
                 $crate::serde::ser::SerializeMap::end(map)
             }
         }
@@ -326,7 +328,6 @@ pub mod model {
     use super::{Key, RawJson};
     use serde::de::{self, MapAccess};
     use serde::{Deserialize, Deserializer};
-    use std::collections::BTreeMap;
     use std::fmt;
     use std::marker::PhantomData;
 
@@ -389,7 +390,7 @@ pub mod model {
     pub fn unknown<'de, A: MapAccess<'de>>(
         map: &mut A,
         key: Key<'de>,
-        additional: &mut BTreeMap<String, RawJson>,
+        additional: &mut super::AdditionalProperties,
     ) -> Result<(), A::Error> {
         let value = map.next_value::<RawJson>()?;
         additional.insert(key.into_string(), value);

@@ -12,10 +12,7 @@ pub struct ApiErrorResponse {
     /// Example: `["Bad Request"]`
     pub errors: Vec<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl ApiErrorResponse {

@@ -18,10 +18,7 @@ pub struct OrgConnection {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnection {
@@ -73,10 +70,7 @@ pub struct OrgConnectionAttributes {
     /// Example: `2023-01-01T12:00:00Z`
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionAttributes {
@@ -116,10 +110,7 @@ pub struct OrgConnectionCreate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionCreate {
@@ -165,10 +156,7 @@ pub struct OrgConnectionCreateAttributes {
     /// Example: `["logs"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionCreateAttributes {
@@ -198,10 +186,7 @@ pub struct OrgConnectionCreateRelationships {
     /// Org relationship.
     pub sink_org: OrgConnectionOrgRelationship,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionCreateRelationships {
@@ -231,10 +216,7 @@ pub struct OrgConnectionCreateRequest {
     /// Org connection creation data.
     pub data: OrgConnectionCreate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionCreateRequest {
@@ -265,10 +247,7 @@ pub struct OrgConnectionListResponse {
     /// Pagination metadata.
     pub meta: Option<OrgConnectionListResponseMeta>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionListResponse {
@@ -306,10 +285,7 @@ pub struct OrgConnectionListResponseMeta {
     /// Page information.
     pub page: Option<OrgConnectionListResponseMetaPage>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionListResponseMeta {
@@ -352,10 +328,7 @@ pub struct OrgConnectionListResponseMetaPage {
     /// Example: `0`
     pub total_filtered_count: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionListResponseMetaPage {
@@ -402,10 +375,7 @@ pub struct OrgConnectionOrgRelationship {
     /// The definition of `OrgConnectionOrgRelationshipData` object.
     pub data: Option<OrgConnectionOrgRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionOrgRelationship {
@@ -450,10 +420,7 @@ pub struct OrgConnectionOrgRelationshipData {
     /// The type of the organization relationship.
     pub r#type: Option<OrgConnectionOrgRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionOrgRelationshipData {
@@ -574,10 +541,7 @@ pub struct OrgConnectionRelationships {
     /// Org relationship.
     pub source_org: Option<OrgConnectionOrgRelationship>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionRelationships {
@@ -633,10 +597,7 @@ pub struct OrgConnectionResponse {
     /// An org connection.
     pub data: OrgConnection,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionResponse {
@@ -802,10 +763,7 @@ pub struct OrgConnectionUpdate {
     /// Org connection type.
     pub r#type: OrgConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionUpdate {
@@ -848,10 +806,7 @@ pub struct OrgConnectionUpdateAttributes {
     /// Example: `["logs","metrics"]`
     pub connection_types: Vec<OrgConnectionTypeEnum>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionUpdateAttributes {
@@ -881,10 +836,7 @@ pub struct OrgConnectionUpdateRequest {
     /// Org connection update data.
     pub data: OrgConnectionUpdate,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionUpdateRequest {
@@ -913,10 +865,7 @@ pub struct OrgConnectionUserRelationship {
     /// The data for a user relationship.
     pub data: Option<OrgConnectionUserRelationshipData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionUserRelationship {
@@ -961,10 +910,7 @@ pub struct OrgConnectionUserRelationshipData {
     /// The type of the user relationship.
     pub r#type: Option<OrgConnectionUserRelationshipDataType>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl OrgConnectionUserRelationshipData {

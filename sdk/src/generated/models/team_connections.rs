@@ -10,10 +10,7 @@ pub struct ConnectedTeamRef {
     /// Reference to connected external team.
     pub data: Option<ConnectedTeamRefData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl ConnectedTeamRef {
@@ -51,10 +48,7 @@ pub struct ConnectedTeamRefData {
     /// External team resource type.
     pub r#type: ConnectedTeamRefDataType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl ConnectedTeamRefData {
@@ -184,10 +178,7 @@ pub struct ConnectionsPagePagination {
     /// Example: `number_size`
     pub r#type: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl ConnectionsPagePagination {
@@ -287,10 +278,7 @@ pub struct ConnectionsResponseMeta {
     /// Page-based pagination metadata.
     pub page: Option<ConnectionsPagePagination>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl ConnectionsResponseMeta {
@@ -335,10 +323,7 @@ pub struct TeamConnection {
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnection {
@@ -401,10 +386,7 @@ pub struct TeamConnectionAttributes {
     /// Example: `github`
     pub source: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnectionAttributes {
@@ -454,10 +436,7 @@ pub struct TeamConnectionCreateData {
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnectionCreateData {
@@ -512,10 +491,7 @@ pub struct TeamConnectionCreateRequest {
     /// Array of team connections to create.
     pub data: Vec<TeamConnectionCreateData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnectionCreateRequest {
@@ -545,10 +521,7 @@ pub struct TeamConnectionDeleteRequest {
     /// Array of team connection IDs to delete.
     pub data: Vec<TeamConnectionDeleteRequestDataItem>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnectionDeleteRequest {
@@ -582,10 +555,7 @@ pub struct TeamConnectionDeleteRequestDataItem {
     /// Team connection resource type.
     pub r#type: TeamConnectionType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnectionDeleteRequestDataItem {
@@ -626,10 +596,7 @@ pub struct TeamConnectionRelationships {
     /// Reference to a Datadog team.
     pub team: Option<TeamRef>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnectionRelationships {
@@ -739,10 +706,7 @@ pub struct TeamConnectionsResponse {
     /// Connections response metadata.
     pub meta: Option<ConnectionsResponseMeta>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamConnectionsResponse {
@@ -787,10 +751,7 @@ pub struct TeamRef {
     /// Reference to a Datadog team.
     pub data: Option<TeamRefData>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamRef {
@@ -828,10 +789,7 @@ pub struct TeamRefData {
     /// Datadog team resource type.
     pub r#type: TeamRefDataType,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TeamRefData {

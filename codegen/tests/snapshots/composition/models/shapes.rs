@@ -11,10 +11,7 @@ pub struct Circle {
     pub kind: CircleKind,
     pub radius: f64,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl Circle {
@@ -120,10 +117,7 @@ impl openapi_sdk_runtime::serde_support::Exact for CircleKind {
 pub struct Named {
     pub name: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl Named {
@@ -224,10 +218,7 @@ pub struct ShapeList {
     /// No discriminator; the first exact match wins.
     pub value: Option<ScalarOrList>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl ShapeList {
@@ -283,10 +274,7 @@ pub struct Square {
     pub kind: SquareKind,
     pub side: f64,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl Square {
@@ -394,10 +382,7 @@ pub struct TreeNode {
     pub children: Option<Vec<TreeNode>>,
     pub either: Option<Box<TreeOrLeaf>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl TreeNode {

@@ -24,10 +24,7 @@ openapi_sdk_runtime::deserialize_union!(
 pub struct StartMediaJobResponse200 {
     pub result: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl StartMediaJobResponse200 {
@@ -54,10 +51,7 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct StartMediaJobResponse202 {
     pub job_id: String,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl StartMediaJobResponse202 {
@@ -84,10 +78,7 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct UploadMediaSpecBody {
     pub openapi_spec_file: Option<Vec<u8>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl UploadMediaSpecBody {
@@ -122,10 +113,7 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct UploadMediaSpecResponse200 {
     pub id: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl UploadMediaSpecResponse200 {

@@ -106,10 +106,7 @@ pub struct AwsAccountId {
     /// Values that are not identifiers.
     pub kind: Option<AwkwardValues>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl AwsAccountId {
@@ -188,10 +185,7 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct AwsAccountId2 {
     pub id: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl AwsAccountId2 {

@@ -8,10 +8,7 @@
 pub struct DeleteWidgetPartBody {
     pub reason: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl DeleteWidgetPartBody {
@@ -117,10 +114,7 @@ pub struct GetWidgetPartResponse200 {
     pub name: Option<String>,
     pub parts: Option<Vec<GetWidgetPartResponse200PartsItem>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl GetWidgetPartResponse200 {
@@ -163,10 +157,7 @@ openapi_sdk_runtime::deserialize_struct!(
 pub struct GetWidgetPartResponse200PartsItem {
     pub sku: Option<String>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl GetWidgetPartResponse200PartsItem {

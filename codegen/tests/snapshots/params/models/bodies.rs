@@ -13,10 +13,7 @@ pub struct Signup {
     pub color: Option<Color>,
     pub age: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl Signup {
@@ -76,10 +73,7 @@ pub struct UploadDocumentBody {
     pub tags: Option<Vec<String>>,
     pub count: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl UploadDocumentBody {

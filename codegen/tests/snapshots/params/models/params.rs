@@ -12,10 +12,7 @@ pub struct Filter {
     pub range: Option<FilterRange>,
     pub tags: Option<Vec<String>>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl Filter {
@@ -68,10 +65,7 @@ pub struct FilterRange {
     pub min: Option<i64>,
     pub max: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl FilterRange {
@@ -127,10 +121,7 @@ pub struct QueryDeepPage {
     pub number: Option<i64>,
     pub size: Option<i64>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
-    pub additional_properties: std::collections::BTreeMap<
-        String,
-        openapi_sdk_runtime::serde_support::RawJson,
-    >,
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
 
 impl QueryDeepPage {
