@@ -264,6 +264,7 @@ macro_rules! deserialize_struct {
         impl<'de> $crate::serde_support::model::Decode<'de> for $name {
             const NAME: &'static str = ::core::stringify!($name);
 
+            #[inline]
             fn visit_map<A>(mut map: A) -> ::core::result::Result<Self, A::Error>
             where
                 A: $crate::serde::de::MapAccess<'de>,
