@@ -115,22 +115,26 @@ pub const NOTES: &[(&str, &str)] = &[
     (
         "generation-memory",
         "the `load` row is most of it: the document as openapiv3 types and the generator's own \
-         value (about 75 MB at its peak in a process of its own); generation then holds the \
-         lowered model and every emitted, formatted file of the crate until they are written.",
+         value (about 71 MB at its peak in a process of its own). Generation frees the parsed \
+         document while it renders the files, so it peaks barely above `load` (72 MB; 97 MB when \
+         the document was held to the end), holding the lowered model and every formatted file \
+         of the crate until they are written.",
     ),
     ("full-v2-wall", FULL_V2_NOTE),
     ("full-v2-memory", FULL_V2_NOTE),
     (
         "generation-time",
-        "perf of one full-v2 generation (2026-11-30): formatting takes the largest share of \
-         the CPU time (about 44%: syn re-parsing each file's token stream about 20%, \
-         prettyplease printing about 12%), emitting the token streams about 18% (model files \
-         13%), lowering 11%, reading the document (YAML parse, normalisation, openapiv3) under \
-         10%; allocation (malloc, free, memmove) is a third of all samples. It is the work \
-         itself, not the debug build: a release build of the xtask took 2.3 to 2.6 s against a \
-         0.17 to 0.26 s floor under the same load, the same ratio or worse. Emission and \
-         formatting are spread over the cores, so other load on the machine slows generation \
-         more than the single-threaded floor.",
+        "perf of one full-v2 generation, release build (2026-11-30): the generator writes 15 MB \
+         of Rust in about 240 files, and building, parsing and printing it is the time the floor does \
+         not have. Allocation is the largest share (glibc malloc, free, consolidation and \
+         memmove about 40% of the samples, the kernel clearing fresh pages another 7%); then \
+         syn re-parsing each file's token stream, prettyplease printing it and the emitters \
+         building the token streams; reading the document and lowering it, on one core, take about \
+         0.4 s of the wall time (`load` is 1.4× the floor). Before this round a debug xtask ran the \
+         generator (9.9× a floor that only built a YAML value); a release build with the \
+         scheduling and memory changes measured 6.6× with a 1.30 s minimum. Emission and \
+         formatting are spread over the 2 cores, so other load on the machine (a build running \
+         beside it) slows generation more than the single-threaded floor.",
     ),
 ];
 
