@@ -13,13 +13,23 @@ fn header(spec_name: &str) -> String {
 }
 
 /// Formats `tokens` with prettyplease and prefixes the header naming the spec and the command.
+/// Items are parsed as `syn::File` parses them (inner attributes, then items to the end), but each
+/// is laid out and freed as soon as it is parsed, so a file's syntax tree is never held whole.
 pub(crate) fn render(file: &str, tokens: TokenStream, spec_name: &str) -> Result<String, Error> {
-    let parsed = syn::parse2::<syn::File>(tokens).map_err(|e| Error::Format {
+    use syn::parse::Parser;
+    let mut out = header(spec_name);
+    let parse = |input: syn::parse::ParseStream<'_>| -> syn::Result<()> {
+        let mut layout = Layout::new(&mut out);
+        layout.attrs(input.call(syn::Attribute::parse_inner)?);
+        while !input.is_empty() {
+            layout.item(input.parse()?);
+        }
+        Ok(())
+    };
+    parse.parse2(tokens).map_err(|e| Error::Format {
         file: file.to_owned(),
         message: e.to_string(),
     })?;
-    let mut out = header(spec_name);
-    layout(parsed, &mut out);
     Ok(out)
 }
 
@@ -102,30 +112,58 @@ pub(crate) fn render_all(
         .collect())
 }
 
+/// A whole parsed file through [`Layout`].
+#[cfg(test)]
+fn layout(file: syn::File, out: &mut String) {
+    let mut layout = Layout::new(out);
+    layout.attrs(file.attrs);
+    for item in file.items {
+        layout.item(item);
+    }
+}
+
+/// Lays out a file's inner attributes, then its items one by one.
+///
 /// prettyplease prints items back to back; a person puts a blank line between items (at the top
 /// level and inside `impl` blocks) and after the module docs, and keeps runs of `use` and `mod`
 /// together. Each item is formatted on its own, so where items start and end comes from the syntax
 /// tree, never from the text.
-fn layout(file: syn::File, out: &mut String) {
-    let start = out.len();
-    if !file.attrs.is_empty() {
-        out.push_str(&unparse(&syn::File {
-            shebang: None,
-            attrs: file.attrs,
-            items: Vec::new(),
-        }));
-    }
-    let mut previous: Option<&'static str> = None;
-    for item in file.items {
-        let kind = item_kind(&item);
-        let grouped = previous == Some(kind) && matches!(kind, "use" | "mod");
-        if (previous.is_some() || out.len() > start) && !grouped {
-            out.push('\n');
+struct Layout<'a> {
+    out: &'a mut String,
+    start: usize,
+    previous: Option<&'static str>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(out: &'a mut String) -> Self {
+        let start = out.len();
+        Layout {
+            out,
+            start,
+            previous: None,
         }
-        previous = Some(kind);
+    }
+
+    fn attrs(&mut self, attrs: Vec<syn::Attribute>) {
+        if !attrs.is_empty() {
+            self.out.push_str(&unparse(&syn::File {
+                shebang: None,
+                attrs,
+                items: Vec::new(),
+            }));
+        }
+    }
+
+    fn item(&mut self, item: syn::Item) {
+        let kind = item_kind(&item);
+        let grouped = self.previous == Some(kind) && matches!(kind, "use" | "mod");
+        if (self.previous.is_some() || self.out.len() > self.start) && !grouped {
+            self.out.push('\n');
+        }
+        self.previous = Some(kind);
         match item {
-            syn::Item::Impl(block) if block.items.len() > 1 => impl_block(block, out),
-            item => out.push_str(&unparse(&single(item))),
+            syn::Item::Impl(block) if block.items.len() > 1 => impl_block(block, self.out),
+            item => self.out.push_str(&unparse(&single(item))),
         }
     }
 }
