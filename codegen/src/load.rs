@@ -72,9 +72,7 @@ pub fn load(text: &str) -> Result<Loaded, Error> {
     } = normalize::normalize(text)?;
     // Read without tracking the path (a tenth of loading); only a failure is read again, from a
     // fresh normalisation of the text, to find where it failed.
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        <OpenAPI as serde::Deserialize>::deserialize(value)
-    }));
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(value)));
     let spec = match parsed {
         Ok(Ok(spec)) => spec,
         Ok(Err(plain)) => {
@@ -117,6 +115,28 @@ pub fn load(text: &str) -> Result<Loaded, Error> {
         version,
         notes,
         origins,
+    })
+}
+
+/// Reads the document as openapiv3 types without tracking the path: its `components` (about half
+/// of a large document) on a thread of their own beside the rest. A panic in either is passed on.
+fn read(mut value: Json) -> Result<OpenAPI, serde_json::Error> {
+    use serde::Deserialize;
+    let components = value
+        .as_object_mut()
+        .and_then(|o| o.shift_remove("components"));
+    let Some(components) = components else {
+        return OpenAPI::deserialize(value);
+    };
+    std::thread::scope(|scope| {
+        let side = scope.spawn(move || Option::<Components>::deserialize(components));
+        let rest = OpenAPI::deserialize(value);
+        let components = side
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut spec = rest?;
+        spec.components = components?;
+        Ok(spec)
     })
 }
 
@@ -297,6 +317,18 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn components_read_beside_the_rest_as_in_one_piece() {
+        use serde::Deserialize;
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-top: 1\npaths:\n  /x:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Ok'}\ncomponents:\n  responses:\n    Ok: {description: ok}\n  schemas:\n    A: {type: object, x-a: true, properties: {b: {type: string}}}\n";
+        let value = normalize::normalize(text).unwrap().value;
+        let whole = OpenAPI::deserialize(value.clone()).unwrap();
+        assert!(whole.components.is_some());
+        assert_eq!(read(value).unwrap(), whole);
+        let err = load("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas: 7\n").unwrap_err();
+        assert_eq!(err.pointer(), Some("/components/schemas"), "{err}");
+    }
 
     #[test]
     fn wrong_type_names_the_pointer() {
