@@ -185,18 +185,9 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
     let started = Instant::now();
     let made = AtomicU32::new(0);
     async {
-        let result =
-            match tokio::time::timeout(plan.deadline, attempts(&exchange, &plan, started, &made))
-                .await
-            {
-                Ok(result) => result,
-                Err(_) => Err(Error::Timeout {
-                    operation: op.id,
-                    kind: TimeoutKind::Deadline,
-                    elapsed: started.elapsed(),
-                    attempts: made.load(Ordering::Relaxed),
-                }),
-            };
+        // One timer at a time: each attempt's timer is cut short by the deadline, and a retry's
+        // wait never outlasts it, so the deadline needs no timer of its own.
+        let result = attempts(&exchange, &plan, started, &made).await;
         let span = tracing::Span::current();
         span.record("attempts", made.load(Ordering::Relaxed));
         let status = match &result {
@@ -373,8 +364,26 @@ async fn attempts(
         attempt += 1;
         made.store(attempt, Ordering::Relaxed);
         let span = tracing::debug_span!("api.attempt", attempt, status = Empty, latency_ms = Empty);
-        let error = match send_once(exchange, plan, attempt).instrument(span).await {
+        let remaining = plan.deadline.saturating_sub(started.elapsed());
+        let error = match send_once(exchange, plan, attempt, remaining)
+            .instrument(span)
+            .await
+        {
             Ok(response) => return Ok(response),
+            // The deadline's time is the whole call's, not this attempt's.
+            Err(Error::Timeout {
+                operation,
+                kind: TimeoutKind::Deadline,
+                attempts,
+                ..
+            }) => {
+                return Err(Error::Timeout {
+                    operation,
+                    kind: TimeoutKind::Deadline,
+                    elapsed: started.elapsed(),
+                    attempts,
+                })
+            }
             Err(error) => error,
         };
         let remaining = plan.deadline.saturating_sub(started.elapsed());
@@ -387,6 +396,16 @@ async fn attempts(
         ) {
             Decision::Retry(delay) => {
                 tracing::debug!(attempt, delay_ms = millis(delay), error = %error, "retrying");
+                let remaining = plan.deadline.saturating_sub(started.elapsed());
+                if delay >= remaining {
+                    tokio::time::sleep(remaining).await;
+                    return Err(Error::Timeout {
+                        operation: exchange.operation.id,
+                        kind: TimeoutKind::Deadline,
+                        elapsed: started.elapsed(),
+                        attempts: attempt,
+                    });
+                }
                 tokio::time::sleep(delay).await;
             }
             Decision::Stop(reason) => {
@@ -400,8 +419,14 @@ async fn attempts(
 }
 
 /// One attempt: send, read the body (up to the limit), sort the answer; within the per-attempt
-/// timeout. `attempt` is its number, recorded in the error.
-async fn send_once(exchange: &Exchange, plan: &Plan, attempt: u32) -> Result<RawResponse, Error> {
+/// timeout, cut short to what is `remaining` of the call's deadline. `attempt` is its number,
+/// recorded in the error.
+async fn send_once(
+    exchange: &Exchange,
+    plan: &Plan,
+    attempt: u32,
+    remaining: Duration,
+) -> Result<RawResponse, Error> {
     let operation = exchange.operation.id;
     let started = Instant::now();
     let transport = |source: reqwest::Error| match (source.is_timeout(), source.is_connect()) {
@@ -432,7 +457,12 @@ async fn send_once(exchange: &Exchange, plan: &Plan, attempt: u32) -> Result<Raw
         let body = read_body(&mut response, limit).await.map_err(transport)?;
         Ok::<_, Error>((status, headers, body))
     };
-    let outcome = tokio::time::timeout(plan.attempt_timeout, roundtrip).await;
+    let (limit_by, kind) = if remaining < plan.attempt_timeout {
+        (remaining, TimeoutKind::Deadline)
+    } else {
+        (plan.attempt_timeout, TimeoutKind::Attempt)
+    };
+    let outcome = tokio::time::timeout(limit_by, roundtrip).await;
     let span = tracing::Span::current();
     if let Ok(Ok((status, _, _))) = &outcome {
         span.record("status", status.as_u16());
@@ -443,7 +473,7 @@ async fn send_once(exchange: &Exchange, plan: &Plan, attempt: u32) -> Result<Raw
         Err(_) => {
             return Err(Error::Timeout {
                 operation,
-                kind: TimeoutKind::Attempt,
+                kind,
                 elapsed: started.elapsed(),
                 attempts: attempt,
             })
