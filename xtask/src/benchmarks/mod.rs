@@ -143,10 +143,12 @@ const REQUEST_NOTE: &str = "perf of the request run (2026-11-30, idle machine): 
      code (request building, credentials, the retry plan, the bounded body read, the send \
      future) stays under 1% of the samples; the kernel's loopback path is 40% and malloc 21%. \
      Sequential calls are within a few percent. With 64 calls in flight on 2 cores the client is \
-     CPU-bound and the SDK costs about 15 µs more per call; what the hand-written call leaves out \
-     is the likely cause (two tokio timers per call, the attempt timeout and the overall \
-     deadline, and the body read in bounded chunks instead of one `bytes()`), not yet measured \
-     apart. Runs on a loaded machine measured 1.02 to 1.06×.";
+     CPU-bound and the SDK costs about 11 µs more per call. It used two tokio timers per call \
+     (the attempt timeout and the deadline); one is enough, and dropping the other took this from \
+     1.17× to 1.13×. What is left is what the hand-written call leaves out: the remaining timer, \
+     the request built as the SDK's `Request` then copied into reqwest's, response headers kept, \
+     and the body read in bounded chunks instead of one `bytes()`, not yet measured apart. \
+     Runs on a loaded machine measured 1.02 to 1.06×.";
 
 /// The full-v2 targets' note (time and memory share it).
 const FULL_V2_NOTE: &str = "rustc's `-Z time-passes` on the crate with `full` (2026-11-30, \
@@ -175,8 +177,9 @@ const DECODE_NOTE: &str = "perf of each decoder alone (2026-11-30, release build
      SDK's team-page profile, and the org list came within a few percent of serde-derive. What \
      remains: enums that keep an unknown value (`Unknown(String)`, 24 bytes against the derived \
      enum's 1; a team connection holds three), moved through `Option`, `Result` and the `Vec` as \
-     it grows, and one out-of-line `visit_map` per model where the derive inlines into \
-     serde_json's `deserialize_struct`. The small page has the least parsing to hide it behind.";
+     it grows (serde_json gives no length, so the `Vec` doubles and copies). Each model's \
+     `visit_map` is `#[inline]` now, so it folds into serde_json's map loop as the derive's \
+     does (team page 1.22× to 1.15× in an isolated A/B). The small page has the least parsing to hide it behind.";
 
 /// The files the command writes, relative to the workspace root.
 pub const PAGE: &str = "docs/BENCHMARKS.md";
