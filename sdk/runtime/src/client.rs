@@ -185,8 +185,8 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
     let started = Instant::now();
     let made = AtomicU32::new(0);
     async {
-        // One timer at a time: each attempt's timer is cut short by the deadline, and a retry's
-        // wait never outlasts it, so the deadline needs no timer of its own.
+        // One timer at a time: each attempt's timer is cut short by the deadline, and the retry
+        // policy never waits past it, so the deadline needs no timer of its own.
         let result = attempts(&exchange, &plan, started, &made).await;
         let span = tracing::Span::current();
         span.record("attempts", made.load(Ordering::Relaxed));
@@ -364,26 +364,11 @@ async fn attempts(
         attempt += 1;
         made.store(attempt, Ordering::Relaxed);
         let span = tracing::debug_span!("api.attempt", attempt, status = Empty, latency_ms = Empty);
-        let remaining = plan.deadline.saturating_sub(started.elapsed());
-        let error = match send_once(exchange, plan, attempt, remaining)
+        let error = match send_once(exchange, plan, attempt, started)
             .instrument(span)
             .await
         {
             Ok(response) => return Ok(response),
-            // The deadline's time is the whole call's, not this attempt's.
-            Err(Error::Timeout {
-                operation,
-                kind: TimeoutKind::Deadline,
-                attempts,
-                ..
-            }) => {
-                return Err(Error::Timeout {
-                    operation,
-                    kind: TimeoutKind::Deadline,
-                    elapsed: started.elapsed(),
-                    attempts,
-                })
-            }
             Err(error) => error,
         };
         let remaining = plan.deadline.saturating_sub(started.elapsed());
@@ -396,16 +381,6 @@ async fn attempts(
         ) {
             Decision::Retry(delay) => {
                 tracing::debug!(attempt, delay_ms = millis(delay), error = %error, "retrying");
-                let remaining = plan.deadline.saturating_sub(started.elapsed());
-                if delay >= remaining {
-                    tokio::time::sleep(remaining).await;
-                    return Err(Error::Timeout {
-                        operation: exchange.operation.id,
-                        kind: TimeoutKind::Deadline,
-                        elapsed: started.elapsed(),
-                        attempts: attempt,
-                    });
-                }
                 tokio::time::sleep(delay).await;
             }
             Decision::Stop(reason) => {
@@ -419,13 +394,13 @@ async fn attempts(
 }
 
 /// One attempt: send, read the body (up to the limit), sort the answer; within the per-attempt
-/// timeout, cut short to what is `remaining` of the call's deadline. `attempt` is its number,
-/// recorded in the error.
+/// timeout, cut short to what is left of the deadline of the call that began at `call_started`.
+/// `attempt` is its number, recorded in the error.
 async fn send_once(
     exchange: &Exchange,
     plan: &Plan,
     attempt: u32,
-    remaining: Duration,
+    call_started: Instant,
 ) -> Result<RawResponse, Error> {
     let operation = exchange.operation.id;
     let started = Instant::now();
@@ -457,10 +432,12 @@ async fn send_once(
         let body = read_body(&mut response, limit).await.map_err(transport)?;
         Ok::<_, Error>((status, headers, body))
     };
-    let (limit_by, kind) = if remaining < plan.attempt_timeout {
-        (remaining, TimeoutKind::Deadline)
+    // The deadline's elapsed time is the whole call's, an attempt timeout's this attempt's.
+    let remaining = plan.deadline.saturating_sub(call_started.elapsed());
+    let (limit_by, kind, since) = if remaining < plan.attempt_timeout {
+        (remaining, TimeoutKind::Deadline, call_started)
     } else {
-        (plan.attempt_timeout, TimeoutKind::Attempt)
+        (plan.attempt_timeout, TimeoutKind::Attempt, started)
     };
     let outcome = tokio::time::timeout(limit_by, roundtrip).await;
     let span = tracing::Span::current();
@@ -474,7 +451,7 @@ async fn send_once(
             return Err(Error::Timeout {
                 operation,
                 kind,
-                elapsed: started.elapsed(),
+                elapsed: since.elapsed(),
                 attempts: attempt,
             })
         }
