@@ -159,7 +159,7 @@ impl ClientBuilder {
     ///
     /// A variable of the API-level servers chooses where requests go, so it replaces an explicit
     /// [`base_url`](Self::base_url) and any error [deferred](Self::defer_error) from reading the
-    /// environment (`DD_SITE=http://…` then `site(…)` in code: the code wins). A variable only
+    /// environment (a base URL read there, then the variable set in code: the code wins). A variable only
     /// operations' own servers use changes neither.
     pub fn server_variable(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         let name = name.into();
