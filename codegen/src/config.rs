@@ -10,6 +10,7 @@
 //!     env: DD_SITE            # a value, a name, or a URL (then it is the base URL)
 //!     names: { datadoghq.com: US1 }
 //! package: { license: Apache-2.0, repository: "https://…" }   # a generated crate's metadata
+//! model_crates: { max_types: 1000 }   # a big spec's models in crates of their own (0: never)
 //! pagination:                 # by operationId: stop rules read from the response
 //!   ListTeamConnections:
 //!     page_number_path: meta.page.number
@@ -39,6 +40,40 @@ pub struct Config {
     /// Package metadata for a generated crate's `Cargo.toml`.
     #[serde(default)]
     pub package: PackageConfig,
+    /// When a generated crate puts its models in crates of their own.
+    #[serde(default)]
+    pub model_crates: ModelCratesConfig,
+}
+
+/// When a generated crate's models move to crates of their own, which cargo compiles in parallel
+/// and rustc holds in memory one at a time: a spec with more model types than `max_types` has its
+/// shared models in one crate and the others in parts of about `max_types` types each, every part
+/// holding whole tags. The crate re-exports them all, so paths do not change. Modules for a
+/// hand-written crate (the SDK) are never split.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelCratesConfig {
+    /// The most model types one crate holds before the models are split (0: never split).
+    #[serde(default = "ModelCratesConfig::default_max_types")]
+    pub max_types: usize,
+}
+
+impl ModelCratesConfig {
+    /// The default limit: Datadog's full v2 spec (about 5,000 types) becomes a shared crate and
+    /// five parts.
+    pub const DEFAULT_MAX_TYPES: usize = 1000;
+
+    fn default_max_types() -> usize {
+        Self::DEFAULT_MAX_TYPES
+    }
+}
+
+impl Default for ModelCratesConfig {
+    fn default() -> Self {
+        ModelCratesConfig {
+            max_types: Self::DEFAULT_MAX_TYPES,
+        }
+    }
 }
 
 /// Package metadata the spec does not carry.
@@ -117,12 +152,20 @@ mod tests {
     #[test]
     fn parses_every_part_and_rejects_unknown_keys() {
         let config = Config::parse(
-            "auth:\n  k: { env: K, setter: key }\nserver_variables:\n  site: { type: Site, names: { a.com: A } }\npagination:\n  List: { total_paths: [meta.total] }\n",
+            "auth:\n  k: { env: K, setter: key }\nserver_variables:\n  site: { type: Site, names: { a.com: A } }\npagination:\n  List: { total_paths: [meta.total] }\nmodel_crates: { max_types: 7 }\n",
         )
         .unwrap();
         assert_eq!(config.auth["k"].setter.as_deref(), Some("key"));
         assert_eq!(config.server_variables["site"].names["a.com"], "A");
         assert_eq!(config.pagination["List"].total_paths, ["meta.total"]);
+        assert_eq!(config.model_crates.max_types, 7);
+        assert_eq!(
+            Config::parse("model_crates: {}\n")
+                .unwrap()
+                .model_crates
+                .max_types,
+            ModelCratesConfig::DEFAULT_MAX_TYPES
+        );
         let err = Config::parse("auth:\n  k: { envv: K }\n").unwrap_err();
         assert!(
             err.to_string().contains("envv") && err.to_string().contains("/auth/k"),

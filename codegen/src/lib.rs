@@ -90,7 +90,7 @@ impl Default for Options {
 /// The generated files and what the generator decided along the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Generated {
-    /// Relative path (`models/common.rs`) → file contents.
+    /// Relative path (`models/common.rs`; `src/models/common.rs` in a crate, `models-1/src/teams.rs` for split models) → file contents.
     pub files: BTreeMap<String, String>,
     /// Renamed collisions and similar notes, sorted.
     pub diagnostics: Vec<ir::Diagnostic>,
@@ -107,14 +107,23 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
     let loaded = load::load(spec_text)?;
     let mut api = lower::lower(&loaded.spec, &options.config).map_err(|e| loaded.relocate(e))?;
     api.diagnostics = loaded.diagnostics(std::mem::take(&mut api.diagnostics));
-    let (gating, prefix) = match &options.output {
-        Output::Modules => (emit::Gating::None, ""),
-        Output::Crate(_) => (emit::Gating::PerTag, "src/"),
+    let gating = match &options.output {
+        Output::Modules => emit::Gating::None,
+        Output::Crate(_) => emit::Gating::PerTag,
     };
-    let mut files = BTreeMap::new();
+    let split = match &options.output {
+        Output::Modules => None,
+        Output::Crate(krate) => emit::model_crates::ModelCrates::plan(
+            &api,
+            &krate.name,
+            options.config.model_crates.max_types,
+        ),
+    };
     let paths = emit::Paths {
         runtime: &options.runtime,
         krate: &crate_path,
+        standalone: matches!(options.output, Output::Crate(_)),
+        split: split.as_ref(),
     };
     // The parsed document is no longer needed: it is freed on a thread of its own while the
     // files are rendered, rather than held to the end (peak memory) or freed on the way.
@@ -122,18 +131,23 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
         scope.spawn(move || drop(loaded));
         write::render_all(&api, paths, gating, &options.spec_name)
     })?;
-    for (path, text) in rendered {
-        let path = match (&options.output, path.as_str()) {
-            (Output::Crate(_), "mod.rs") => "lib.rs".to_owned(),
-            _ => path,
-        };
-        files.insert(format!("{prefix}{path}"), text);
-    }
+    let mut files: BTreeMap<String, String> = rendered.into_iter().collect();
     if let Output::Crate(krate) = &options.output {
+        let package = &options.config.package;
         files.insert(
             "Cargo.toml".to_owned(),
-            emit::cargo_toml(&api, krate, &options.config.package, &options.spec_name),
+            emit::cargo_toml(&api, krate, package, &options.spec_name, split.as_ref()),
         );
+        for c in split
+            .iter()
+            .flat_map(|s| s.crates.iter().map(move |c| (s, c)))
+        {
+            let (split, this) = c;
+            files.insert(
+                format!("{}/Cargo.toml", this.dir),
+                emit::model_crate_toml(&api, krate, package, &options.spec_name, split, this),
+            );
+        }
     }
     Ok(Generated {
         files,

@@ -58,7 +58,7 @@ pub(crate) fn render_all(
     gating: emit::Gating,
     spec_name: &str,
 ) -> Result<Vec<(String, String)>, Error> {
-    let jobs = emit::jobs(api);
+    let jobs = emit::jobs(api, &paths);
     let mut order: Vec<(usize, usize)> = jobs
         .iter()
         .enumerate()
@@ -82,7 +82,7 @@ pub(crate) fn render_all(
                 let Some(job) = jobs.get(i) else {
                     break;
                 };
-                let path = job.path();
+                let path = job.path(&paths);
                 let text = render(&path, emit::emit(api, job, &paths, gating), spec_name)?;
                 out.push((i, path, text));
             }

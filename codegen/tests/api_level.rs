@@ -383,3 +383,111 @@ fn a_crate_manifest_takes_its_metadata_from_the_configuration() {
         generated.files.contains_key("src/lib.rs") && !generated.files.contains_key("src/mod.rs")
     );
 }
+
+/// Above `model_crates.max_types`, a crate's models move to crates of their own: the types two
+/// tags share into `models-shared`, each tag's own into a part that depends on the shared crate
+/// alone, and the crate re-exports them all under `models`, so paths stay the same.
+#[test]
+fn a_big_spec_splits_its_models_into_crates() {
+    use datadog_connections_codegen::{CrateOptions, Output};
+    let spec = "paths:\n  /a:\n    get:\n      operationId: GetA\n      tags: [alpha]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}}\n  /b:\n    get:\n      operationId: GetB\n      tags: [beta, Gzip]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/B'}}}}}\n  /c:\n    get:\n      operationId: GetC\n      tags: [Gzip]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/C'}}}}}\ncomponents:\n  schemas:\n    Shared: {type: object, properties: {n: {type: integer}}}\n    A: {type: object, properties: {s: {$ref: '#/components/schemas/Shared'}, k: {$ref: '#/components/schemas/Kind'}}}\n    Kind: {type: string, enum: [x, y]}\n    B: {type: object, properties: {s: {$ref: '#/components/schemas/Shared'}}}\n    C: {type: object, properties: {s: {$ref: '#/components/schemas/Shared'}}}\n";
+    let generate_with = |max_types: usize| {
+        let options = Options {
+            config: Config::parse(&format!("model_crates: {{ max_types: {max_types} }}\n"))
+                .expect("configuration"),
+            output: Output::Crate(CrateOptions {
+                name: "example".into(),
+                version: "0.3.0".into(),
+                runtime_version: "0.1.0".into(),
+                runtime_path: Some("../runtime".into()),
+            }),
+            ..Options::default()
+        };
+        generate(&format!("{HEAD}{spec}"), &options).unwrap_or_else(|e| panic!("{e}"))
+    };
+    // At or under the limit (and with 0, never) the models stay in the crate.
+    for max_types in [0, 5] {
+        let whole = generate_with(max_types);
+        assert!(
+            whole.files.contains_key("src/models/common.rs"),
+            "{:?}",
+            whole.files.keys()
+        );
+        assert!(!whole.files.keys().any(|p| p.starts_with("models-")));
+    }
+    let split = generate_with(1);
+    let paths: Vec<&str> = split.files.keys().map(String::as_str).collect();
+    for expected in [
+        "models-shared/Cargo.toml",
+        "models-shared/src/lib.rs",
+        "models-shared/src/common.rs",
+        "src/models/mod.rs",
+    ] {
+        assert!(paths.contains(&expected), "{expected} in {paths:?}");
+    }
+    assert!(!paths.contains(&"src/models/common.rs"), "{paths:?}");
+    // One tag's types per part (max_types 1): alpha has A and Kind, beta B, gzip C.
+    let part_of = |model_file: &str| {
+        paths
+            .iter()
+            .find(|p| p.starts_with("models-") && p.ends_with(&format!("/src/{model_file}.rs")))
+            .map(|p| p.split('/').next().unwrap_or_default().to_owned())
+            .unwrap_or_else(|| panic!("{model_file} in {paths:?}"))
+    };
+    let alpha = part_of("alpha");
+    assert_ne!(alpha, "models-shared");
+    assert!(split.files[&format!("{alpha}/src/alpha.rs")].contains("pub enum Kind"));
+    assert!(split.files["models-shared/src/common.rs"].contains("pub struct Shared"));
+    let root = &split.files[&format!("{alpha}/src/lib.rs")];
+    assert!(
+        root.contains("pub use self::alpha::*;") && root.contains("use example_models_shared::*;"),
+        "{root}"
+    );
+    let part_manifest = &split.files[&format!("{alpha}/Cargo.toml")];
+    assert!(
+        part_manifest.contains(&format!("name = \"example-{alpha}\"")),
+        "{part_manifest}"
+    );
+    assert!(
+        part_manifest.contains(
+            "example-models-shared = { version = \"=0.3.0\", path = \"../models-shared\" }"
+        ) && part_manifest.contains("path = \"../../runtime\"")
+            && part_manifest.contains("alpha = [\"example-models-shared/alpha\"]"),
+        "{part_manifest}"
+    );
+    // The crate: the shared crate always, each part optional, turned on by its tags' features;
+    // a tag named like a runtime feature forwards to both.
+    let manifest = &split.files["Cargo.toml"];
+    let line = |name: &str| {
+        manifest
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} = ")))
+            .unwrap_or_else(|| panic!("{name} in {manifest}"))
+            .to_owned()
+    };
+    assert_eq!(
+        line("example-models-shared"),
+        "example-models-shared = { version = \"=0.3.0\", path = \"models-shared\" }"
+    );
+    assert!(line(&format!("example-{alpha}")).ends_with("optional = true }"));
+    assert_eq!(
+        line("alpha"),
+        format!("alpha = [\"dep:example-{alpha}\", \"example-{alpha}/alpha\"]")
+    );
+    let gzip = line("gzip");
+    assert!(
+        gzip.starts_with("gzip = [\"openapi-sdk-runtime/gzip\", \"dep:example-models-"),
+        "{gzip}"
+    );
+    assert_eq!(manifest.matches("\ngzip = ").count(), 1, "{manifest}");
+    let models = &split.files["src/models/mod.rs"];
+    assert!(
+        models.contains(&format!(
+            "#[cfg(any(feature = \"alpha\"))]\n#[doc(inline)]\npub use example_{}::*;",
+            alpha.replace('-', "_")
+        )),
+        "{models}"
+    );
+    // Operations name the models by the same paths as before.
+    assert!(split.files["src/operations/alpha.rs"].contains("use super::super::models::"));
+}

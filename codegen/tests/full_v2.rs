@@ -83,11 +83,66 @@ fn full_v2_spec_generates_a_complete_crate() {
         .keys()
         .filter(|p| p.starts_with("src/operations/") && !p.ends_with("mod.rs"))
         .count();
-    let features = cargo
+    let features: Vec<&str> = cargo
+        .split("full = [")
+        .nth(1)
+        .expect("a full feature")
         .lines()
-        .filter(|l| l.ends_with(" = []") && !l.starts_with("default"))
-        .count();
-    assert_eq!(features, tags, "a feature per tag");
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(features.len(), tags, "a feature per tag: {features:?}");
+
+    // The models are split into crates that cargo builds side by side: a shared one and parts,
+    // each a path dependency; a tag's feature turns on the part holding its models.
+    let parts: Vec<&str> = generated
+        .files
+        .keys()
+        .filter_map(|p| p.strip_suffix("/Cargo.toml"))
+        .collect();
+    assert!(parts.contains(&"models-shared"), "{parts:?}");
+    assert!(parts.len() >= 4, "{parts:?}");
+    assert!(
+        cargo.contains(
+            "datadog-api-v2-models-shared = { version = \"=0.1.0\", path = \"models-shared\" }"
+        ),
+        "{cargo}"
+    );
+    let teams = features
+        .iter()
+        .find(|l| l.starts_with("teams = "))
+        .expect("a teams feature");
+    let part = teams
+        .split('"')
+        .nth(1)
+        .and_then(|d| d.strip_prefix("dep:"))
+        .expect("teams turns on a part");
+    let dir = part.trim_start_matches("datadog-api-v2-");
+    assert!(
+        generated.files.contains_key(&format!("{dir}/src/teams.rs")),
+        "the teams models are in {dir}"
+    );
+    assert!(
+        !generated
+            .files
+            .keys()
+            .any(|p| p.starts_with("src/models/") && p != "src/models/mod.rs"),
+        "no model file left in the crate itself"
+    );
+    for dir in parts.iter().filter(|d| **d != "models-shared") {
+        let manifest = &generated.files[&format!("{dir}/Cargo.toml")];
+        let internal: Vec<&str> = manifest
+            .lines()
+            .filter(|l| l.starts_with("datadog-api-v2-"))
+            .collect();
+        assert_eq!(
+            internal.len(),
+            1,
+            "{dir} depends on the shared models alone"
+        );
+        assert!(generated.files[&format!("{dir}/src/lib.rs")]
+            .contains("use datadog_api_v2_models_shared::*;"));
+    }
     assert!(generated.files["src/client.rs"].contains("pub struct Client"));
     assert!(generated.files["src/lib.rs"].contains("pub use self::client::*"));
 

@@ -925,8 +925,9 @@ fn cargo_check(
         return Err(format!("timed out after {} s", CHECK_TIMEOUT.as_secs()));
     };
     let text = fs::read_to_string(&stdout).map_err(|e| format!("{}: {e}", stdout.display()))?;
-    let manifest = manifest.canonicalize().unwrap_or(manifest);
-    let mut counts = count_messages(&text, &manifest);
+    // The crate and its split model crates (folders inside it) count.
+    let folder = out.canonicalize().unwrap_or_else(|_| out.to_path_buf());
+    let mut counts = count_messages(&text, &folder);
     if !status.success() && counts.errors == 0 {
         // cargo itself failed (manifest, resolution): one error, with cargo's message.
         let err = fs::read_to_string(&stderr).unwrap_or_default();
@@ -943,9 +944,10 @@ fn cargo_check(
     Ok(counts)
 }
 
-/// Counts the errors and warnings of cargo's JSON messages about the crate at `manifest` (other
-/// packages' messages and rustc's closing summaries are not counted).
-pub fn count_messages(jsonl: &str, manifest: &Path) -> CheckCounts {
+/// Counts the errors and warnings of cargo's JSON messages about the crates whose manifests are
+/// in `folder` or below it (the generated crate and its split model crates; other packages'
+/// messages and rustc's closing summaries are not counted).
+pub fn count_messages(jsonl: &str, folder: &Path) -> CheckCounts {
     let mut counts = CheckCounts::default();
     for line in jsonl.lines() {
         let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
@@ -956,7 +958,7 @@ pub fn count_messages(jsonl: &str, manifest: &Path) -> CheckCounts {
         }
         let ours = value["manifest_path"].as_str().is_some_and(|p| {
             let p = Path::new(p);
-            p == manifest || p.canonicalize().is_ok_and(|c| c == manifest)
+            p.starts_with(folder) || p.canonicalize().is_ok_and(|c| c.starts_with(folder))
         });
         if !ours {
             continue;
@@ -1374,14 +1376,29 @@ mod tests {
                 "unused",
                 true,
             ),
+            // A split model crate inside the generated crate's folder counts; a sibling does not.
+            message(
+                "/w/target/corpus/out/x/models-1/Cargo.toml",
+                "warning",
+                Some("unused_imports"),
+                "unused import: `y`",
+                true,
+            ),
+            message(
+                "/w/target/corpus/out/xy/Cargo.toml",
+                "warning",
+                Some("dead_code"),
+                "unused",
+                true,
+            ),
             r#"{"reason":"build-finished","success":false}"#.to_owned(),
             "not json".to_owned(),
         ];
-        let counts = count_messages(&lines.join("\n"), Path::new(ours));
+        let counts = count_messages(&lines.join("\n"), Path::new("/w/target/corpus/out/x"));
         assert_eq!(counts.errors, 3);
-        assert_eq!(counts.warnings, 1);
+        assert_eq!(counts.warnings, 2);
         assert_eq!(counts.codes.get("E0412"), Some(&2));
-        assert_eq!(counts.codes.get("unused_imports"), Some(&1));
+        assert_eq!(counts.codes.get("unused_imports"), Some(&2));
         assert_eq!(counts.codes.get("expected one of or"), Some(&1));
         assert_eq!(
             counts.first_error.as_deref(),

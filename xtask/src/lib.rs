@@ -203,8 +203,9 @@ fn run_generator(task: &Task) -> Result<Generated, TaskError> {
     generate(&text, &options).map_err(TaskError::Generate)
 }
 
-/// The files the generator owns under `dir` (`.rs` files, and a top-level `Cargo.toml`), relative,
-/// with `/` separators.
+/// The files the generator owns under `dir` (`.rs` files, a top-level `Cargo.toml` and the
+/// generated manifests of split model crates; build output in `target/` is not looked at),
+/// relative, with `/` separators.
 fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -216,10 +217,15 @@ fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
         };
         for entry in entries {
             let path = entry.map_err(|e| TaskError::Io(d.clone(), e))?.path();
+            let manifest = path.file_name().is_some_and(|n| n == "Cargo.toml");
             if path.is_dir() {
-                stack.push(path);
+                if path.file_name().is_none_or(|n| n != "target") {
+                    stack.push(path);
+                }
             } else if path.extension().is_some_and(|e| e == "rs")
-                || (d == dir && path.file_name().is_some_and(|n| n == "Cargo.toml"))
+                || (manifest && d == dir)
+                || (manifest
+                    && std::fs::read_to_string(&path).is_ok_and(|t| t.starts_with("# @generated")))
             {
                 if let Ok(rel) = path.strip_prefix(dir) {
                     let rel = rel

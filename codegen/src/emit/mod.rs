@@ -5,6 +5,7 @@
 mod client;
 mod docs;
 mod examples;
+pub(crate) mod model_crates;
 mod models;
 mod operations;
 mod pagination;
@@ -12,6 +13,7 @@ mod types;
 
 use crate::ir::Api;
 use docs::inner_doc_attrs;
+use model_crates::{ModelCrate, ModelCrates};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeSet;
@@ -34,6 +36,10 @@ pub(crate) struct Paths<'a> {
     pub(crate) runtime: &'a str,
     /// The generated crate as its users name it (`datadog_connections`), in doc examples.
     pub(crate) krate: &'a str,
+    /// Whether the files make a standalone crate (`src/lib.rs` …) rather than modules (`mod.rs` …).
+    pub(crate) standalone: bool,
+    /// Where the models go when they are split into crates of their own.
+    pub(crate) split: Option<&'a ModelCrates>,
 }
 
 /// One output file to emit.
@@ -51,25 +57,46 @@ pub(crate) enum Job<'a> {
     Models(&'a str),
     /// `operations/<module>.rs`.
     Operations(&'a str),
+    /// `<dir>/src/lib.rs`: the root of a crate of models (an index into `ModelCrates::crates`).
+    ModelCrateRoot(usize),
 }
 
 impl Job<'_> {
-    /// The file's path, relative to the output folder.
-    pub(crate) fn path(&self) -> String {
+    /// The file's path, relative to the output folder: a standalone crate's files are under
+    /// `src/` (its root is `lib.rs`), and split models under their own crates' `src/`.
+    pub(crate) fn path(&self, paths: &Paths<'_>) -> String {
+        let src = if paths.standalone { "src/" } else { "" };
+        let own_crate = |group: &str| {
+            paths
+                .split
+                .and_then(|split| split.crate_of_group(group))
+                .map(|c| c.dir.as_str())
+        };
         match self {
+            Job::Root if paths.standalone => "src/lib.rs".to_owned(),
             Job::Root => "mod.rs".to_owned(),
-            Job::Client => "client.rs".to_owned(),
-            Job::ModelsIndex => "models/mod.rs".to_owned(),
-            Job::OperationsIndex => "operations/mod.rs".to_owned(),
-            Job::Models(group) => format!("models/{group}.rs"),
-            Job::Operations(module) => format!("operations/{module}.rs"),
+            Job::Client => format!("{src}client.rs"),
+            Job::ModelsIndex => format!("{src}models/mod.rs"),
+            Job::OperationsIndex => format!("{src}operations/mod.rs"),
+            Job::Models(group) => match own_crate(group) {
+                Some(dir) => format!("{dir}/src/{group}.rs"),
+                None => format!("{src}models/{group}.rs"),
+            },
+            Job::Operations(module) => format!("{src}operations/{module}.rs"),
+            Job::ModelCrateRoot(i) => {
+                let dir = paths
+                    .split
+                    .and_then(|split| split.crates.get(*i))
+                    .map_or("models", |c| c.dir.as_str());
+                format!("{dir}/src/lib.rs")
+            }
         }
     }
 }
 
 /// The files to emit, in path order. Each is emitted independently, so they can be emitted and
 /// formatted in parallel.
-pub(crate) fn jobs(api: &Api) -> Vec<Job<'_>> {
+pub(crate) fn jobs<'a>(api: &'a Api, paths: &Paths<'_>) -> Vec<Job<'a>> {
     let groups: BTreeSet<&str> = api.types.values().map(|t| t.group.as_str()).collect();
     let mut jobs = vec![
         Job::Root,
@@ -79,7 +106,10 @@ pub(crate) fn jobs(api: &Api) -> Vec<Job<'_>> {
     ];
     jobs.extend(groups.into_iter().map(Job::Models));
     jobs.extend(api.modules.keys().map(|m| Job::Operations(m.as_str())));
-    jobs.sort_by_key(Job::path);
+    if let Some(split) = paths.split {
+        jobs.extend((0..split.crates.len()).map(Job::ModelCrateRoot));
+    }
+    jobs.sort_by_cached_key(|job| job.path(paths));
     jobs
 }
 
@@ -96,6 +126,13 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
         },
         Job::Root => root(api, runtime),
         Job::Client => client::client_file(api, runtime),
+        Job::ModelsIndex if paths.split.is_some() => {
+            models_reexports(paths.split.map_or(&[][..], |s| &s.crates))
+        }
+        Job::ModelCrateRoot(i) => match paths.split {
+            Some(split) => model_crate_root(api, split, *i, paths.krate),
+            None => TokenStream::new(),
+        },
         Job::ModelsIndex => {
             // A model file is compiled when any feature using one of its types is on.
             let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> =
@@ -115,6 +152,7 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
             index_file(
                 "Request and response models, one file per operation group.",
                 modules,
+                false,
             )
         }
         Job::OperationsIndex => {
@@ -124,8 +162,88 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
                     (gating == Gating::PerTag).then(|| vec![m.as_str()]),
                 )
             });
-            index_file("Request builders, one file per API tag.", modules)
+            index_file("Request builders, one file per API tag.", modules, false)
         }
+    }
+}
+
+/// A split crate's `models` module: every crate of models, re-exported whole; a part only with
+/// one of its tags' features (it is an optional dependency), the shared crate always (without any
+/// tag's feature it is empty).
+fn models_reexports(crates: &[ModelCrate]) -> TokenStream {
+    let heading = inner_doc_attrs(
+        "Request and response models. They are compiled in crates of their own, side by side \
+         (the shared models first, then the parts, each holding whole tags), and re-exported \
+         here: use them from this module.",
+    );
+    let uses = crates.iter().map(|c| {
+        let name = ident(&c.rust_name());
+        let gate = if c.shared {
+            quote!(#[allow(unused_imports)])
+        } else {
+            let tags = c.tags.iter();
+            quote!(#[cfg(any(#(feature = #tags),*))])
+        };
+        quote!(#gate #[doc(inline)] pub use #name::*;)
+    });
+    quote! {
+        #heading
+        #(#uses)*
+    }
+}
+
+/// The root of a crate of models: its files, gated per tag, and for a part the shared models its
+/// files import by glob.
+fn model_crate_root(api: &Api, split: &ModelCrates, index: usize, krate: &str) -> TokenStream {
+    let Some(this) = split.crates.get(index) else {
+        return TokenStream::new();
+    };
+    let heading = if this.shared {
+        format!(
+            "The models of the {} that several tags share, a part of the `{krate}` crate: use \
+             them as `{krate}::models`, which re-exports every crate of models.",
+            api.title
+        )
+    } else {
+        let tags = this
+            .tags
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "The models of the {} that only the {tags} operations use, a part of the `{krate}` \
+             crate: use them as `{krate}::models`, which re-exports every crate of models.",
+            api.title
+        )
+    };
+    let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> =
+        std::collections::BTreeMap::new();
+    for t in api.types.values() {
+        if this.groups.binary_search(&t.group).is_ok() {
+            users
+                .entry(t.group.as_str())
+                .or_default()
+                .extend(t.users.iter().map(String::as_str));
+        }
+    }
+    let modules = users
+        .into_iter()
+        .map(|(group, set)| (group, Some(set.into_iter().collect::<Vec<_>>())));
+    let index = index_file(&heading, modules, true);
+    let shared = match split.shared().filter(|_| !this.shared) {
+        Some(shared) => {
+            let name = ident(&shared.rust_name());
+            quote! {
+                #[allow(unused_imports)]
+                use #name::*;
+            }
+        }
+        None => quote!(),
+    };
+    quote! {
+        #index
+        #shared
     }
 }
 
@@ -164,12 +282,13 @@ fn root(api: &Api, runtime: &str) -> TokenStream {
     }
 }
 
-/// A `mod.rs` that declares each file and re-exports its items.
 /// A `mod.rs` that declares each file and re-exports its items; a module with a feature list is
-/// compiled only when one of those features is on.
+/// compiled only when one of those features is on. A crate root (`crate_root`) keeps rustfmt off
+/// its files, as the generated root does for its modules.
 fn index_file<'a>(
     heading: &str,
     modules: impl Iterator<Item = (&'a str, Option<Vec<&'a str>>)>,
+    crate_root: bool,
 ) -> TokenStream {
     let heading = inner_doc_attrs(heading);
     let mut decls = Vec::new();
@@ -180,7 +299,12 @@ fn index_file<'a>(
             None => quote!(),
         };
         let m = ident(m);
-        decls.push(quote!(#cfg mod #m;));
+        let skip = if crate_root {
+            quote!(#[rustfmt::skip])
+        } else {
+            quote!()
+        };
+        decls.push(quote!(#cfg #skip mod #m;));
         uses.push(quote!(#cfg pub use self::#m::*;));
     }
     quote! {
@@ -203,66 +327,183 @@ const RUNTIME_FEATURES: &[(&str, bool)] = &[
 /// `Cargo.toml` of a standalone crate: the runtime by version (and by relative path when given)
 /// without its default features, the runtime's features forwarded (TLS backend, HTTP/2, gzip;
 /// the same defaults as the runtime's), and a feature per tag. A tag whose module has the name of
-/// a forwarded feature (`gzip`) shares that feature.
+/// a forwarded feature (`gzip`) shares that feature. With split models, the crates of models are
+/// path dependencies (members of the crate's workspace) and each tag's feature turns on the same
+/// feature of the crates holding its models.
 pub(crate) fn cargo_toml(
     api: &Api,
     krate: &crate::CrateOptions,
     package: &crate::config::PackageConfig,
     spec_name: &str,
+    split: Option<&ModelCrates>,
 ) -> String {
-    let features: Vec<&str> = api
-        .modules
+    let tags = tag_features(api);
+    let full = quoted_list(tags.iter().copied());
+    let mut each = String::new();
+    for tag in &tags {
+        let mut on: Vec<String> = Vec::new();
+        if RUNTIME_FEATURES.iter().any(|(name, _)| name == tag) {
+            on.push(format!("openapi-sdk-runtime/{tag}"));
+        }
+        if let Some(split) = split {
+            if let Some(part) = split.part_of_tag(tag) {
+                on.push(format!("dep:{}", part.package));
+                on.push(format!("{}/{tag}", part.package));
+            } else if let Some(shared) = split.shared() {
+                on.push(format!("{}/{tag}", shared.package));
+            }
+        }
+        if RUNTIME_FEATURES.iter().all(|(name, _)| name != tag) || split.is_some() {
+            each.push_str(&format!(
+                "{tag} = [{}]\n",
+                quoted_list(on.iter().map(String::as_str))
+            ));
+        }
+    }
+    let default = quoted_list(
+        RUNTIME_FEATURES
+            .iter()
+            .filter(|(_, on)| *on)
+            .map(|(name, _)| *name),
+    );
+    let forwarded = RUNTIME_FEATURES
+        .iter()
+        .filter(|(name, _)| split.is_none() || !tags.contains(name))
+        .map(|(name, _)| format!("{name} = [\"openapi-sdk-runtime/{name}\"]\n"))
+        .collect::<String>();
+    let description = toml_escape(&format!(
+        "Rust client for the {} ({}), generated from its OpenAPI document",
+        api.title, api.version
+    ));
+    let models = split.map_or(String::new(), |split| {
+        split
+            .crates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} = {{ version = \"={}\", path = \"{}\"{} }}\n",
+                    c.package,
+                    krate.version,
+                    c.dir,
+                    if c.shared { "" } else { ", optional = true" }
+                )
+            })
+            .collect()
+    });
+    format!(
+        "{package_section}\n[dependencies]\n{runtime}{models}{common}\n[features]\ndefault = [{default}]\n# The runtime's features: the TLS backend (`rustls` with the aws-lc-rs provider, `rustls-no-provider`\n# for a provider the application installs, `native-tls`), HTTP/2 and gzip. See the runtime's README.\n{forwarded}# One feature per tag; `full` turns on every tag.\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace{members}.\n[workspace]\n",
+        package_section = package_section(spec_name, &krate.name, &krate.version, &description, package, api),
+        runtime = runtime_dependency(krate, ""),
+        common = COMMON_DEPENDENCIES,
+        members = if split.is_some() {
+            " (its crates of models, path dependencies inside it, are members)"
+        } else {
+            ""
+        },
+    )
+}
+
+/// `Cargo.toml` of a crate of models: the runtime and the serde crates the models use, the shared
+/// crate for a part, and a feature per tag using its models (a part's forwarded to the shared
+/// crate, whose models those tags reach too).
+pub(crate) fn model_crate_toml(
+    api: &Api,
+    krate: &crate::CrateOptions,
+    package: &crate::config::PackageConfig,
+    spec_name: &str,
+    split: &ModelCrates,
+    this: &ModelCrate,
+) -> String {
+    let description = toml_escape(&format!(
+        "Models of the {} ({}), a part of the {} crate, which re-exports them",
+        api.title, api.version, krate.name
+    ));
+    let shared = split.shared().filter(|_| !this.shared);
+    let shared_dependency = shared.map_or(String::new(), |s| {
+        format!(
+            "{} = {{ version = \"={}\", path = \"../{}\" }}\n",
+            s.package, krate.version, s.dir
+        )
+    });
+    let features = this
+        .tags
+        .iter()
+        .filter(|t| t.as_str() != "default")
+        .map(|tag| match shared {
+            Some(s) => format!("{tag} = [\"{}/{tag}\"]\n", s.package),
+            None => format!("{tag} = []\n"),
+        })
+        .collect::<String>();
+    format!(
+        "{package_section}\n[dependencies]\n{runtime}{shared_dependency}{common}\n[features]\n# A feature per tag whose operations use these models; the crate re-exporting them turns them on.\n{features}",
+        package_section = package_section(spec_name, &this.package, &krate.version, &description, package, api),
+        runtime = runtime_dependency(krate, "../"),
+        common = COMMON_DEPENDENCIES,
+    )
+}
+
+/// The dependencies every generated crate has besides the runtime.
+const COMMON_DEPENDENCIES: &str = "serde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\nuuid = { version = \"1\", features = [\"serde\"] }\nchrono = { version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }\n";
+
+/// The tags that are Cargo features (`full` and `default` mean something else), in name order.
+fn tag_features(api: &Api) -> Vec<&str> {
+    api.modules
         .keys()
         .filter(|m| m.as_str() != "full" && m.as_str() != "default")
         .map(String::as_str)
-        .collect();
-    let full = features
-        .iter()
+        .collect()
+}
+
+fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
         .map(|f| format!("\"{f}\""))
         .collect::<Vec<_>>()
-        .join(", ");
-    let each = features
-        .iter()
-        .filter(|f| RUNTIME_FEATURES.iter().all(|(name, _)| name != *f))
-        .map(|f| format!("{f} = []\n"))
-        .collect::<String>();
-    let default = RUNTIME_FEATURES
-        .iter()
-        .filter(|(_, on)| *on)
-        .map(|(name, _)| format!("\"{name}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let forwarded = RUNTIME_FEATURES
-        .iter()
-        .map(|(name, _)| format!("{name} = [\"openapi-sdk-runtime/{name}\"]\n"))
-        .collect::<String>();
-    let runtime = match &krate.runtime_path {
-        Some(path) => format!(
-            "{{ version = \"{}\", path = \"{path}\", default-features = false }}",
-            krate.runtime_version
-        ),
-        None => format!(
-            "{{ version = \"{}\", default-features = false }}",
-            krate.runtime_version
-        ),
-    };
-    let description = format!(
-        "Rust client for the {} ({}), generated from its OpenAPI document",
-        api.title, api.version
-    )
-    .replace('\\', "\\\\")
-    .replace('"', "\\\"");
-    let quoted = |v: &str| v.replace('\\', "\\\\").replace('"', "\\\"");
+        .join(", ")
+}
+
+fn toml_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// The header and `[package]` section.
+fn package_section(
+    spec_name: &str,
+    name: &str,
+    version: &str,
+    description: &str,
+    package: &crate::config::PackageConfig,
+    api: &Api,
+) -> String {
     let mut metadata = String::new();
     if let Some(license) = package.license.as_deref().or(api.license.as_deref()) {
-        metadata.push_str(&format!("license = \"{}\"\n", quoted(license)));
+        metadata.push_str(&format!("license = \"{}\"\n", toml_escape(license)));
     }
     if let Some(repository) = &package.repository {
-        metadata.push_str(&format!("repository = \"{}\"\n", quoted(repository)));
+        metadata.push_str(&format!("repository = \"{}\"\n", toml_escape(repository)));
     }
     format!(
-        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.89\"\ndescription = \"{description}\"\n{metadata}\n[dependencies]\nopenapi-sdk-runtime = {runtime}\nserde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\nuuid = {{ version = \"1\", features = [\"serde\"] }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}\n\n[features]\ndefault = [{default}]\n# The runtime's features: the TLS backend (`rustls` with the aws-lc-rs provider, `rustls-no-provider`\n# for a provider the application installs, `native-tls`), HTTP/2 and gzip. See the runtime's README.\n{forwarded}# One feature per tag; `full` turns on every tag.\nfull = [{full}]\n{each}\n# A standalone crate, not a member of any surrounding workspace.\n[workspace]\n",
-        name = krate.name,
-        version = krate.version,
+        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\nrust-version = \"1.89\"\ndescription = \"{description}\"\n{metadata}"
     )
+}
+
+/// The runtime dependency, by version and by the relative path when given (seen from a folder
+/// `up` deeper than the crate's root, as `../`).
+fn runtime_dependency(krate: &crate::CrateOptions, up: &str) -> String {
+    match &krate.runtime_path {
+        Some(path) => {
+            let path = if std::path::Path::new(path).is_absolute() {
+                path.clone()
+            } else {
+                format!("{up}{path}")
+            };
+            format!(
+                "openapi-sdk-runtime = {{ version = \"{}\", path = \"{path}\", default-features = false }}\n",
+                krate.runtime_version
+            )
+        }
+        None => format!(
+            "openapi-sdk-runtime = {{ version = \"{}\", default-features = false }}\n",
+            krate.runtime_version
+        ),
+    }
 }
