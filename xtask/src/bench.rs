@@ -227,9 +227,28 @@ pub fn full_v2_builds(
             .env("CARGO_INCREMENTAL", "0");
         cmd
     };
+    // The crate and its split model crates (`models-*/`, members of its workspace) are rebuilt.
+    let mut packages = vec!["datadog-api-v2".to_owned()];
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut parts: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().join("Cargo.toml").is_file())
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()
+                    .map(|n| format!("datadog-api-v2-{n}"))
+            })
+            .collect();
+        parts.sort();
+        packages.extend(parts);
+    }
     let clean = || {
-        Command::new(&cargo)
-            .args(["clean", "-p", "datadog-api-v2", "--manifest-path"])
+        let mut cmd = Command::new(&cargo);
+        cmd.arg("clean");
+        for p in &packages {
+            cmd.args(["-p", p]);
+        }
+        cmd.arg("--manifest-path")
             .arg(dir.join("Cargo.toml"))
             .env("CARGO_TARGET_DIR", target)
             .status()

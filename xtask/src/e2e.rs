@@ -367,7 +367,9 @@ pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
                         .replace('\\', "\\\\")
                         .replace('"', "\\\"")
                 );
-                let mut args = vec!["--config", patch.as_str()];
+                // `--workspace`: its split model crates are packaged with it, and cargo
+                // verifies each against the others' fresh packages in a local registry.
+                let mut args = vec!["--workspace", "--config", patch.as_str()];
                 if all_features {
                     args.push("--all-features");
                 }

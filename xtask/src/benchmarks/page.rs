@@ -748,7 +748,12 @@ fn full_v2_section(out: &mut String, all: &[Measurement], run: u64) {
         "Datadog's whole v2 spec generated as a crate with a feature per tag \
          (`cargo xtask bench-build`): its dependencies are built once, then the crate alone is \
          built from clean (debug, non-incremental, as a dependency from crates.io is built) \
-         with one tag's feature and with `full`. The comparison is \
+         with one tag's feature and with `full`. Its models are generated as crates of their \
+         own (a shared crate, then parts holding whole tags; `model_crates` in the generator \
+         configuration), which cargo builds side by side and each rustc holds alone, and the \
+         crate re-exports them as `models`: the crate and all its model crates are rebuilt. \
+         Peak memory is the largest single process; \"all processes\" is the largest sum over \
+         cargo's process tree (the parts compile two at a time on two cores). The comparison is \
          datadog-api-client's own compile with its dependencies prebuilt (from the build \
          section: it has no features, so every build compiles all of it).\n\n",
     );
@@ -756,7 +761,7 @@ fn full_v2_section(out: &mut String, all: &[Measurement], run: u64) {
         return not_measured(out, "full-v2");
     }
     out.push_str(
-        "| build, dependencies prebuilt | wall | peak memory | load | ÷ datadog-api-client (wall) | ÷ datadog-api-client (memory) |\n|---|---|---|---|---|---|\n",
+        "| build, dependencies prebuilt | wall | peak memory | all processes | load | ÷ datadog-api-client (wall) | ÷ datadog-api-client (memory) |\n|---|---|---|---|---|---|---|\n",
     );
     let mut reuse = Reuse::new(run);
     let theirs = find(all, "build", PREBUILT, DDAC);
@@ -765,11 +770,14 @@ fn full_v2_section(out: &mut String, all: &[Measurement], run: u64) {
         let get = |k: &str| m.and_then(|m| m.get(k));
         let label = reuse.mark(m, format!("`--features {feature}`"));
         let row = format!(
-            "| {label} | {} | {} | {} | {} | {} |",
+            "| {label} | {} | {} | {} | {} | {} | {} |",
             get("wall_s")
                 .map(|v| sig3(v, "s"))
                 .unwrap_or_else(|| "—".to_owned()),
             get("peak_mb")
+                .map(size_text)
+                .unwrap_or_else(|| "—".to_owned()),
+            get("tree_peak_mb")
                 .map(size_text)
                 .unwrap_or_else(|| "—".to_owned()),
             load_text(get("load")),
@@ -781,9 +789,10 @@ fn full_v2_section(out: &mut String, all: &[Measurement], run: u64) {
     if let Some(t) = theirs {
         let label = reuse.mark(Some(t), "datadog-api-client".to_owned());
         let row = format!(
-            "| {label} | {} | {} | {} | 1.00× | 1.00× |",
+            "| {label} | {} | {} | {} | {} | 1.00× | 1.00× |",
             t.get("wall_s").map(|v| sig3(v, "s")).unwrap_or_default(),
             t.get("peak_mb").map(size_text).unwrap_or_default(),
+            t.get("tree_peak_mb").map(size_text).unwrap_or_default(),
             load_text(t.get("load")),
         );
         let _ = writeln!(out, "{row}");
