@@ -1072,7 +1072,7 @@ mod tests {
         );
         assert!(page.contains("† Reused from an earlier run (2026-01-01, commit c1)"));
         assert!(
-            page.contains("| `--features full` | 103 s | 4.53 GB | — | 0.469× | 0.472× |"),
+            page.contains("| `--features full` | 103 s | 4.53 GB | — | — | 0.469× | 0.472× |"),
             "{page}"
         );
         assert!(
