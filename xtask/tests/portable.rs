@@ -137,11 +137,30 @@ fn generates_identically(spec: &Path, spec_name: &str, config: Option<PathBuf>, 
     }
     let manifest = String::from_utf8(files_a["Cargo.toml"].clone()).expect("UTF-8 manifest");
     assert_no_absolute_path(&manifest, &[&first.0, &second.0, &root]);
-    // Outside the workspace the runtime is a dependency by version alone.
+    // Outside the workspace the runtime is a dependency by version alone; the only paths are to
+    // the crate's own split model crates, folders inside it (and from a part, the shared one).
+    let paths = manifest_paths(&manifest);
     assert!(
-        manifest_paths(&manifest).is_empty(),
-        "a crate outside the workspace has no path dependency:\n{manifest}"
+        paths
+            .iter()
+            .all(|p| p.starts_with("models-") && !p.contains('/')),
+        "a crate outside the workspace has no path dependency but its model crates:\n{manifest}"
     );
+    let mut parts = 0;
+    for (rel, bytes) in files_a
+        .iter()
+        .filter(|(rel, _)| rel.starts_with("models-") && rel.ends_with("/Cargo.toml"))
+    {
+        parts += 1;
+        let part = String::from_utf8_lossy(bytes);
+        assert_no_absolute_path(&part, &[&first.0, &second.0, &root]);
+        let paths = manifest_paths(&part);
+        assert!(
+            paths.iter().all(|p| p == "../models-shared"),
+            "{rel} depends by path on the shared models alone:\n{part}"
+        );
+    }
+    assert!(parts >= 2, "the full v2 models are split into crates");
     assert!(
         manifest
             .contains("openapi-sdk-runtime = { version = \"0.1.0\", default-features = false }"),
