@@ -265,6 +265,38 @@ struct Packaged {
     outcome: Result<Duration, String>,
 }
 
+/// Removes this workspace's and the generated crates' unpacked packages from cargo's registry
+/// source folders (`$CARGO_HOME/registry/src/*/`), where `cargo package` verification left them
+/// (none of them is on crates.io, so nothing else is lost).
+fn forget_unpacked_packages() {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let Some(sources) = home.map(|h| h.join("registry").join("src")) else {
+        return;
+    };
+    let ours = |name: &str| {
+        [
+            "openapi-sdk-runtime-",
+            "datadog-connections",
+            "datadog-api-v2",
+        ]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+    };
+    for registry in std::fs::read_dir(&sources).into_iter().flatten().flatten() {
+        for unpacked in std::fs::read_dir(registry.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if unpacked.file_name().to_str().is_some_and(ours) {
+                let _ = std::fs::remove_dir_all(unpacked.path());
+            }
+        }
+    }
+}
+
 /// `cargo xtask package-check [--all-features]`.
 pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
     let target = root.join("target").join("package-check");
@@ -274,6 +306,10 @@ pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
     if target.exists() {
         std::fs::remove_dir_all(&target).map_err(|e| format!("clear {}: {e}", target.display()))?;
     }
+    // For the same reason cargo would verify against an earlier run's sources: it unpacks a
+    // packaged dependency (the runtime, the SDK, the split model crates) into its local
+    // registry's source folder once per version and reuses it. Those unpacked copies go first.
+    forget_unpacked_packages();
     let mut rows = Vec::new();
     let runtime =
         std::path::absolute(root.join(RUNTIME_DIR)).unwrap_or_else(|_| root.join(RUNTIME_DIR));
