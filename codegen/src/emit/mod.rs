@@ -135,15 +135,7 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
         },
         Job::ModelsIndex => {
             // A model file is compiled when any feature using one of its types is on.
-            let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> =
-                std::collections::BTreeMap::new();
-            for t in api.types.values() {
-                users
-                    .entry(t.group.as_str())
-                    .or_default()
-                    .extend(t.users.iter().map(String::as_str));
-            }
-            let modules = users.into_iter().map(|(group, set)| {
+            let modules = group_users(api, |_| true).into_iter().map(|(group, set)| {
                 (
                     group,
                     (gating == Gating::PerTag).then(|| set.into_iter().collect::<Vec<_>>()),
@@ -165,6 +157,23 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
             index_file("Request builders, one file per API tag.", modules, false)
         }
     }
+}
+
+/// The model files that `keep` accepts, each with the tags using its types (the features that
+/// compile it, in a crate).
+fn group_users(
+    api: &Api,
+    keep: impl Fn(&String) -> bool,
+) -> std::collections::BTreeMap<&str, BTreeSet<&str>> {
+    let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> =
+        std::collections::BTreeMap::new();
+    for t in api.types.values().filter(|t| keep(&t.group)) {
+        users
+            .entry(t.group.as_str())
+            .or_default()
+            .extend(t.users.iter().map(String::as_str));
+    }
+    users
 }
 
 /// A split crate's `models` module: every crate of models, re-exported whole; a part only with
@@ -217,17 +226,7 @@ fn model_crate_root(api: &Api, split: &ModelCrates, index: usize, krate: &str) -
             api.title
         )
     };
-    let mut users: std::collections::BTreeMap<&str, BTreeSet<&str>> =
-        std::collections::BTreeMap::new();
-    for t in api.types.values() {
-        if this.groups.binary_search(&t.group).is_ok() {
-            users
-                .entry(t.group.as_str())
-                .or_default()
-                .extend(t.users.iter().map(String::as_str));
-        }
-    }
-    let modules = users
+    let modules = group_users(api, |group| this.groups.binary_search(group).is_ok())
         .into_iter()
         .map(|(group, set)| (group, Some(set.into_iter().collect::<Vec<_>>())));
     let index = index_file(&heading, modules, true);
