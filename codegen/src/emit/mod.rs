@@ -278,6 +278,8 @@ fn root(api: &Api, runtime: &str) -> TokenStream {
         };
         /// An unknown property's exact JSON text, as models keep it in `additional_properties`.
         pub use #rt::serde_support::RawJson;
+        /// A string enum value this version does not know, as the enum's `Unknown` variant keeps it.
+        pub use #rt::serde_support::UnknownValue;
     }
 }
 

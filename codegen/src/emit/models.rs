@@ -386,7 +386,7 @@ fn enum_item(
         pub enum #name {
             #(#variants)*
             /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-            Unknown(String),
+            Unknown(#rt::serde_support::UnknownValue),
         }
 
         #gate
@@ -396,7 +396,7 @@ fn enum_item(
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#to_str)*
-                    Self::Unknown(value) => value,
+                    Self::Unknown(value) => value.as_str(),
                 }
             }
         }
@@ -407,7 +407,7 @@ fn enum_item(
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
-                    other => Self::Unknown(other.to_owned()),
+                    other => Self::Unknown(other.into()),
                 }
             }
         }

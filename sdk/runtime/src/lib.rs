@@ -75,6 +75,7 @@ pub mod send;
 pub mod serde_support;
 mod server;
 mod transport;
+mod unknown_value;
 
 pub use api::Api;
 pub use auth::{ApiKeyLocation, Credential, SchemeKind, Secret, SecurityScheme};

@@ -9,6 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 pub use crate::additional_properties::AdditionalProperties;
+pub use crate::unknown_value::UnknownValue;
 
 /// A JSON value kept exactly as it was received: its text, byte for byte.
 ///

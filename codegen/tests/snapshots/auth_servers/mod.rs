@@ -17,3 +17,5 @@ pub use openapi_sdk_runtime::{
 };
 /// An unknown property's exact JSON text, as models keep it in `additional_properties`.
 pub use openapi_sdk_runtime::serde_support::RawJson;
+/// A string enum value this version does not know, as the enum's `Unknown` variant keeps it.
+pub use openapi_sdk_runtime::serde_support::UnknownValue;

@@ -476,7 +476,7 @@ pub enum OrgConnectionOrgRelationshipDataType {
     #[default]
     Orgs,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl OrgConnectionOrgRelationshipDataType {
@@ -485,7 +485,7 @@ impl OrgConnectionOrgRelationshipDataType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Orgs => "orgs",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -495,7 +495,7 @@ impl From<&str> for OrgConnectionOrgRelationshipDataType {
     fn from(value: &str) -> Self {
         match value {
             "orgs" => Self::Orgs,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }
@@ -627,7 +627,7 @@ pub enum OrgConnectionType {
     #[default]
     OrgConnection,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl OrgConnectionType {
@@ -636,7 +636,7 @@ impl OrgConnectionType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::OrgConnection => "org_connection",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -646,7 +646,7 @@ impl From<&str> for OrgConnectionType {
     fn from(value: &str) -> Self {
         match value {
             "org_connection" => Self::OrgConnection,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }
@@ -692,7 +692,7 @@ pub enum OrgConnectionTypeEnum {
     /// `audit`
     Audit,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl OrgConnectionTypeEnum {
@@ -703,7 +703,7 @@ impl OrgConnectionTypeEnum {
             Self::Logs => "logs",
             Self::Metrics => "metrics",
             Self::Audit => "audit",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -715,7 +715,7 @@ impl From<&str> for OrgConnectionTypeEnum {
             "logs" => Self::Logs,
             "metrics" => Self::Metrics,
             "audit" => Self::Audit,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }
@@ -966,7 +966,7 @@ pub enum OrgConnectionUserRelationshipDataType {
     #[default]
     Users,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl OrgConnectionUserRelationshipDataType {
@@ -975,7 +975,7 @@ impl OrgConnectionUserRelationshipDataType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Users => "users",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -985,7 +985,7 @@ impl From<&str> for OrgConnectionUserRelationshipDataType {
     fn from(value: &str) -> Self {
         match value {
             "users" => Self::Users,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }

@@ -87,7 +87,7 @@ pub enum ConnectedTeamRefDataType {
     #[default]
     GithubTeam,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl ConnectedTeamRefDataType {
@@ -96,7 +96,7 @@ impl ConnectedTeamRefDataType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::GithubTeam => "github_team",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -106,7 +106,7 @@ impl From<&str> for ConnectedTeamRefDataType {
     fn from(value: &str) -> Self {
         match value {
             "github_team" => Self::GithubTeam,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }
@@ -643,7 +643,7 @@ pub enum TeamConnectionType {
     #[default]
     TeamConnection,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl TeamConnectionType {
@@ -652,7 +652,7 @@ impl TeamConnectionType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::TeamConnection => "team_connection",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -662,7 +662,7 @@ impl From<&str> for TeamConnectionType {
     fn from(value: &str) -> Self {
         match value {
             "team_connection" => Self::TeamConnection,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }
@@ -827,7 +827,7 @@ pub enum TeamRefDataType {
     #[default]
     Team,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl TeamRefDataType {
@@ -836,7 +836,7 @@ impl TeamRefDataType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Team => "team",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -846,7 +846,7 @@ impl From<&str> for TeamRefDataType {
     fn from(value: &str) -> Self {
         match value {
             "team" => Self::Team,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }

@@ -51,7 +51,7 @@ pub enum CircleKind {
     #[default]
     Circle,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl CircleKind {
@@ -60,7 +60,7 @@ impl CircleKind {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Circle => "circle",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -70,7 +70,7 @@ impl From<&str> for CircleKind {
     fn from(value: &str) -> Self {
         match value {
             "circle" => Self::Circle,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }
@@ -313,7 +313,7 @@ pub enum SquareKind {
     #[default]
     Square,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl SquareKind {
@@ -322,7 +322,7 @@ impl SquareKind {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Square => "square",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -332,7 +332,7 @@ impl From<&str> for SquareKind {
     fn from(value: &str) -> Self {
         match value {
             "square" => Self::Square,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }

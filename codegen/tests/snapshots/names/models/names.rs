@@ -24,7 +24,7 @@ pub enum AwkwardValues {
     /// `a_b`
     AB2,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl AwkwardValues {
@@ -40,7 +40,7 @@ impl AwkwardValues {
             Self::Unknown3 => "Unknown",
             Self::AB => "a.b",
             Self::AB2 => "a_b",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -57,7 +57,7 @@ impl From<&str> for AwkwardValues {
             "Unknown" => Self::Unknown3,
             "a.b" => Self::AB,
             "a_b" => Self::AB2,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }

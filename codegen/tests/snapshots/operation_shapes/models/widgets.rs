@@ -45,7 +45,7 @@ pub enum GetWidgetPartMode {
     /// `full`
     Full,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl GetWidgetPartMode {
@@ -55,7 +55,7 @@ impl GetWidgetPartMode {
         match self {
             Self::Fast => "fast",
             Self::Full => "full",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -66,7 +66,7 @@ impl From<&str> for GetWidgetPartMode {
         match value {
             "fast" => Self::Fast,
             "full" => Self::Full,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }

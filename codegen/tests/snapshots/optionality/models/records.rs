@@ -155,7 +155,7 @@ pub enum RecordKind {
     /// `special`
     Special,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl RecordKind {
@@ -165,7 +165,7 @@ impl RecordKind {
         match self {
             Self::Standard => "standard",
             Self::Special => "special",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -176,7 +176,7 @@ impl From<&str> for RecordKind {
         match value {
             "standard" => Self::Standard,
             "special" => Self::Special,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }

@@ -167,7 +167,7 @@ pub enum Status {
     /// `inactive`
     Inactive,
     /// A value this version of the SDK does not know, kept verbatim so it round-trips.
-    Unknown(String),
+    Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
 impl Status {
@@ -177,7 +177,7 @@ impl Status {
         match self {
             Self::Active => "active",
             Self::Inactive => "inactive",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -188,7 +188,7 @@ impl From<&str> for Status {
         match value {
             "active" => Self::Active,
             "inactive" => Self::Inactive,
-            other => Self::Unknown(other.to_owned()),
+            other => Self::Unknown(other.into()),
         }
     }
 }
