@@ -43,7 +43,10 @@ fn unknown_fields_and_enum_values_round_trip_at_every_level() {
     match &connection.attributes.connection_types[1] {
         OrgConnectionTypeEnum::Unknown(value) => {
             assert_eq!(value, "apm_traces");
-            assert_eq!(value.as_str(), connection.attributes.connection_types[1].as_str());
+            assert_eq!(
+                value.as_str(),
+                connection.attributes.connection_types[1].as_str()
+            );
         }
         other => panic!("expected the unknown value, got {other:?}"),
     }

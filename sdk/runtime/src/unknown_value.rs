@@ -163,7 +163,9 @@ mod tests {
         assert_eq!(format!("{:?}", UnknownValue::from("a\"b")), r#""a\"b""#);
         let set: HashSet<UnknownValue> = [a.clone()].into_iter().collect();
         assert!(set.contains("audit_trail"));
-        assert!(a < UnknownValue::from("b"));
+        let mut sorted = vec![UnknownValue::from("b"), a.clone()];
+        sorted.sort();
+        assert_eq!(sorted, [a.clone(), UnknownValue::from("b")]);
         assert_eq!(String::from(a), "audit_trail");
     }
 }
