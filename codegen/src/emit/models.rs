@@ -341,16 +341,12 @@ fn enum_item(
         };
         quote! { #[doc = #doc] #default #vname, }
     });
-    let to_str = e.variants.iter().map(|v| {
+    let known = e.variants.iter().map(|v| {
         let vname = ident(&v.name);
         let value = &v.value;
-        quote!(Self::#vname => #value,)
+        quote!(#vname = #value)
     });
-    let from_str = e.variants.iter().map(|v| {
-        let vname = ident(&v.name);
-        let value = &v.value;
-        quote!(#value => Self::#vname,)
-    });
+    let string_enum = path_tokens(&format!("{runtime}::string_enum"));
     let derive_default = if e.default.is_some() {
         quote!(Default,)
     } else {
@@ -390,59 +386,7 @@ fn enum_item(
         }
 
         #gate
-        impl #name {
-            /// The value as sent on the wire.
-            #[inline]
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_str)*
-                    Self::Unknown(value) => value.as_str(),
-                }
-            }
-        }
-
-        #gate
-        impl From<&str> for #name {
-            #[inline]
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#from_str)*
-                    other => Self::Unknown(other.into()),
-                }
-            }
-        }
-
-        #gate
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-
-            #[inline]
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        #gate
-        impl std::fmt::Display for #name {
-            #[inline]
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        #gate
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        #gate
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #rt::serde_support::deserialize_str_enum(deserializer)
-            }
-        }
+        #string_enum!(#name { #(#known),* });
 
         #exact_impl
 

@@ -17,7 +17,7 @@
 //! | [`Operation`], [`Method`], [`Request`], [`ParamValue`], [`encode_path_segment`], [`encode_path_param`], [`QueryStyle`], [`PathStyle`] | what a request builder fills in (parameters of every style, bodies) |
 //! | [`Client::send`], [`ResponseFuture`], [`BodyFuture`], [`send`]'s decodings; [`Client::execute`], [`RawResponse`], [`ApiResponse`] | sending, and decoding the answer |
 //! | [`Multipart`] | `multipart/form-data` bodies |
-//! | [`serde_support`], [`serialize_struct!`], [`deserialize_struct!`], [`deserialize_union!`] | model encoding, and decoding that keeps unknown properties and shapes |
+//! | [`serde_support`], [`serialize_struct!`], [`deserialize_struct!`], [`deserialize_union!`], [`string_enum!`] | model encoding, and decoding that keeps unknown properties and shapes |
 //! | [`pagination`] | streams over paginated operations, driven by data the generator derives from the spec |
 //!
 //! This is a public, versioned API: generated crates depend on it by version, and a change to any

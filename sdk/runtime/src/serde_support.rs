@@ -299,6 +299,92 @@ macro_rules! deserialize_struct {
     };
 }
 
+/// Implements a generated string enum's conversions: `as_str` (the value as sent on the wire),
+/// `From<&str>` and `FromStr` (a value it does not know becomes `Unknown`, so parsing never fails),
+/// `Display`, `Serialize` and `Deserialize` (through [`deserialize_str_enum`], which borrows the
+/// input, so a known value costs no allocation).
+///
+/// The enum is declared in full by the generated code, with its docs and an
+/// `Unknown(`[`UnknownValue`]`)` variant; each known variant is `Variant = "wire"`. Written once
+/// here rather than five impls per enum, since a generated crate may hold a thousand enums.
+///
+/// ```
+/// #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// pub enum Kind {
+///     Logs,
+///     Metrics,
+///     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
+/// }
+///
+/// openapi_sdk_runtime::string_enum!(Kind { Logs = "logs", Metrics = "metrics" });
+///
+/// assert_eq!(Kind::from("metrics"), Kind::Metrics);
+/// assert_eq!("apm".parse::<Kind>().unwrap().as_str(), "apm");
+/// assert_eq!(Kind::Logs.to_string(), "logs");
+/// assert_eq!(serde_json::to_string(&Kind::Metrics).unwrap(), r#""metrics""#);
+/// let unknown: Kind = serde_json::from_str(r#""traces""#).unwrap();
+/// assert!(matches!(&unknown, Kind::Unknown(value) if value == "traces"));
+/// ```
+#[macro_export]
+macro_rules! string_enum {
+    ($name:ident { $( $variant:ident = $wire:literal ),* $(,)? }) => {
+        impl $name {
+            /// The value as sent on the wire.
+            #[inline]
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+        }
+
+        impl ::core::convert::From<&str> for $name {
+            #[inline]
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )*
+                    other => Self::Unknown(::core::convert::From::from(other)),
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+
+            #[inline]
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(value))
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::serde::Deserializer<'de>,
+            {
+                $crate::serde_support::deserialize_str_enum(deserializer)
+            }
+        }
+    };
+}
+
 /// Implements `Serialize` for a generated model: its properties in declaration order, then the
 /// unknown ones it kept (as serde's derive does with `#[serde(flatten)]`), as one map.
 ///

@@ -479,56 +479,9 @@ pub enum OrgConnectionOrgRelationshipDataType {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl OrgConnectionOrgRelationshipDataType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Orgs => "orgs",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OrgConnectionOrgRelationshipDataType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "orgs" => Self::Orgs,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for OrgConnectionOrgRelationshipDataType {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for OrgConnectionOrgRelationshipDataType {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OrgConnectionOrgRelationshipDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for OrgConnectionOrgRelationshipDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    OrgConnectionOrgRelationshipDataType { Orgs = "orgs" }
+);
 
 /// Related organizations and user.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -630,56 +583,9 @@ pub enum OrgConnectionType {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl OrgConnectionType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OrgConnection => "org_connection",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OrgConnectionType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "org_connection" => Self::OrgConnection,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for OrgConnectionType {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for OrgConnectionType {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OrgConnectionType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for OrgConnectionType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    OrgConnectionType { OrgConnection = "org_connection" }
+);
 
 /// Available connection types between organizations.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -695,60 +601,9 @@ pub enum OrgConnectionTypeEnum {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl OrgConnectionTypeEnum {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Logs => "logs",
-            Self::Metrics => "metrics",
-            Self::Audit => "audit",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OrgConnectionTypeEnum {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "logs" => Self::Logs,
-            "metrics" => Self::Metrics,
-            "audit" => Self::Audit,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for OrgConnectionTypeEnum {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for OrgConnectionTypeEnum {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OrgConnectionTypeEnum {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for OrgConnectionTypeEnum {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    OrgConnectionTypeEnum { Logs = "logs", Metrics = "metrics", Audit = "audit" }
+);
 
 /// Org connection update data.
 #[derive(Debug, Clone, PartialEq)]
@@ -969,53 +824,6 @@ pub enum OrgConnectionUserRelationshipDataType {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl OrgConnectionUserRelationshipDataType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Users => "users",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for OrgConnectionUserRelationshipDataType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "users" => Self::Users,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for OrgConnectionUserRelationshipDataType {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for OrgConnectionUserRelationshipDataType {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for OrgConnectionUserRelationshipDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for OrgConnectionUserRelationshipDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    OrgConnectionUserRelationshipDataType { Users = "users" }
+);

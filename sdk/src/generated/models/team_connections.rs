@@ -90,56 +90,9 @@ pub enum ConnectedTeamRefDataType {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl ConnectedTeamRefDataType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GithubTeam => "github_team",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for ConnectedTeamRefDataType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "github_team" => Self::GithubTeam,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for ConnectedTeamRefDataType {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for ConnectedTeamRefDataType {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for ConnectedTeamRefDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for ConnectedTeamRefDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    ConnectedTeamRefDataType { GithubTeam = "github_team" }
+);
 
 /// Page-based pagination metadata.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -646,56 +599,9 @@ pub enum TeamConnectionType {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl TeamConnectionType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TeamConnection => "team_connection",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for TeamConnectionType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "team_connection" => Self::TeamConnection,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for TeamConnectionType {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for TeamConnectionType {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for TeamConnectionType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for TeamConnectionType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    TeamConnectionType { TeamConnection = "team_connection" }
+);
 
 /// Response containing information about multiple team connections.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -830,53 +736,4 @@ pub enum TeamRefDataType {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl TeamRefDataType {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Team => "team",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for TeamRefDataType {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "team" => Self::Team,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for TeamRefDataType {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for TeamRefDataType {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for TeamRefDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for TeamRefDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(TeamRefDataType { Team = "team" });

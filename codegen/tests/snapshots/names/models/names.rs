@@ -27,70 +27,10 @@ pub enum AwkwardValues {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl AwkwardValues {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Empty => "",
-            Self::V1d => "1d",
-            Self::Plus => "+",
-            Self::Minus => "-",
-            Self::Unknown2 => "unknown",
-            Self::Unknown3 => "Unknown",
-            Self::AB => "a.b",
-            Self::AB2 => "a_b",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for AwkwardValues {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "" => Self::Empty,
-            "1d" => Self::V1d,
-            "+" => Self::Plus,
-            "-" => Self::Minus,
-            "unknown" => Self::Unknown2,
-            "Unknown" => Self::Unknown3,
-            "a.b" => Self::AB,
-            "a_b" => Self::AB2,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for AwkwardValues {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for AwkwardValues {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for AwkwardValues {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for AwkwardValues {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    AwkwardValues { Empty = "", V1d = "1d", Plus = "+", Minus = "-", Unknown2 =
+    "unknown", Unknown3 = "Unknown", AB = "a.b", AB2 = "a_b" }
+);
 
 /// Collides with AwsAccountId after case conversion; sorted first, so it keeps the name.
 #[derive(Debug, Clone, PartialEq, Default)]

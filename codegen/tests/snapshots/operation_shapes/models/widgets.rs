@@ -48,58 +48,7 @@ pub enum GetWidgetPartMode {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl GetWidgetPartMode {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fast => "fast",
-            Self::Full => "full",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for GetWidgetPartMode {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "fast" => Self::Fast,
-            "full" => Self::Full,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for GetWidgetPartMode {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for GetWidgetPartMode {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for GetWidgetPartMode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for GetWidgetPartMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(GetWidgetPartMode { Fast = "fast", Full = "full" });
 
 impl openapi_sdk_runtime::ParamValue for GetWidgetPartMode {
     #[inline]

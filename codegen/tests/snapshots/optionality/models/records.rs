@@ -158,55 +158,6 @@ pub enum RecordKind {
     Unknown(openapi_sdk_runtime::serde_support::UnknownValue),
 }
 
-impl RecordKind {
-    /// The value as sent on the wire.
-    #[inline]
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Standard => "standard",
-            Self::Special => "special",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl From<&str> for RecordKind {
-    #[inline]
-    fn from(value: &str) -> Self {
-        match value {
-            "standard" => Self::Standard,
-            "special" => Self::Special,
-            other => Self::Unknown(other.into()),
-        }
-    }
-}
-
-impl std::str::FromStr for RecordKind {
-    type Err = std::convert::Infallible;
-
-    #[inline]
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-
-impl std::fmt::Display for RecordKind {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for RecordKind {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for RecordKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        openapi_sdk_runtime::serde_support::deserialize_str_enum(deserializer)
-    }
-}
+openapi_sdk_runtime::string_enum!(
+    RecordKind { Standard = "standard", Special = "special" }
+);
