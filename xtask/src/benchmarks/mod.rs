@@ -124,17 +124,21 @@ pub const NOTES: &[(&str, &str)] = &[
     ("full-v2-memory", FULL_V2_NOTE),
     (
         "generation-time",
-        "perf of one full-v2 generation, release build (2026-11-30): the generator writes 15 MB \
-         of Rust in about 240 files, and building, parsing and printing it is the time the floor does \
-         not have. Allocation is the largest share (glibc malloc, free, consolidation and \
-         memmove about 40% of the samples, the kernel clearing fresh pages another 7%); then \
-         syn re-parsing each file's token stream, prettyplease printing it and the emitters \
-         building the token streams; reading the document and lowering it, on one core, take about \
-         0.4 s of the wall time (`load` is 1.4× the floor). Before this round a debug xtask ran the \
-         generator (9.9× a floor that only built a YAML value); a release build with the \
-         scheduling and memory changes measured 6.6× with a 1.30 s minimum. Emission and \
-         formatting are spread over the 2 cores, so other load on the machine (a build running \
-         beside it) slows generation more than the single-threaded floor.",
+        "perf of one full-v2 generation, release build (2026-12-01): the generator writes 13 MB \
+         of Rust in about 240 files, and building, parsing and printing it is the time the floor \
+         does not have. Timed by stage: reading the document 210 ms (the floor is 150 ms: the YAML \
+         becomes a JSON value, 110 ms, which is then read as openapiv3 types on 2 threads, 90 ms), \
+         lowering 83 ms on one core, and emitting and formatting the files 555 ms on 2 cores. Of \
+         the CPU samples, syn parsing the token streams is about 27% (`impl` items 19%, copying \
+         each token into syn's buffer and freeing it 14%), prettyplease 15%, the emitters 17%, \
+         and glibc's allocator (malloc, free, consolidation, memmove) about 40% spread over all \
+         of them. A string enum's six impl blocks now come from the runtime's `string_enum!` \
+         (6.5× to 5.9×). Measured and not adopted: mimalloc as the xtask's allocator makes \
+         generation 0.52 s, but the floor too (0.11 s), so 4.5×, and its peak rises to 125 MB \
+         (the floor's to 112 MB), over the memory target; with purging tuned to stay under it, \
+         4.2×. The rest of the gap is syn and prettyplease themselves, which the generator \
+         is built on. Emission and formatting are spread over the 2 cores, so other load on the \
+         machine slows generation more than the single-threaded floor.",
     ),
 ];
 
@@ -169,18 +173,20 @@ const FULL_V2_NOTE: &str = "rustc's `-Z time-passes` on the crate with `full` (2
      and 3.07 GB became about 24 s and 0.6 GB (1.2 GB over all processes).";
 
 /// The decode targets' note (both cases share it).
-const DECODE_NOTE: &str = "perf of each decoder alone (2026-11-30, release build with symbols): \
+const DECODE_NOTE: &str = "perf of each decoder alone (2026-12-01, release build with symbols): \
      both spend the largest share in serde_json's string scanning (`parse_str`, `from_utf8`, \
      `skip_to_escape`, a third of each profile); the difference is data movement, which follows \
      the size of the values. `additional_properties` was a 24-byte map in every object; it is now \
-     `AdditionalProperties`, one pointer, the map allocated only when something is kept: a team \
-     connection went from 360 to 248 bytes (the mirror's is 120), `memmove` from 11% to 7% of the \
-     SDK's team-page profile, and the org list came within a few percent of serde-derive. What \
-     remains: enums that keep an unknown value (`Unknown(String)`, 24 bytes against the derived \
-     enum's 1; a team connection holds three), moved through `Option`, `Result` and the `Vec` as \
-     it grows (serde_json gives no length, so the `Vec` doubles and copies). Each model's \
-     `visit_map` is `#[inline]` now, so it folds into serde_json's map loop as the derive's \
-     does (team page 1.22× to 1.15× in an isolated A/B). The small page has the least parsing to hide it behind.";
+     `AdditionalProperties`, one pointer, the map allocated only when something is kept. String \
+     enums kept an unknown value as a `String` (24 bytes against the derived enum's 1); it is \
+     now `UnknownValue`, one pointer, so an enum is 8 or 16 bytes: a team connection went from \
+     360 to 248 to 200 bytes (the mirror's is 120), and the org list, whose connections hold a \
+     `Vec` of enums, from 1.05-1.07× to 1.03×. The team page stayed at 1.09-1.11×: with \
+     symbols, serde_json moving each finished object out of its map visitor (`de.rs:1806`) is \
+     5.6% of the SDK's samples against 1.7% for the derive, and `memmove` 3.5% against under \
+     1%; what is left is the one pointer of `additional_properties` in each of a team \
+     connection's five objects and the enums' 8 bytes against 1, which is the feature (unknown \
+     properties and values kept) itself.";
 
 /// The files the command writes, relative to the workspace root.
 pub const PAGE: &str = "docs/BENCHMARKS.md";
