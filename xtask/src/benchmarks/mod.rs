@@ -147,12 +147,18 @@ const REQUEST_NOTE: &str = "perf of the request run (2026-11-30, idle machine): 
      code (request building, credentials, the retry plan, the bounded body read, the send \
      future) stays under 1% of the samples; the kernel's loopback path is 40% and malloc 21%. \
      Sequential calls are within a few percent. With 64 calls in flight on 2 cores the client is \
-     CPU-bound and the SDK costs about 11 µs more per call. It used two tokio timers per call \
-     (the attempt timeout and the deadline); one is enough, and dropping the other took this from \
-     1.17× to 1.13×. What is left is what the hand-written call leaves out: the remaining timer, \
-     the request built as the SDK's `Request` then copied into reqwest's, response headers kept, \
-     and the body read in bounded chunks instead of one `bytes()`, not yet measured apart. \
-     Runs on a loaded machine measured 1.02 to 1.06×.";
+     CPU-bound. It used two tokio timers per call (the attempt timeout and the deadline); one is \
+     enough, and dropping the other took this from 1.17× to 1.13×. A second round (2026-12-01, \
+     each side alone in a process of its own, 64 tasks × 4 calls, 100 rounds): the SDK makes 579 \
+     allocations per call against 570 by hand, and removing its last timer changed nothing \
+     (87-91 µs against 71); but it made 74,000 context switches against 40,000 and 25,800 \
+     `futex` calls against 4,700, and perf of those calls puts them in glibc's malloc and free \
+     waiting on an arena lock while the bodies are decoded (the ids' `String`s), so the workers \
+     sat idle more (1.52 CPUs busy against 1.78). With a larger per-thread cache \
+     (`GLIBC_TUNABLES=glibc.malloc.tcache_count=1000`) the gap closes to 72 µs against 68 (1.05×), \
+     and with one arena for all threads both are 170 µs (1.02×): what is left is how the \
+     allocator's locks fall under this schedule, not work the SDK adds. Runs on a loaded machine \
+     measured 1.02 to 1.08×.";
 
 /// The full-v2 targets' note (time and memory share it).
 const FULL_V2_NOTE: &str = "rustc's `-Z time-passes` on the crate with `full` (2026-11-30, \
