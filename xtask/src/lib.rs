@@ -271,10 +271,24 @@ pub fn generate_files(task: &Task) -> Result<Report, TaskError> {
     for (rel, path) in existing {
         if !generated.files.contains_key(&rel) {
             std::fs::remove_file(&path).map_err(|e| TaskError::Io(path.clone(), e))?;
+            remove_empty_parents(&path, &task.out);
             report.removed.push(rel);
         }
     }
     Ok(report)
+}
+
+/// Removes the folders above a removed file that it leaves empty (a model crate that is no
+/// longer generated, say), up to but not including `root`. A folder that still holds anything,
+/// a build's `target/` included, stays.
+fn remove_empty_parents(file: &Path, root: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
 }
 
 /// Compares the checked-in files with a fresh generation; never writes.

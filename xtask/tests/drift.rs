@@ -30,6 +30,13 @@ fn check_reports_changed_missing_and_orphaned_files() {
     fs::write(dir.join("mod.rs"), "// edited by hand\n").unwrap();
     fs::remove_file(dir.join("models/common.rs")).unwrap();
     fs::write(dir.join("models/stale.rs"), "").unwrap();
+    // An orphaned folder of generated files (a model crate no longer generated) goes entirely;
+    // one that holds something else stays.
+    fs::create_dir_all(dir.join("models-9/src")).unwrap();
+    fs::write(dir.join("models-9/src/lib.rs"), "").unwrap();
+    fs::create_dir_all(dir.join("models-8/src")).unwrap();
+    fs::write(dir.join("models-8/src/lib.rs"), "").unwrap();
+    fs::write(dir.join("models-8/notes.txt"), "kept").unwrap();
     let Err(TaskError::Drift(drift)) = check_files(&task, "fix") else {
         panic!("drift not detected")
     };
@@ -40,11 +47,38 @@ fn check_reports_changed_missing_and_orphaned_files() {
         drift.changed[0].1
     );
     assert_eq!(drift.missing, vec!["models/common.rs"]);
-    assert_eq!(drift.orphaned, vec!["models/stale.rs"]);
+    assert_eq!(
+        drift.orphaned,
+        vec![
+            "models-8/src/lib.rs",
+            "models-9/src/lib.rs",
+            "models/stale.rs"
+        ]
+    );
     assert!(drift.to_string().contains("fix: run `fix`"));
 
     let repaired = generate_files(&task).unwrap();
-    assert_eq!(repaired.removed, vec!["models/stale.rs"]);
+    assert_eq!(
+        repaired.removed,
+        vec![
+            "models-8/src/lib.rs",
+            "models-9/src/lib.rs",
+            "models/stale.rs"
+        ]
+    );
+    assert!(
+        !dir.join("models-9").exists(),
+        "an emptied folder is removed"
+    );
+    assert!(!dir.join("models-8/src").exists());
+    assert!(
+        dir.join("models-8/notes.txt").exists(),
+        "a folder with other files stays"
+    );
+    assert!(
+        dir.join("models").is_dir(),
+        "a folder that still has files stays"
+    );
     check_files(&task, "fix").expect("generate repairs drift");
     let again = generate_files(&task).unwrap();
     assert!(
