@@ -156,9 +156,14 @@ const REQUEST_NOTE: &str = "perf of the request run (2026-11-30, idle machine): 
      waiting on an arena lock while the bodies are decoded (the ids' `String`s), so the workers \
      sat idle more (1.52 CPUs busy against 1.78). With a larger per-thread cache \
      (`GLIBC_TUNABLES=glibc.malloc.tcache_count=1000`) the gap closes to 72 µs against 68 (1.05×), \
-     and with one arena for all threads both are 170 µs (1.02×): what is left is how the \
-     allocator's locks fall under this schedule, not work the SDK adds. Runs on a loaded machine \
-     measured 1.02 to 1.08×.";
+     and with one arena for all threads both are 170 µs (1.02×); with mimalloc as the \
+     program's allocator both are faster and the context switches equal (52 µs against 49.5, \
+     1.06×). Ruled out one by one: the SDK's reqwest client (given the hand-written one through \
+     `http_client`, no change), its tracing spans, the chunked body read, the response headers' \
+     copy, and its 2.8 KB boxed send future (the same allocation held across the await by the \
+     hand-written call costs it nothing). So what is left is how glibc's arena locks fall under \
+     this schedule; which allocation tips them is not found. Runs on a loaded machine measured \
+     1.02 to 1.08×.";
 
 /// The full-v2 targets' note (time and memory share it).
 const FULL_V2_NOTE: &str = "rustc's `-Z time-passes` on the crate with `full` (2026-11-30, \
