@@ -253,9 +253,9 @@ macro_rules! deserialize_struct {
     ($(#[$attr:meta])* $name:ident { $( $field:ident ($kind:ident $ty:ty) = $wire:literal ),* $(,)? }) => {
         $(#[$attr])*
         impl<'de> $crate::serde::Deserialize<'de> for $name {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
-                D: $crate::serde::Deserializer<'de>,
+                __D: $crate::serde::Deserializer<'de>,
             {
                 $crate::serde_support::model::deserialize(deserializer)
             }
@@ -266,9 +266,9 @@ macro_rules! deserialize_struct {
             const NAME: &'static str = ::core::stringify!($name);
 
             #[inline]
-            fn visit_map<A>(mut map: A) -> ::core::result::Result<Self, A::Error>
+            fn visit_map<__A>(mut map: __A) -> ::core::result::Result<Self, __A::Error>
             where
-                A: $crate::serde::de::MapAccess<'de>,
+                __A: $crate::serde::de::MapAccess<'de>,
             {
                 $( let mut $field: ::core::option::Option<$ty> = ::core::option::Option::None; )*
                 let mut additional = $crate::serde_support::AdditionalProperties::new();
@@ -366,18 +366,18 @@ macro_rules! string_enum {
         }
 
         impl $crate::serde::Serialize for $name {
-            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
-                S: $crate::serde::Serializer,
+                __S: $crate::serde::Serializer,
             {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> $crate::serde::Deserialize<'de> for $name {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
-                D: $crate::serde::Deserializer<'de>,
+                __D: $crate::serde::Deserializer<'de>,
             {
                 $crate::serde_support::deserialize_str_enum(deserializer)
             }
@@ -397,9 +397,9 @@ macro_rules! serialize_struct {
     ($(#[$attr:meta])* $name:ident { $( $field:ident ($kind:ident) = $wire:literal ),* $(,)? }) => {
         $(#[$attr])*
         impl $crate::serde::Serialize for $name {
-            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
-                S: $crate::serde::Serializer,
+                __S: $crate::serde::Serializer,
             {
                 let mut map = $crate::serde::Serializer::serialize_map(serializer, ::core::option::Option::None)?;
                 $( $crate::serde_support::model::write::$kind(&mut map, $wire, &self.$field)?; )*
@@ -626,9 +626,9 @@ impl<T: Exact> Exact for std::collections::BTreeMap<String, T> {
 macro_rules! deserialize_union {
     ($name:ident { $( $variant:ident($ty:ty) ),* $(,)? } $( tag $prop:literal { $( $value:literal => $tagged:ident ),* $(,)? } )?) => {
         impl<'de> $crate::serde::Deserialize<'de> for $name {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
-                D: $crate::serde::Deserializer<'de>,
+                __D: $crate::serde::Deserializer<'de>,
             {
                 use $crate::serde::de::Error as _;
                 let value = <$crate::serde_json::Value as $crate::serde::Deserialize>::deserialize(deserializer)?;
@@ -654,7 +654,7 @@ macro_rules! deserialize_union {
                                     fallback = ::core::option::Option::Some($name::$variant(decoded));
                                 }
                             }
-                            ::core::result::Result::Err(e) if preferred.is_some() => return ::core::result::Result::Err(D::Error::custom(e)),
+                            ::core::result::Result::Err(e) if preferred.is_some() => return ::core::result::Result::Err(__D::Error::custom(e)),
                             ::core::result::Result::Err(_) => {}
                         }
                     }
