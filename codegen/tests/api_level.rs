@@ -450,7 +450,7 @@ fn a_big_spec_splits_its_models_into_crates() {
     );
     assert!(
         part_manifest.contains(
-            "example-models-shared = { version = \"=0.3.0\", path = \"../models-shared\" }"
+            "example-models-shared = { version = \"=0.3.0\", path = \"../models-shared\", default-features = false }"
         ) && part_manifest.contains("path = \"../../runtime\"")
             && part_manifest.contains("alpha = [\"example-models-shared/alpha\"]"),
         "{part_manifest}"
@@ -467,7 +467,7 @@ fn a_big_spec_splits_its_models_into_crates() {
     };
     assert_eq!(
         line("example-models-shared"),
-        "example-models-shared = { version = \"=0.3.0\", path = \"models-shared\" }"
+        "example-models-shared = { version = \"=0.3.0\", path = \"models-shared\", default-features = false }"
     );
     assert!(line(&format!("example-{alpha}")).ends_with("optional = true }"));
     assert_eq!(
@@ -490,4 +490,73 @@ fn a_big_spec_splits_its_models_into_crates() {
     );
     // Operations name the models by the same paths as before.
     assert!(split.files["src/operations/alpha.rs"].contains("use super::super::models::"));
+}
+
+/// Operations without a tag are in the `default` module and a tag named "Full" in the `full` one:
+/// those names are the crate's own features, so in a split crate `default` and `full` turn on
+/// those modules' models too (the crates of models, depended on without their default features,
+/// each have a feature of each name).
+#[test]
+fn a_split_crate_turns_on_the_models_of_untagged_operations_and_a_full_tag() {
+    use datadog_connections_codegen::{CrateOptions, Output};
+    let spec = "paths:\n  /u:\n    get:\n      operationId: GetU\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/U'}}}}}\n  /f:\n    get:\n      operationId: GetF\n      tags: [Full]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/F'}}}}}\n  /b:\n    get:\n      operationId: GetB\n      tags: [beta]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/B'}}}}}\ncomponents:\n  schemas:\n    U: {type: object, properties: {u: {type: string}}}\n    F: {type: object, properties: {f: {type: string}}}\n    B: {type: object, properties: {b: {type: string}}}\n";
+    let options = Options {
+        config: Config::parse("model_crates: { max_types: 1 }\n").expect("configuration"),
+        output: Output::Crate(CrateOptions {
+            name: "example".into(),
+            version: "0.3.0".into(),
+            runtime_version: "0.1.0".into(),
+            runtime_path: None,
+        }),
+        ..Options::default()
+    };
+    let split = generate(&format!("{HEAD}{spec}"), &options).unwrap_or_else(|e| panic!("{e}"));
+    let part_of = |model_file: &str| {
+        split
+            .files
+            .keys()
+            .find(|p| p.starts_with("models-") && p.ends_with(&format!("/src/{model_file}.rs")))
+            .map(|p| p.split('/').next().unwrap_or_default().to_owned())
+            .unwrap_or_else(|| panic!("{model_file} in {:?}", split.files.keys()))
+    };
+    let (untagged, full) = (part_of("default"), part_of("full"));
+    let manifest = &split.files["Cargo.toml"];
+    let line = |name: &str| {
+        manifest
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} = ")))
+            .unwrap_or_else(|| panic!("{name} in {manifest}"))
+            .to_owned()
+    };
+    assert_eq!(
+        line("default"),
+        format!("default = [\"rustls\", \"http2\", \"gzip\", \"dep:example-{untagged}\", \"example-{untagged}/default\"]")
+    );
+    assert_eq!(
+        line("full"),
+        format!("full = [\"beta\", \"dep:example-{full}\", \"example-{full}/full\"]")
+    );
+    for krate in ["models-shared", untagged.as_str(), full.as_str()] {
+        assert!(
+            line(&format!("example-{krate}")).contains("default-features = false"),
+            "{manifest}"
+        );
+    }
+    let untagged_manifest = &split.files[&format!("{untagged}/Cargo.toml")];
+    assert!(
+        untagged_manifest.contains("\ndefault = [\"example-models-shared/default\"]")
+            && untagged_manifest.contains("default-features = false"),
+        "{untagged_manifest}"
+    );
+    assert!(
+        split.files[&format!("{full}/Cargo.toml")]
+            .contains("\nfull = [\"example-models-shared/full\"]"),
+        "{}",
+        split.files[&format!("{full}/Cargo.toml")]
+    );
+    let shared = &split.files["models-shared/Cargo.toml"];
+    assert!(
+        shared.contains("\ndefault = []") && shared.contains("\nfull = []"),
+        "{shared}"
+    );
 }

@@ -339,21 +339,37 @@ pub(crate) fn cargo_toml(
     split: Option<&ModelCrates>,
 ) -> String {
     let tags = tag_features(api);
-    let full = quoted_list(tags.iter().copied());
+    // What turns on a tag's models: its part (an optional dependency) and the feature of that
+    // name in it, or the feature in the shared crate.
+    let models_of = |tag: &str| -> Vec<String> {
+        let Some(split) = split else {
+            return Vec::new();
+        };
+        match (split.part_of_tag(tag), split.shared()) {
+            (Some(part), _) => vec![
+                format!("dep:{}", part.package),
+                format!("{}/{tag}", part.package),
+            ],
+            (None, Some(shared)) => vec![format!("{}/{tag}", shared.package)],
+            (None, None) => Vec::new(),
+        }
+    };
+    // Operations without a tag are in the `default` module and a tag named "full" in the `full`
+    // one: those features are the crate's own, so they also turn on those modules' models.
+    let own = |feature: &str, mut list: Vec<String>| {
+        if api.modules.contains_key(feature) {
+            list.extend(models_of(feature));
+        }
+        quoted_list(list.iter().map(String::as_str))
+    };
+    let full = own("full", tags.iter().map(|t| t.to_string()).collect());
     let mut each = String::new();
     for tag in &tags {
         let mut on: Vec<String> = Vec::new();
         if RUNTIME_FEATURES.iter().any(|(name, _)| name == tag) {
             on.push(format!("openapi-sdk-runtime/{tag}"));
         }
-        if let Some(split) = split {
-            if let Some(part) = split.part_of_tag(tag) {
-                on.push(format!("dep:{}", part.package));
-                on.push(format!("{}/{tag}", part.package));
-            } else if let Some(shared) = split.shared() {
-                on.push(format!("{}/{tag}", shared.package));
-            }
-        }
+        on.extend(models_of(tag));
         if RUNTIME_FEATURES.iter().all(|(name, _)| name != tag) || split.is_some() {
             each.push_str(&format!(
                 "{tag} = [{}]\n",
@@ -361,11 +377,13 @@ pub(crate) fn cargo_toml(
             ));
         }
     }
-    let default = quoted_list(
+    let default = own(
+        "default",
         RUNTIME_FEATURES
             .iter()
             .filter(|(_, on)| *on)
-            .map(|(name, _)| *name),
+            .map(|(name, _)| name.to_string())
+            .collect(),
     );
     let forwarded = RUNTIME_FEATURES
         .iter()
@@ -382,7 +400,7 @@ pub(crate) fn cargo_toml(
             .iter()
             .map(|c| {
                 format!(
-                    "{} = {{ version = \"={}\", path = \"{}\"{} }}\n",
+                    "{} = {{ version = \"={}\", path = \"{}\", default-features = false{} }}\n",
                     c.package,
                     krate.version,
                     c.dir,
@@ -422,14 +440,15 @@ pub(crate) fn model_crate_toml(
     let shared = split.shared().filter(|_| !this.shared);
     let shared_dependency = shared.map_or(String::new(), |s| {
         format!(
-            "{} = {{ version = \"={}\", path = \"../{}\" }}\n",
+            "{} = {{ version = \"={}\", path = \"../{}\", default-features = false }}\n",
             s.package, krate.version, s.dir
         )
     });
+    // Every tag is a feature here, `default` (operations without a tag) and `full` included: the
+    // crate re-exporting these models depends on them without default features and names each.
     let features = this
         .tags
         .iter()
-        .filter(|t| t.as_str() != "default")
         .map(|tag| match shared {
             Some(s) => format!("{tag} = [\"{}/{tag}\"]\n", s.package),
             None => format!("{tag} = []\n"),
