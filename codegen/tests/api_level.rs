@@ -483,7 +483,7 @@ fn a_big_spec_splits_its_models_into_crates() {
     let models = &split.files["src/models/mod.rs"];
     assert!(
         models.contains(&format!(
-            "#[cfg(any(feature = \"alpha\"))]\n#[doc(inline)]\npub use example_{}::*;",
+            "#[cfg(feature = \"alpha\")]\n#[doc(inline)]\npub use example_{}::*;",
             alpha.replace('-', "_")
         )),
         "{models}"

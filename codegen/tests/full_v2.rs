@@ -104,7 +104,7 @@ fn full_v2_spec_generates_a_complete_crate() {
     assert!(parts.len() >= 4, "{parts:?}");
     assert!(
         cargo.contains(
-            "datadog-api-v2-models-shared = { version = \"=0.1.0\", path = \"models-shared\" }"
+            "datadog-api-v2-models-shared = { version = \"=0.1.0\", path = \"models-shared\", default-features = false }"
         ),
         "{cargo}"
     );

@@ -159,6 +159,16 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
     }
 }
 
+/// `#[cfg(…)]` that compiles an item when any of `features` is on: `feature = "x"` alone when
+/// there is one (clippy's `non_minimal_cfg` flags `any` of a single condition).
+pub(crate) fn feature_cfg<'a>(features: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let features: Vec<&str> = features.into_iter().collect();
+    match features.as_slice() {
+        [one] => quote!(#[cfg(feature = #one)]),
+        _ => quote!(#[cfg(any(#(feature = #features),*))]),
+    }
+}
+
 /// The model files that `keep` accepts, each with the tags using its types (the features that
 /// compile it, in a crate).
 fn group_users(
@@ -190,8 +200,7 @@ fn models_reexports(crates: &[ModelCrate]) -> TokenStream {
         let gate = if c.shared {
             quote!(#[allow(unused_imports)])
         } else {
-            let tags = c.tags.iter();
-            quote!(#[cfg(any(#(feature = #tags),*))])
+            feature_cfg(c.tags.iter().map(String::as_str))
         };
         quote!(#gate #[doc(inline)] pub use #name::*;)
     });
@@ -296,7 +305,7 @@ fn index_file<'a>(
     let mut uses = Vec::new();
     for (m, features) in modules {
         let cfg = match features {
-            Some(f) => quote!(#[cfg(any(#(feature = #f),*))]),
+            Some(f) => feature_cfg(f),
             None => quote!(),
         };
         let m = ident(m);

@@ -36,10 +36,7 @@ pub(crate) fn model_file(
     };
     let items = members.iter().map(|t| {
         let gate = match gating {
-            Gating::PerTag => {
-                let users = t.users.iter();
-                quote!(#[cfg(any(#(feature = #users),*))])
-            }
+            Gating::PerTag => super::feature_cfg(t.users.iter().map(String::as_str)),
             Gating::None => quote!(),
         };
         type_item(t, inside_unions.contains(&t.name), runtime, &gate)
