@@ -126,27 +126,14 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
         },
         Job::Root => root(api, runtime),
         Job::Client => client::client_file(api, runtime),
-        Job::ModelsIndex if paths.split.is_some() => {
-            models_reexports(paths.split.map_or(&[][..], |s| &s.crates))
-        }
         Job::ModelCrateRoot(i) => match paths.split {
             Some(split) => model_crate_root(api, split, *i, paths.krate),
             None => TokenStream::new(),
         },
-        Job::ModelsIndex => {
-            // A model file is compiled when any feature using one of its types is on.
-            let modules = group_users(api, |_| true).into_iter().map(|(group, set)| {
-                (
-                    group,
-                    (gating == Gating::PerTag).then(|| set.into_iter().collect::<Vec<_>>()),
-                )
-            });
-            index_file(
-                "Request and response models, one file per operation group.",
-                modules,
-                false,
-            )
-        }
+        Job::ModelsIndex => match paths.split {
+            Some(split) => models_reexports(&split.crates),
+            None => models_index(api, gating),
+        },
         Job::OperationsIndex => {
             let modules = api.modules.keys().map(|m| {
                 (
@@ -157,6 +144,22 @@ pub(crate) fn emit(api: &Api, job: &Job<'_>, paths: &Paths<'_>, gating: Gating) 
             index_file("Request builders, one file per API tag.", modules, false)
         }
     }
+}
+
+/// The models' `mod.rs` when they are the crate's own modules: a model file is compiled when any
+/// feature using one of its types is on.
+fn models_index(api: &Api, gating: Gating) -> TokenStream {
+    let modules = group_users(api, |_| true).into_iter().map(|(group, set)| {
+        (
+            group,
+            (gating == Gating::PerTag).then(|| set.into_iter().collect::<Vec<_>>()),
+        )
+    });
+    index_file(
+        "Request and response models, one file per operation group.",
+        modules,
+        false,
+    )
 }
 
 /// `#[cfg(…)]` that compiles an item when any of `features` is on: `feature = "x"` alone when
