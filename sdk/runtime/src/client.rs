@@ -482,6 +482,8 @@ async fn send_once(
     };
     tracing::debug!(status = status.as_u16(), bytes = body.len(), "response");
     if status.is_success() {
+        // A page of a listing: `collect_all` weighs its pages by their bodies.
+        crate::pagination::record_body_bytes(body.len());
         Ok(RawResponse {
             operation,
             status,
@@ -502,8 +504,9 @@ const BODY_PREFIX_LIMIT: usize = Error::BODY_PREFIX_LIMIT;
 /// A response body read up to a limit.
 enum Body {
     Complete(Bytes),
-    /// Over the limit: reading stopped there (or before starting, when the declared length was
-    /// already over it). The prefix is at most [`BODY_PREFIX_LIMIT`] bytes.
+    /// Over the limit: reading stopped there (or never started, when the declared length was
+    /// already over it: then the prefix is empty). The prefix is at most [`BODY_PREFIX_LIMIT`]
+    /// bytes.
     TooLarge {
         prefix: Bytes,
         received: u64,
@@ -518,20 +521,11 @@ async fn read_body(response: &mut reqwest::Response, limit: usize) -> Result<Bod
     // reqwest reports the length only when it does not decompress (else `None`).
     let declared = response.content_length();
     if declared.is_some_and(|len| len > limit_u64) {
-        // Only the start, for the error: the rest is never read.
-        let mut prefix = Vec::new();
-        let mut received = 0u64;
-        while prefix.len() < BODY_PREFIX_LIMIT {
-            let Some(chunk) = response.chunk().await? else {
-                break;
-            };
-            received += chunk.len() as u64;
-            let take = chunk.len().min(BODY_PREFIX_LIMIT - prefix.len());
-            prefix.extend_from_slice(&chunk[..take]);
-        }
+        // Refused on the header: waiting for even a prefix would let a server that declares a
+        // huge body and then stalls hold the call until its timeout, and a timeout is retried.
         return Ok(Body::TooLarge {
-            prefix: Bytes::from(prefix),
-            received,
+            prefix: Bytes::new(),
+            received: 0,
             declared,
         });
     }

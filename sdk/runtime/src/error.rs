@@ -48,9 +48,9 @@ pub enum Error {
     Decode(Box<DecodeError>),
     /// A response body (2xx or not, after decompression) was larger than the client's
     /// [`max_response_body`](crate::ClientBuilder::max_response_body). Reading stopped at the limit
-    /// (or did not start, when the declared `Content-Length` was over it); only the first
-    /// [`Error::BODY_PREFIX_LIMIT`] bytes are kept, and the call is never retried (the body would
-    /// be downloaded again).
+    /// (or did not start, when the declared `Content-Length` was over it: the call fails as soon
+    /// as the headers arrive, with an empty prefix); only the first [`Error::BODY_PREFIX_LIMIT`]
+    /// bytes are kept, and the call is never retried (the body would be downloaded again).
     #[error(
         "{operation}: the {status} response body is larger than the limit of {limit} bytes ({}; {}); raise max_response_body to accept it",
         describe_oversize(*limit, *received, *declared),
@@ -64,12 +64,12 @@ pub enum Error {
         /// The limit that was exceeded, in bytes.
         limit: usize,
         /// How many (decompressed) bytes were read before reading stopped: just past the limit,
-        /// or only the prefix when the declared `Content-Length` was already over it.
+        /// or 0 when the declared `Content-Length` was already over it.
         received: u64,
         /// The `Content-Length` the server declared, when it declared one (an uncompressed body).
         declared: Option<u64>,
         /// The start of the body, at most [`Error::BODY_PREFIX_LIMIT`] bytes (an error page says
-        /// what went wrong in its first bytes).
+        /// what went wrong in its first bytes); empty when the declared length was refused.
         prefix: Bytes,
         /// How many attempts the call made, the one that got this response included.
         attempts: u32,
@@ -771,28 +771,45 @@ impl fmt::Debug for RedactedDebug<'_> {
 }
 
 /// A URL (or anything that may be one) with the parts that can hold credentials replaced by
-/// `<redacted>`: everything before the last `@` ahead of the query (the user name and password),
-/// the query and the fragment. It works on text that does not parse as a URL too (`user:pw@host`,
-/// `htp:/user:pw@host`), redacting more rather than less.
-pub(crate) fn redact_url(raw: &str) -> String {
+/// `<redacted>`: the user name and password (everything before the last `@`), the query and the
+/// fragment. It works on text that does not parse as a URL too (`user:pw@host`,
+/// `htp:/user:pw@host`), redacting more rather than less: when an `@` follows a `?` or `#`, it
+/// cannot tell a password holding `#` (`http://user:pw#x@host`) from a query holding `@`
+/// (`?token=a@b`), and everything after the scheme is redacted.
+///
+/// ```
+/// use openapi_sdk_runtime::redact_url;
+/// assert_eq!(redact_url("http://u:p@h:1/a?b#c"), "http://<redacted>@h:1/a?<redacted>");
+/// assert_eq!(redact_url("http://user:pw#x@host"), "http://<redacted>");
+/// assert_eq!(redact_url("https://api.example.com/v1"), "https://api.example.com/v1");
+/// ```
+pub fn redact_url(raw: &str) -> String {
     const REDACTED: &str = "<redacted>";
-    let (before, separator) = match raw.find(['?', '#']) {
-        Some(at) => (&raw[..at], Some(&raw[at..=at])),
-        None => (raw, None),
-    };
-    let start = before.find("://").map_or(0, |i| i + 3);
+    let start = raw.find("://").map_or(0, |i| i + 3);
+    let (scheme, rest) = raw.split_at(start);
+    let query = rest.find(['?', '#']);
+    let at = rest.rfind('@');
     let mut out = String::with_capacity(raw.len());
-    match before.rfind('@') {
-        Some(at) if at >= start => {
-            out.push_str(&before[..start]);
+    out.push_str(scheme);
+    if let (Some(at), Some(query)) = (at, query) {
+        if at > query {
             out.push_str(REDACTED);
-            out.push_str(&before[at..]);
+            return out;
         }
-        _ => out.push_str(before),
     }
-    if let Some(separator) = separator {
-        out.push_str(separator);
-        out.push_str(REDACTED);
+    let host_onwards = match at {
+        Some(at) => {
+            out.push_str(REDACTED);
+            &rest[at..]
+        }
+        None => rest,
+    };
+    match host_onwards.find(['?', '#']) {
+        Some(cut) => {
+            out.push_str(&host_onwards[..=cut]);
+            out.push_str(REDACTED);
+        }
+        None => out.push_str(host_onwards),
     }
     out
 }
@@ -808,6 +825,25 @@ mod tests {
             HeaderMap::new(),
             Bytes::from(body.to_owned()),
         )
+    }
+
+    #[test]
+    fn redact_url_hides_userinfo_query_and_fragment_whatever_comes_first() {
+        for (raw, shown) in [
+            ("https://api.example.com/v1", "https://api.example.com/v1"),
+            ("http://u:p@h:1/a?b#c", "http://<redacted>@h:1/a?<redacted>"),
+            ("http://h/a#frag?x", "http://h/a#<redacted>"),
+            ("user:PASS@host", "<redacted>@host"),
+            ("http://user:PA/SS@host/x", "http://<redacted>@host/x"),
+            // A `#` or `?` before the last `@`: a password holding it, or a query holding `@`.
+            ("http://user:PASS#SECRET@host", "http://<redacted>"),
+            ("http://user:PASS?SECRET@host", "http://<redacted>"),
+            ("http://host/?email=a@SECRET", "http://<redacted>"),
+            ("datadoghq.com?token=SECRET", "datadoghq.com?<redacted>"),
+            ("", ""),
+        ] {
+            assert_eq!(redact_url(raw), shown, "{raw}");
+        }
     }
 
     #[test]

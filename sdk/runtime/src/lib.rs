@@ -82,7 +82,7 @@ pub use auth::{ApiKeyLocation, Credential, SchemeKind, Secret, SecurityScheme};
 pub use body::Multipart;
 pub use client::Client;
 pub use config::ClientBuilder;
-pub use error::{ApiError, ApiErrorKind, ConfigError, DecodeError, Error, TimeoutKind};
+pub use error::{redact_url, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, TimeoutKind};
 pub use options::RequestOptions;
 pub use param_style::{PathStyle, QueryStyle};
 pub use rate_limit::RateLimit;

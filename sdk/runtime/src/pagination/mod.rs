@@ -32,9 +32,15 @@
 //! - **Collection cap.** [`Items::collect_all`] (and the `collect_all` methods built on it) fails
 //!   when there are more items than the cap, rather than truncating. To take at most `n` items
 //!   on purpose, use `into_stream().take(n)`.
+//! - **Collection byte budget.** The item cap alone does not bound memory: a few pages of huge
+//!   items would pass it. `collect_all` also fails once the response bodies of the pages it has
+//!   read (decompressed, as the client reads them) add up to more than
+//!   [`Paginator::max_collect_bytes`] (default [`DEFAULT_MAX_COLLECT_BYTES`], 256 MiB), so what
+//!   it holds stays within that plus one page (itself at most the client's response body limit).
+//!   A stream consumed item by item holds one page at a time and has no such budget.
 //!
 //! These errors are [`Error::Pagination`] with the operation's id and a reason that names the
-//! page, offset, cursor or cap (displayed as `<operation>: pagination stopped: <reason>`). After
+//! page, offset, cursor, cap or budget (displayed as `<operation>: pagination stopped: <reason>`). After
 //! any error, including an API error for one page, the stream ends.
 
 mod rules;
@@ -43,12 +49,15 @@ use crate::Error;
 use futures_core::Stream;
 use futures_util::stream::{self, BoxStream, StreamExt, TryStreamExt};
 pub use rules::{PageInfo, Position, Rules, Step, Style};
+use std::cell::Cell;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::future::Future;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash};
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 /// How many pages a stream fetches at most, unless [`Paginator::max_pages`] sets another bound.
@@ -61,6 +70,26 @@ pub const DEFAULT_MAX_PAGES: usize = 10_000;
 /// in it (as 64-bit hashes). Past that, earlier ones are still remembered and new ones are not:
 /// with the default page bound the stream never gets there.
 pub const SEEN_CAPACITY: usize = 65_536;
+
+/// How many bytes of response bodies `collect_all` reads across all pages, unless
+/// [`Paginator::max_collect_bytes`] sets another budget: 256 MiB.
+///
+/// Eight pages at the client's default body limit (32 MiB), and far more than any real listing's
+/// pages (a listing of 100,000 items of 1 KiB is about 100 MB).
+pub const DEFAULT_MAX_COLLECT_BYTES: u64 = 256 * 1024 * 1024;
+
+tokio::task_local! {
+    /// The response body bytes the client has read inside a page fetch (see [`record_body_bytes`]).
+    static BODY_BYTES: Cell<u64>;
+}
+
+/// Adds `bytes` to the count of the page fetch this task is in, if it is in one. The client calls
+/// it for every 2xx body it reads, so the pagination loop learns how large each page was without
+/// anything in the generated adapters.
+pub(crate) fn record_body_bytes(bytes: usize) {
+    let bytes = u64::try_from(bytes).unwrap_or(u64::MAX);
+    let _ = BODY_BYTES.try_with(|count| count.set(count.get().saturating_add(bytes)));
+}
 
 /// What a stream has seen, as hashes (bounded by [`SEEN_CAPACITY`]): the positions fetched, and
 /// each page's first item with the number of the page it started.
@@ -140,6 +169,7 @@ pub struct Paginator<R> {
     request: R,
     start: Position,
     max_pages: usize,
+    max_collect_bytes: u64,
 }
 
 impl<R: PageSource> Paginator<R> {
@@ -149,6 +179,7 @@ impl<R: PageSource> Paginator<R> {
             request,
             start: R::RULES.first_position(),
             max_pages: DEFAULT_MAX_PAGES,
+            max_collect_bytes: DEFAULT_MAX_COLLECT_BYTES,
         }
     }
 
@@ -179,13 +210,25 @@ impl<R: PageSource> Paginator<R> {
         self
     }
 
+    /// The most response body bytes (decompressed) that [`collect_all`](Self::collect_all) reads
+    /// across all pages; the default is [`DEFAULT_MAX_COLLECT_BYTES`] (256 MiB).
+    ///
+    /// `collect_all` fails with [`Error::Pagination`] (naming the budget and the page) as soon as
+    /// the pages read add up to more, so it holds at most this plus one page. Streams consumed item
+    /// by item ([`pages`](Self::pages), [`into_stream`](Self::into_stream)) hold one page at a time
+    /// and ignore it, except when the items are collected with [`Items::collect_all`].
+    pub fn max_collect_bytes(mut self, bytes: u64) -> Self {
+        self.max_collect_bytes = bytes;
+        self
+    }
+
     /// A stream of whole responses, `meta` included, one request per page.
     ///
     /// The stream is `'static` and `Send` (it owns a clone of the client) and holds one page at a
     /// time. It ends after the last page, or after the first error.
     pub fn pages(self) -> Pages<R::Page> {
         Pages {
-            inner: page_stream(self),
+            inner: page_stream(self, Arc::default()),
             operation: R::OPERATION,
         }
     }
@@ -195,14 +238,17 @@ impl<R: PageSource> Paginator<R> {
     /// It fetches the next page only when the items of the current one have been taken, and ends
     /// after the last item or after the first error.
     pub fn into_stream(self) -> Items<R::Item> {
-        let items = self
-            .pages()
+        let bytes = Arc::new(PageBytes::default());
+        let max_collect_bytes = self.max_collect_bytes;
+        let items = page_stream(self, Arc::clone(&bytes))
             .map_ok(|page| stream::iter(R::into_items(page).into_iter().map(Ok)))
             .try_flatten()
             .boxed();
         Items {
             inner: items,
             operation: R::OPERATION,
+            bytes,
+            max_collect_bytes,
         }
     }
 
@@ -212,8 +258,9 @@ impl<R: PageSource> Paginator<R> {
     ///
     /// # Errors
     ///
-    /// The first error of any page, a [safety bound](self#safety-bounds), or more than `max_items`
-    /// items.
+    /// The first error of any page, a [safety bound](self#safety-bounds), more than `max_items`
+    /// items, or pages whose bodies add up to more than
+    /// [`max_collect_bytes`](Self::max_collect_bytes).
     pub async fn collect_all(self, max_items: usize) -> Result<Vec<R::Item>, Error> {
         self.into_stream().collect_all(max_items).await
     }
@@ -233,14 +280,24 @@ enum State {
     Done,
 }
 
-/// The one pagination loop, shared by every list request.
+/// What a stream's pages have weighed so far: the response body bytes read, and the pages.
+#[derive(Debug, Default)]
+struct PageBytes {
+    bytes: AtomicU64,
+    pages: AtomicU64,
+}
+
+/// The one pagination loop, shared by every list request; it adds each page's body bytes to
+/// `weighed`.
 fn page_stream<R: PageSource>(
     paginator: Paginator<R>,
+    weighed: Arc<PageBytes>,
 ) -> BoxStream<'static, Result<R::Page, Error>> {
     let Paginator {
         request,
         start,
         max_pages,
+        max_collect_bytes: _,
     } = paginator;
     let initial = State::Fetch {
         position: start,
@@ -249,6 +306,7 @@ fn page_stream<R: PageSource>(
     };
     stream::unfold(initial, move |state: State| {
         let request = request.clone();
+        let weighed = Arc::clone(&weighed);
         async move {
             let (position, fetched, mut seen) = match state {
                 State::Done => return None,
@@ -259,7 +317,14 @@ fn page_stream<R: PageSource>(
             tracing::debug!(operation = R::OPERATION, position = %rules.describe(&position), "fetching page");
             let page_size = request.page_size();
             seen.record_position(&position);
-            let page = match request.fetch(position.clone()).await {
+            let fetch = async {
+                let page = request.fetch(position.clone()).await;
+                (page, BODY_BYTES.with(Cell::get))
+            };
+            let (page, bytes) = BODY_BYTES.scope(Cell::new(0), fetch).await;
+            weighed.bytes.fetch_add(bytes, Ordering::Relaxed);
+            weighed.pages.fetch_add(1, Ordering::Relaxed);
+            let page = match page {
                 Ok(page) => page,
                 Err(error) => return Some((Err(error), State::Done)),
             };
@@ -353,6 +418,9 @@ impl<P> fmt::Debug for Pages<P> {
 pub struct Items<T> {
     inner: BoxStream<'static, Result<T, Error>>,
     operation: &'static str,
+    /// What the pages read so far weighed, for `collect_all`'s byte budget.
+    bytes: Arc<PageBytes>,
+    max_collect_bytes: u64,
 }
 
 impl<T> Stream for Items<T> {
@@ -367,6 +435,7 @@ impl<T> fmt::Debug for Items<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Items")
             .field("operation", &self.operation)
+            .field("max_collect_bytes", &self.max_collect_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -379,14 +448,36 @@ impl<T> Items<T> {
     /// most `n` items, use `StreamExt::take(n)` instead. To know whether there is an item after
     /// the `max_items`-th, the next page may have to be fetched.
     ///
+    /// The response bodies of the pages read must also add up to at most the paginator's
+    /// [`max_collect_bytes`](Paginator::max_collect_bytes) (default
+    /// [`DEFAULT_MAX_COLLECT_BYTES`]): the item cap alone would let a few pages of huge items
+    /// through.
+    ///
     /// # Errors
     ///
-    /// The stream's first error, or [`Error::Pagination`] (`more than N items`) when the stream
-    /// holds more than `max_items` items.
+    /// The stream's first error, or [`Error::Pagination`] when the stream holds more than
+    /// `max_items` items (`more than N items`) or its pages more than the byte budget (`the pages
+    /// read add up to more than N bytes`).
     pub async fn collect_all(mut self, max_items: usize) -> Result<Vec<T>, Error> {
         let mut items = Vec::new();
         while let Some(item) = self.inner.next().await {
             let item = item?;
+            let bytes = self.bytes.bytes.load(Ordering::Relaxed);
+            if bytes > self.max_collect_bytes {
+                let pages = match self.bytes.pages.load(Ordering::Relaxed) {
+                    1 => "the page".to_owned(),
+                    n => format!("the {n} pages"),
+                };
+                return Err(Error::Pagination {
+                    operation: self.operation,
+                    reason: format!(
+                        "{pages} read add up to {bytes} bytes of response bodies, more than \
+                         {} (the collect_all byte budget); raise it with \
+                         Paginator::max_collect_bytes or process the stream item by item",
+                        self.max_collect_bytes
+                    ),
+                });
+            }
             if items.len() == max_items {
                 return Err(Error::Pagination {
                     operation: self.operation,
