@@ -3,11 +3,11 @@
 //! ```text
 //! cargo run -p datadog-connections --example connections -- <org|team> <list|create|update|delete> [flags]
 //!
-//! org list [--limit N] [--offset N] [--sink-org-id ID] [--source-org-id ID] [--all]
+//! org list [--limit N] [--offset N] [--sink-org-id ID] [--source-org-id ID] [--all] [--max-bytes N]
 //! org create --sink-org-id ID --types logs,metrics
 //! org update ID --types logs
 //! org delete ID
-//! team list [--page-size N] [--page N] [--all] [--sources a,b] [--team-ids a,b]
+//! team list [--page-size N] [--page N] [--all] [--max-bytes N] [--sources a,b] [--team-ids a,b]
 //!           [--connected-team-ids a,b] [--connection-ids a,b]
 //! team create --team ID --connected-team ID [--source S] [--managed-by M]
 //! team delete ID...
@@ -18,8 +18,12 @@
 //! `--version` prints the SDK's version. Each command prints the
 //! response body as pretty JSON on stdout (`delete` commands, whose responses have no body, print
 //! nothing). With `--all`, `list` pages through every page from `--offset`/`--page` (default 0) and
-//! prints `{"data": [...every item...]}`. On failure it prints one line on stderr, with the HTTP
-//! status when there is one, and exits with status 1; a usage error exits with status 2.
+//! prints `{"data": [...every item...]}`, unknown properties exactly as the server sent them; it
+//! gives up past 100,000 items or past `--max-bytes` bytes of response bodies (default 256 MiB,
+//! the runtime's `DEFAULT_MAX_COLLECT_BYTES`), since the output is built in memory. `DD_SITE` is
+//! shown in errors with any user name, password, query and fragment redacted. On failure it
+//! prints one line on stderr, with the HTTP status when there is one, and exits with status 1; a
+//! usage error exits with status 2.
 
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand};
@@ -33,6 +37,8 @@ use datadog_connections::models::{
     TeamRef, TeamRefData,
 };
 use datadog_connections::{Client, ClientBuilder, ConfigError, Error};
+use openapi_sdk_runtime::pagination::DEFAULT_MAX_COLLECT_BYTES;
+use openapi_sdk_runtime::redact_url;
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -77,6 +83,9 @@ enum OrgCommand {
         /// Fetch every page.
         #[arg(long)]
         all: bool,
+        /// With --all: the most bytes of response bodies to collect (default 256 MiB).
+        #[arg(long)]
+        max_bytes: Option<u64>,
     },
     /// Create an org connection to a sink org.
     Create {
@@ -140,6 +149,9 @@ struct TeamList {
     /// Fetch every page.
     #[arg(long)]
     all: bool,
+    /// With --all: the most bytes of response bodies to collect (default 256 MiB).
+    #[arg(long)]
+    max_bytes: Option<u64>,
     /// Only these external sources, comma-separated.
     #[arg(long, value_delimiter = ',')]
     sources: Vec<String>,
@@ -216,6 +228,7 @@ async fn org(command: OrgCommand) -> Result<(), Error> {
             sink_org_id,
             source_org_id,
             all,
+            max_bytes,
         } => {
             let mut request = client.list_org_connections();
             if let Some(limit) = limit {
@@ -228,9 +241,12 @@ async fn org(command: OrgCommand) -> Result<(), Error> {
                 request = request.source_org_id(id);
             }
             if all {
-                let paginator = request.paginate().start_offset(offset.unwrap_or(0));
+                let paginator = request
+                    .paginate()
+                    .start_offset(offset.unwrap_or(0))
+                    .max_collect_bytes(max_bytes.unwrap_or(DEFAULT_MAX_COLLECT_BYTES));
                 let items = paginator.collect_all(MAX_ITEMS).await?;
-                print_json(&serde_json::json!({ "data": items }))
+                print_json(&AllItems { data: items })
             } else {
                 if let Some(offset) = offset {
                     request = request.offset(offset);
@@ -329,15 +345,27 @@ async fn team_list(client: &Client, list: TeamList) -> Result<(), Error> {
         request = request.filter_connection_ids(list.connection_ids);
     }
     if list.all {
-        let paginator = request.paginate().start_page(list.page.unwrap_or(0));
+        let paginator = request
+            .paginate()
+            .start_page(list.page.unwrap_or(0))
+            .max_collect_bytes(list.max_bytes.unwrap_or(DEFAULT_MAX_COLLECT_BYTES));
         let items = paginator.collect_all(MAX_ITEMS).await?;
-        print_json(&serde_json::json!({ "data": items }))
+        print_json(&AllItems { data: items })
     } else {
         if let Some(page) = list.page {
             request = request.page_number(page);
         }
         print_json(&request.send().await?)
     }
+}
+
+/// What `list --all` prints: `{"data": [...every item...]}`.
+///
+/// Serialized as it is, not through `serde_json::Value`: the items keep unknown properties as
+/// their exact JSON text, which a `Value` cannot always hold (`1e400`, nesting deeper than 128).
+#[derive(Serialize)]
+struct AllItems<T> {
+    data: Vec<T>,
 }
 
 /// Writes `value` as pretty JSON and a newline to stdout.
@@ -374,8 +402,11 @@ fn cli_message(error: &Error) -> String {
             value,
             allowed,
         }) => {
-            let mut text = format!("DD_SITE={value:?} is not a Datadog site (expected one of: {allowed}, or a base URL with its scheme)");
-            if let Some(url) = base_url_hint(value) {
+            // The value can hold credentials (`user:pw@host`, `?token=…`): shown redacted.
+            let shown = redact_url(value);
+            let mut text = format!("DD_SITE={shown:?} is not a Datadog site (expected one of: {allowed}, or a base URL with its scheme)");
+            // No hint for a value that held credentials: it would repeat them.
+            if let Some(url) = base_url_hint(value).filter(|_| shown == *value) {
                 text.push_str(&format!(
                     "; for a server at that address, set DD_SITE={url}"
                 ));
