@@ -79,8 +79,11 @@ pub enum QueryStyle {
     DeepObject,
 }
 
-/// How a `deepObject` query parameter writes arrays, which OpenAPI leaves undefined; see the
-/// [module docs](self) for each form with an example.
+/// How a `deepObject` query parameter writes arrays, which OpenAPI leaves undefined, at the top of
+/// the value and inside its objects (`name[k][0]=a` when indexed). With `Indexed`, an object or
+/// array inside an array nests further (`name[0][k]=v`); with the other forms, whose keys would
+/// not say which item a property belongs to, it is sent as its JSON text. Names and brackets are
+/// percent-encoded (`name%5B0%5D=a`), like every `deepObject` name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeepArrays {
