@@ -18,9 +18,14 @@
 //!     last_page_path: meta.page.last_number
 //!   ListOrgConnections:
 //!     total_paths: [meta.page.total_filtered_count, meta.page.total_count]
+//! deep_object_arrays:         # how `style: deepObject` parameters send arrays (OpenAPI leaves it open)
+//!   default: brackets         # every deepObject parameter: indexed, brackets or repeated
+//!   parameters: { expand: indexed }                 # by parameter name, in every operation
+//!   operations: { ListCharges: { expand: repeated } }   # by operationId, then parameter name
 //! ```
 
 use crate::error::Error;
+use crate::ir::{Api, Diagnostic, NoteKind, ParamLocation, ParamStyle};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -43,6 +48,102 @@ pub struct Config {
     /// When a generated crate puts its models in crates of their own.
     #[serde(default)]
     pub model_crates: ModelCratesConfig,
+    /// How `deepObject` parameters send arrays.
+    #[serde(default)]
+    pub deep_object_arrays: DeepObjectArraysConfig,
+}
+
+/// How a `style: deepObject` query parameter sends arrays, at its top or inside its objects
+/// (OpenAPI defines the style for objects of scalars only). The runtime's `DeepArrays`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeepArrays {
+    /// `name[0]=a&name[1]=b` (`name%5B0%5D=a`): what Stripe's `expand` expects, and the default
+    /// for an array parameter.
+    Indexed,
+    /// `name[]=a&name[]=b`: PHP's, Rails' and `qs`'s form.
+    Brackets,
+    /// `name=a&name=b`, and `name[key]=a&name[key]=b` inside an object: the default for an object
+    /// parameter.
+    Repeated,
+}
+
+/// Which form of [`DeepArrays`] each `deepObject` parameter uses: the operation's entry, else the
+/// parameter name's, else `default`, else `indexed` for a parameter whose schema is an array and
+/// `repeated` for the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeepObjectArraysConfig {
+    /// The form for every `deepObject` parameter.
+    pub default: Option<DeepArrays>,
+    /// By parameter name (its name on the wire), in every operation.
+    #[serde(default)]
+    pub parameters: BTreeMap<String, DeepArrays>,
+    /// By `operationId`, then parameter name.
+    #[serde(default)]
+    pub operations: BTreeMap<String, BTreeMap<String, DeepArrays>>,
+}
+
+impl DeepObjectArraysConfig {
+    /// Gives each `deepObject` query parameter of `api` its configured form, and notes the
+    /// entries that name no such parameter.
+    pub(crate) fn apply(&self, api: &mut Api) {
+        let mut used_names = std::collections::BTreeSet::new();
+        let mut used_ops: std::collections::BTreeSet<(&str, &str)> = Default::default();
+        for op in api
+            .modules
+            .values_mut()
+            .flat_map(|m| m.operations.iter_mut())
+        {
+            let by_op = self.operations.get(&op.id);
+            for param in &mut op.params {
+                if param.location != ParamLocation::Query || param.style != ParamStyle::DeepObject {
+                    continue;
+                }
+                let wire = param.wire_name.as_str();
+                if let Some((key, _)) = self.parameters.get_key_value(wire) {
+                    used_names.insert(key.as_str());
+                }
+                let chosen = match by_op.and_then(|m| m.get_key_value(wire)) {
+                    Some((key, form)) => {
+                        if let Some((id, _)) = self.operations.get_key_value(&op.id) {
+                            used_ops.insert((id.as_str(), key.as_str()));
+                        }
+                        Some(*form)
+                    }
+                    None => self.parameters.get(wire).copied().or(self.default),
+                };
+                if chosen.is_some() {
+                    param.deep_arrays = chosen;
+                }
+            }
+        }
+        let unused = |pointer: String, what: String| {
+            Diagnostic {
+            kind: NoteKind::Configuration,
+            pointer,
+            message: format!("the configuration sets how {what} sends arrays, but no operation has such a deepObject parameter"),
+        }
+        };
+        for name in self.parameters.keys() {
+            if !used_names.contains(name.as_str()) {
+                api.diagnostics.push(unused(
+                    format!("config:/deep_object_arrays/parameters/{name}"),
+                    format!("`{name}`"),
+                ));
+            }
+        }
+        for (id, names) in &self.operations {
+            for name in names.keys() {
+                if !used_ops.contains(&(id.as_str(), name.as_str())) {
+                    api.diagnostics.push(unused(
+                        format!("config:/deep_object_arrays/operations/{id}/{name}"),
+                        format!("`{name}` of `{id}`"),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// When a generated crate's models move to crates of their own, which cargo compiles in parallel
@@ -172,5 +273,24 @@ mod tests {
             "{err}"
         );
         assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn parses_deep_object_array_forms() {
+        let config = Config::parse(
+            "deep_object_arrays:\n  default: repeated\n  parameters: { expand: brackets }\n  operations: { List: { ids: indexed } }\n",
+        )
+        .unwrap()
+        .deep_object_arrays;
+        assert_eq!(config.default, Some(DeepArrays::Repeated));
+        assert_eq!(config.parameters["expand"], DeepArrays::Brackets);
+        assert_eq!(config.operations["List"]["ids"], DeepArrays::Indexed);
+        let err =
+            Config::parse("deep_object_arrays: { parameters: { expand: commas } }\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("/deep_object_arrays/parameters/expand"),
+            "{err}"
+        );
     }
 }

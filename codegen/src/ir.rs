@@ -545,6 +545,9 @@ pub struct Param {
     pub shape: ParamShape,
     /// Described by `content: application/json` rather than a schema: sent as its JSON text.
     pub json_content: bool,
+    /// For a `deepObject` parameter, how it sends arrays, when not as the plain style does
+    /// (`name=a&name=b`): an array parameter's default, or the configuration's choice.
+    pub deep_arrays: Option<crate::config::DeepArrays>,
     /// The schema's `default`, when it is an integer (page sizes, for pagination).
     pub int_default: Option<i64>,
     /// The parameter's `example`, else its schema's (a value the operation's doc example can set).

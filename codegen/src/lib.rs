@@ -106,6 +106,7 @@ pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> 
     validate_path("crate", &crate_path)?;
     let loaded = load::load(spec_text)?;
     let mut api = lower::lower(&loaded.spec, &options.config).map_err(|e| loaded.relocate(e))?;
+    options.config.deep_object_arrays.apply(&mut api);
     api.diagnostics = loaded.diagnostics(std::mem::take(&mut api.diagnostics));
     let gating = match &options.output {
         Output::Modules => emit::Gating::None,

@@ -12,11 +12,6 @@ const CASES: &[(&str, &str, &str)] = &[
         "no schema named `Missing`",
     ),
     (
-        "paths:\n  /x/{id}:\n    get:\n      operationId: X\n      responses:\n        '200': {description: ok}\n",
-        "/paths/~1x~1{id}/get/parameters",
-        "no path parameter defines it",
-    ),
-    (
         "paths:\n  /x:\n    get:\n      operationId: X\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n        '200': {description: ok}\n",
         "/paths/~1x/get/parameters/0/name",
         "does not appear in the path",

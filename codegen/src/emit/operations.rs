@@ -7,6 +7,7 @@
 use super::docs::{doc_attrs, inner_doc_attrs, own_doc_attrs};
 use super::models::collect_named;
 use super::types::{ident, path_tokens, type_tokens};
+use crate::config::DeepArrays;
 use crate::ir::{
     Body, Media, Module, Operation, Param, ParamLocation, ParamShape, ParamStyle, PartKind,
     TypeDef, TypeRef,
@@ -564,6 +565,16 @@ fn param_statement(p: &Param) -> TokenStream {
     } else {
         quote!(self.#name.as_ref())
     };
+    if let (ParamLocation::Query, false, ParamStyle::DeepObject, Some(arrays)) =
+        (p.location, p.json_content, p.style, p.deep_arrays)
+    {
+        let arrays = match arrays {
+            DeepArrays::Indexed => quote!(rt::DeepArrays::Indexed),
+            DeepArrays::Brackets => quote!(rt::DeepArrays::Brackets),
+            DeepArrays::Repeated => quote!(rt::DeepArrays::Repeated),
+        };
+        return quote!(request.query_deep_object(#wire, #value, #arrays)?;);
+    }
     match (p.location, p.json_content, p.style, p.shape) {
         (ParamLocation::Query, true, _, _) => quote!(request.query_json(#wire, #value)?;),
         (ParamLocation::Query, false, ParamStyle::Form, ParamShape::Scalar) => {

@@ -1,6 +1,7 @@
 //! Paths and operations → operation records, grouped into one module per tag.
 
 use super::{docs, refs, types, Lowerer};
+use crate::config::DeepArrays;
 use crate::error::{Error, Pointer};
 use crate::ir::{
     Body, Diagnostic, FormEncoding, FormPart, Media, Method, Module, Operation, Param,
@@ -236,10 +237,24 @@ fn lower_body(
 ) -> Result<Body, Error> {
     let at = pointer.push("requestBody");
     let body = refs::request_body(cx.spec, body, at.as_str())?;
-    let (media_type, content, media) = choose_content(cx, &body.content).ok_or_else(|| {
-        at.push("content")
-            .invalid("a request body needs at least one media type")
-    })?;
+    let Some((media_type, content, media)) = choose_content(cx, &body.content) else {
+        // Nothing says what the body is: the caller sends raw bytes, as `application/octet-stream`
+        // (the media type HTTP assumes for a body of unknown type).
+        cx.diagnostics.push(Diagnostic {
+            kind: crate::ir::NoteKind::Tolerated,
+            pointer: at.to_string(),
+            message: "the request body has no media type: the operation takes raw bytes, sent as application/octet-stream".to_owned(),
+        });
+        return Ok(Body {
+            ty: TypeRef::Bytes,
+            media: Media::Bytes("application/octet-stream".to_owned()),
+            required: body.required,
+            docs: body.description.clone(),
+            content_type: None,
+            form_encoding: Vec::new(),
+            parts: Vec::new(),
+        });
+    };
     let content_at = at.push("content").push(media_type);
     let at = content_at.push("schema");
     let hint = format!("{id} body");
@@ -695,7 +710,13 @@ fn lower_params(
                 let media_at = at.push("content").push(media_type);
                 let m = essence(media_type);
                 let json = m == "application/json" || m.ends_with("+json");
-                if !json && m != "text/plain" {
+                if m == "*/*" {
+                    cx.diagnostics.push(Diagnostic {
+                        kind: crate::ir::NoteKind::Tolerated,
+                        pointer: media_at.to_string(),
+                        message: "a parameter encoded as */* (any media type) is sent as text, as text/plain would be".to_owned(),
+                    });
+                } else if !json && m != "text/plain" {
                     return Err(media_at.unsupported(format!(
                         "a parameter encoded as {media_type} (only JSON and plain text can be)"
                     )));
@@ -716,9 +737,11 @@ fn lower_params(
         };
         let ty = types::lower_schema(cx, schema, &format!("{id} {}", data.name), &schema_at)?;
         let shape = shape(cx, &ty);
-        if !json_content {
-            check_style(cx, &ty, shape, style, at)?;
-        }
+        let deep_arrays = if json_content {
+            None
+        } else {
+            check_style(cx, &ty, shape, style, at)?
+        };
         let (default, example) = match schema {
             ReferenceOr::Item(s) => (
                 s.schema_data.default.clone(),
@@ -750,6 +773,7 @@ fn lower_params(
             style,
             shape,
             json_content,
+            deep_arrays,
             int_default,
             docs,
             example,
@@ -757,15 +781,45 @@ fn lower_params(
             deprecated: data.deprecated.unwrap_or(false),
         });
     }
-    for name in &template_names {
-        if !params
+    // A name the template has but no parameter defines is still a segment the caller must give:
+    // a required string, as an undescribed path parameter would be.
+    for wire in &template_names {
+        if params
             .iter()
-            .any(|p| p.location == ParamLocation::Path && &p.wire_name == name)
+            .any(|p| p.location == ParamLocation::Path && &p.wire_name == wire)
         {
-            return Err(pointer.push("parameters").invalid(format!(
-                "path template `{path}` names `{{{name}}}` but no path parameter defines it"
-            )));
+            continue;
         }
+        let name = namer.claim(
+            names::field_name(wire),
+            wire,
+            pointer.as_str(),
+            &mut cx.diagnostics,
+        );
+        cx.diagnostics.push(Diagnostic {
+            kind: crate::ir::NoteKind::Tolerated,
+            pointer: pointer.to_string(),
+            message: format!(
+                "the path `{path}` names `{{{wire}}}`, which no path parameter defines: it is a required string parameter `{name}`"
+            ),
+        });
+        params.push(Param {
+            name,
+            wire_name: wire.clone(),
+            location: ParamLocation::Path,
+            ty: TypeRef::String,
+            required: true,
+            explode: false,
+            style: ParamStyle::Simple,
+            shape: ParamShape::Scalar,
+            json_content: false,
+            deep_arrays: None,
+            int_default: None,
+            docs: None,
+            example: None,
+            default: None,
+            deprecated: false,
+        });
     }
     // Path parameters become the first positional arguments, in the order the path names them.
     params.sort_by_key(|p| match p.location {
@@ -780,25 +834,35 @@ fn lower_params(
 
 /// Refuses the styles the spec does not define for the parameter's type: `deepObject` serializes
 /// objects, `spaceDelimited` and `pipeDelimited` arrays and objects. (A union or free-form value is
-/// only known when it is sent, and the runtime encodes whatever it is.)
+/// only known when it is sent, and the runtime encodes whatever it is.) `deepObject` on an array,
+/// which real APIs use (Stripe's `expand`), is tolerated: its items go under their indexes
+/// (`name[0]=a&name[1]=b`) unless the configuration chooses another form, which this returns.
 fn check_style(
-    cx: &Lowerer<'_>,
+    cx: &mut Lowerer<'_>,
     ty: &TypeRef,
     shape: ParamShape,
     style: ParamStyle,
     at: &Pointer,
-) -> Result<(), Error> {
+) -> Result<Option<DeepArrays>, Error> {
     let list = is_list(cx, ty);
+    if list && style == ParamStyle::DeepObject {
+        cx.diagnostics.push(Diagnostic {
+            kind: crate::ir::NoteKind::Tolerated,
+            pointer: at.push("style").to_string(),
+            message: "style deepObject for an array, which OpenAPI leaves undefined: its items are sent under their indexes (`name[0]=a&name[1]=b`) unless the configuration's `deep_object_arrays` chooses another form".to_owned(),
+        });
+        return Ok(Some(DeepArrays::Indexed));
+    }
     let what = if list {
         "an array"
     } else if shape == ParamShape::Scalar {
         "a scalar"
     } else {
-        return Ok(());
+        return Ok(None);
     };
     match style {
         ParamStyle::DeepObject => Err(at.push("style").unsupported(format!(
-            "style deepObject for {what} (it serializes objects only)"
+            "style deepObject for {what} (it serializes objects and arrays only)"
         ))),
         ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if !list => {
             Err(at.push("style").unsupported(format!(
@@ -810,7 +874,7 @@ fn check_style(
                 }
             )))
         }
-        _ => Ok(()),
+        _ => Ok(None),
     }
 }
 

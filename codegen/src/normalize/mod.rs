@@ -8,6 +8,7 @@
 //! as written, and gives notes for what a reader should know (a webhook skipped, a
 //! `collectionFormat` with no 3.0 equivalent).
 
+mod coerce;
 mod json;
 mod origins;
 mod parse;
@@ -91,6 +92,7 @@ pub(crate) fn normalize(text: &str) -> Result<Normalized, Error> {
         SourceVersion::OpenApi31 => v31::convert(&mut value, &mut record),
         SourceVersion::Swagger20 => value = swagger2::convert(value, &mut record),
     }
+    coerce::coerce(&mut value, &mut record);
     Ok(Normalized {
         value,
         version,

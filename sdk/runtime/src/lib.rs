@@ -14,7 +14,7 @@
 //! |---|---|
 //! | [`Api`], [`Server`], [`ServerVariable`], [`SecurityScheme`] | the API's description, a `static` per generated crate |
 //! | [`ClientBuilder`], [`Client`] | configuration and the connection pool; a generated crate wraps both with setters named after its schemes and servers |
-//! | [`Operation`], [`Method`], [`Request`], [`ParamValue`], [`encode_path_segment`], [`encode_path_param`], [`QueryStyle`], [`PathStyle`] | what a request builder fills in (parameters of every style, bodies) |
+//! | [`Operation`], [`Method`], [`Request`], [`ParamValue`], [`encode_path_segment`], [`encode_path_param`], [`QueryStyle`], [`DeepArrays`], [`PathStyle`] | what a request builder fills in (parameters of every style, bodies) |
 //! | [`Client::send`], [`ResponseFuture`], [`BodyFuture`], [`send`]'s decodings; [`Client::execute`], [`RawResponse`], [`ApiResponse`] | sending, and decoding the answer |
 //! | [`Multipart`] | `multipart/form-data` bodies |
 //! | [`serde_support`], [`serialize_struct!`], [`deserialize_struct!`], [`deserialize_union!`], [`string_enum!`] | model encoding, and decoding that keeps unknown properties and shapes |
@@ -84,7 +84,7 @@ pub use client::Client;
 pub use config::ClientBuilder;
 pub use error::{redact_url, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, TimeoutKind};
 pub use options::RequestOptions;
-pub use param_style::{PathStyle, QueryStyle};
+pub use param_style::{DeepArrays, PathStyle, QueryStyle};
 pub use rate_limit::RateLimit;
 pub use request::{encode_path_param, encode_path_segment, Method, Operation, ParamValue, Request};
 pub use response::{ApiResponse, RawResponse};

@@ -44,6 +44,21 @@
 //!   the brackets (`filter%5Ba%5D%5Bb%5D=1`), an array repeats its key, and a scalar or an array at
 //!   the top is sent like exploded `form`.
 //! - Cookie pairs are joined with `; `, as in a `Cookie` header.
+//!
+//! `deepObject` on an array (Stripe's `expand`, say) is not defined by OpenAPI, and servers read
+//! it in different ways, so [`Request::query_deep_object`](crate::Request::query_deep_object)
+//! takes the form as a [`DeepArrays`]: with `color` set to `["blue", "black"]`,
+//!
+//! | form | array | array in an object (`{"c": ["blue", "black"]}`) |
+//! |---|---|---|
+//! | `Indexed` | `color%5B0%5D=blue&color%5B1%5D=black` | `color%5Bc%5D%5B0%5D=blue&color%5Bc%5D%5B1%5D=black` |
+//! | `Brackets` | `color%5B%5D=blue&color%5B%5D=black` | `color%5Bc%5D%5B%5D=blue&color%5Bc%5D%5B%5D=black` |
+//! | `Repeated` | `color=blue&color=black` | `color%5Bc%5D=blue&color%5Bc%5D=black` |
+//!
+//! `Repeated` is what [`QueryStyle::DeepObject`] does. With `Indexed`, an object or array inside
+//! an array nests further (`color%5B0%5D%5Bk%5D=v`); with the other forms, whose keys would not
+//! say which item a property belongs to, it is sent as its JSON text. An index is the item's
+//! position in the array, counting the `null`s that send nothing.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
@@ -62,6 +77,22 @@ pub enum QueryStyle {
     PipeDelimited,
     /// `deepObject`: `name[key]=value`, nested.
     DeepObject,
+}
+
+/// How a `deepObject` query parameter writes arrays, which OpenAPI leaves undefined, at the top of
+/// the value and inside its objects (`name[k][0]=a` when indexed). With `Indexed`, an object or
+/// array inside an array nests further (`name[0][k]=v`); with the other forms, whose keys would
+/// not say which item a property belongs to, it is sent as its JSON text. Names and brackets are
+/// percent-encoded (`name%5B0%5D=a`), like every `deepObject` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeepArrays {
+    /// `name[0]=a&name[1]=b`: each item under its index.
+    Indexed,
+    /// `name[]=a&name[]=b`: each item under empty brackets.
+    Brackets,
+    /// `name=a&name=b`: each item under the array's own key, as [`QueryStyle::DeepObject`] does.
+    Repeated,
 }
 
 /// How a path parameter is serialized: OpenAPI's `style` for `in: path`.
@@ -269,8 +300,8 @@ pub(crate) fn query_pairs(
     match value {
         Node::Null => {}
         Node::Literal(s) | Node::Str(s) => out.push(pair(&name_enc, &encode(s))),
-        Node::Object(pairs) if style == QueryStyle::DeepObject => {
-            deep_object(&name_enc, pairs, &mut out);
+        Node::Object(_) if style == QueryStyle::DeepObject => {
+            deep_pairs(&name_enc, value, DeepArrays::Repeated, &mut out);
         }
         Node::List(items) => {
             let texts = Node::item_texts(items);
@@ -305,20 +336,48 @@ pub(crate) fn query_pairs(
     out
 }
 
-/// `name[key]=value` for each property, nesting brackets for nested objects; an array repeats its
-/// key. `prefix` is already percent-encoded.
-fn deep_object(prefix: &str, pairs: &[(String, Node)], out: &mut Vec<String>) {
-    for (key, value) in pairs {
-        let path = format!("{prefix}%5B{}%5D", encode(key));
-        match value {
-            Node::Null => {}
-            Node::Object(inner) => deep_object(&path, inner, out),
-            Node::List(items) => {
-                for text in Node::item_texts(items) {
-                    out.push(format!("{path}={}", encode(&text)));
+/// The query pairs of a `deepObject` parameter whose arrays are written in the given form, each
+/// already percent-encoded.
+pub(crate) fn deep_object_pairs(name: &str, value: &Node, arrays: DeepArrays) -> Vec<String> {
+    let mut out = Vec::new();
+    deep_pairs(&encode(name), value, arrays, &mut out);
+    out
+}
+
+/// `prefix=value` for a scalar, `prefix[key]…` for each property of an object (nesting), and for
+/// each item of an array the key its form gives. `prefix` is already percent-encoded.
+fn deep_pairs(prefix: &str, value: &Node, arrays: DeepArrays, out: &mut Vec<String>) {
+    match value {
+        Node::Null => {}
+        Node::Literal(s) | Node::Str(s) => out.push(format!("{prefix}={}", encode(s))),
+        Node::Object(pairs) => {
+            for (key, value) in pairs {
+                deep_pairs(
+                    &format!("{prefix}%5B{}%5D", encode(key)),
+                    value,
+                    arrays,
+                    out,
+                );
+            }
+        }
+        Node::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                match arrays {
+                    DeepArrays::Indexed => {
+                        deep_pairs(&format!("{prefix}%5B{i}%5D"), item, arrays, out);
+                    }
+                    DeepArrays::Brackets | DeepArrays::Repeated => {
+                        let key = if arrays == DeepArrays::Brackets {
+                            format!("{prefix}%5B%5D")
+                        } else {
+                            prefix.to_owned()
+                        };
+                        if let Some(text) = item.text() {
+                            out.push(format!("{key}={}", encode(&text)));
+                        }
+                    }
                 }
             }
-            Node::Literal(s) | Node::Str(s) => out.push(format!("{path}={}", encode(s))),
         }
     }
 }
@@ -541,6 +600,59 @@ mod tests {
                 "filter%5Btags%5D=q"
             ]
         );
+    }
+
+    #[test]
+    fn deep_object_arrays_take_their_form() {
+        let deep =
+            |value: serde_json::Value, arrays| deep_object_pairs("expand", &node(value), arrays);
+        let list = json!(["customer", "a b&c"]);
+        assert_eq!(
+            deep(list.clone(), DeepArrays::Indexed),
+            ["expand%5B0%5D=customer", "expand%5B1%5D=a%20b%26c"]
+        );
+        assert_eq!(
+            deep(list.clone(), DeepArrays::Brackets),
+            ["expand%5B%5D=customer", "expand%5B%5D=a%20b%26c"]
+        );
+        assert_eq!(
+            deep(list.clone(), DeepArrays::Repeated),
+            ["expand=customer", "expand=a%20b%26c"]
+        );
+        // `Repeated` is the plain deepObject style, for arrays and objects alike.
+        let object = json!({"a": {"b": [1, 2]}, "t": ["p", "q"]});
+        for value in [list, object.clone()] {
+            assert_eq!(
+                deep(value.clone(), DeepArrays::Repeated),
+                query_pairs("expand", &node(value), QueryStyle::DeepObject, false)
+            );
+        }
+        // The form applies to arrays inside objects too; names are percent-encoded.
+        assert_eq!(
+            deep_object_pairs("f[x]", &node(object), DeepArrays::Indexed),
+            [
+                "f%5Bx%5D%5Ba%5D%5Bb%5D%5B0%5D=1",
+                "f%5Bx%5D%5Ba%5D%5Bb%5D%5B1%5D=2",
+                "f%5Bx%5D%5Bt%5D%5B0%5D=p",
+                "f%5Bx%5D%5Bt%5D%5B1%5D=q"
+            ]
+        );
+        // Indexed nests objects inside arrays; the others send them as JSON. An index counts the
+        // `null`s that send nothing.
+        let items = json!([{"k": "v"}, null, "s"]);
+        assert_eq!(
+            deep(items.clone(), DeepArrays::Indexed),
+            ["expand%5B0%5D%5Bk%5D=v", "expand%5B2%5D=s"]
+        );
+        assert_eq!(
+            deep(items, DeepArrays::Brackets),
+            ["expand%5B%5D=%7B%22k%22%3A%22v%22%7D", "expand%5B%5D=s"]
+        );
+        // Scalars are `name=value`; empty and undefined values send nothing.
+        assert_eq!(deep(json!(7), DeepArrays::Indexed), ["expand=7"]);
+        for empty in [json!(null), json!([]), json!({}), json!([null])] {
+            assert!(deep(empty, DeepArrays::Indexed).is_empty());
+        }
     }
 
     fn path(style: PathStyle, explode: bool) -> Vec<String> {

@@ -2,7 +2,7 @@
 
 use crate::error::Error;
 use crate::options::RequestOptions;
-use crate::param_style::{self, Node, PathStyle, QueryStyle};
+use crate::param_style::{self, DeepArrays, Node, PathStyle, QueryStyle};
 use crate::server::Server;
 use http::header::{HeaderMap, HeaderName, HeaderValue, COOKIE};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -189,6 +189,23 @@ impl Request {
         let Some(value) = value else { return Ok(()) };
         let node = self.node(name, value)?;
         for pair in param_style::query_pairs(name, &node, style, explode) {
+            self.push_encoded(&pair);
+        }
+        Ok(())
+    }
+
+    /// Adds a `deepObject` query parameter whose arrays are written in the given form
+    /// (`name[0]=a`, `name[]=a` or `name=a`), at the top or inside objects; see [`DeepArrays`].
+    /// Objects nest their keys in brackets as [`QueryStyle::DeepObject`] does.
+    pub fn query_deep_object<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        arrays: DeepArrays,
+    ) -> Result<(), Error> {
+        let Some(value) = value else { return Ok(()) };
+        let node = self.node(name, value)?;
+        for pair in param_style::deep_object_pairs(name, &node, arrays) {
             self.push_encoded(&pair);
         }
         Ok(())
@@ -532,6 +549,27 @@ mod tests {
         assert_eq!(
             r.path_and_query(),
             "/x?R=100&G=200&B=150&rgb=R,100,G,200,B,150&deep%5BR%5D=100&deep%5BG%5D=200&deep%5BB%5D=150&p=a|b&j=%7B%22a%22%3A%5B1%5D%7D"
+        );
+    }
+
+    #[test]
+    fn deep_object_arrays_follow_their_form() {
+        let mut r = Request::new(OP, "/x".into());
+        r.query_deep_object(
+            "expand",
+            Some(&["customer", "invoice"]),
+            DeepArrays::Indexed,
+        )
+        .unwrap();
+        r.query_deep_object("b", Some(&["x y"]), DeepArrays::Brackets)
+            .unwrap();
+        r.query_deep_object("deep", Some(&COLOR), DeepArrays::Indexed)
+            .unwrap();
+        r.query_deep_object::<[&str]>("absent", None, DeepArrays::Indexed)
+            .unwrap();
+        assert_eq!(
+            r.path_and_query(),
+            "/x?expand%5B0%5D=customer&expand%5B1%5D=invoice&b%5B%5D=x%20y&deep%5BR%5D=100&deep%5BG%5D=200&deep%5BB%5D=150"
         );
     }
 

@@ -86,6 +86,7 @@ impl Client {
             client: self.clone(),
             filter: None,
             page: None,
+            expand: None,
             options: Default::default(),
         }
     }
@@ -514,6 +515,7 @@ pub struct QueryDeepRequest {
     client: Client,
     filter: Option<Filter>,
     page: Option<QueryDeepPage>,
+    expand: Option<Vec<String>>,
     options: rt::RequestOptions,
 }
 
@@ -536,6 +538,15 @@ impl QueryDeepRequest {
     #[inline]
     pub fn page(mut self, page: QueryDeepPage) -> Self {
         self.page = Some(page);
+        self
+    }
+
+    #[inline]
+    pub fn expand(
+        mut self,
+        expand: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.expand = Some(expand.into_iter().map(Into::into).collect());
         self
     }
 
@@ -573,6 +584,8 @@ impl QueryDeepRequest {
             )?;
         request
             .query_param("page", self.page.as_ref(), rt::QueryStyle::DeepObject, false)?;
+        request
+            .query_deep_object("expand", self.expand.as_ref(), rt::DeepArrays::Indexed)?;
         Ok(request)
     }
 }
