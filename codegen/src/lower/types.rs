@@ -714,7 +714,9 @@ fn define_union(
 fn variant_name_for(ty: &TypeRef, union: &str) -> String {
     match ty {
         TypeRef::Named(n) => match n.strip_prefix(union) {
-            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => rest.to_owned(),
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                names::unreserved_variant(rest.to_owned())
+            }
             _ => n.clone(),
         },
         TypeRef::String => "String".to_owned(),
