@@ -460,25 +460,48 @@ mod tests {
         assert_eq!(diags.len(), 2);
         assert_eq!(diags[0].pointer, "/b");
         assert!(diags[0].message.contains("AwsAccountId2"));
-        assert!(diags[1].message.contains("reserved here"), "{}", diags[1].message);
+        assert!(
+            diags[1].message.contains("reserved here"),
+            "{}",
+            diags[1].message
+        );
     }
 
     #[test]
     fn namer_notes_names_changed_to_avoid_reserved_ones() {
         let mut diags = Vec::new();
         let mut types = Namer::default();
-        assert_eq!(types.claim(type_name("Self"), "Self", "/s", &mut diags), "SelfModel");
+        assert_eq!(
+            types.claim(type_name("Self"), "Self", "/s", &mut diags),
+            "SelfModel"
+        );
         // A spec name that is already the safe spelling is not a rename.
-        assert_eq!(types.claim(type_name("OptionModel"), "OptionModel", "/o", &mut diags), "OptionModel");
+        assert_eq!(
+            types.claim(type_name("OptionModel"), "OptionModel", "/o", &mut diags),
+            "OptionModel"
+        );
         let mut fields = Namer::default();
-        assert_eq!(fields.claim(field_name("self"), "self", "/f", &mut diags), "self_");
+        assert_eq!(
+            fields.claim(field_name("self"), "self", "/f", &mut diags),
+            "self_"
+        );
         // A raw identifier keeps its name.
-        assert_eq!(fields.claim(field_name("type"), "type", "/t", &mut diags), "r#type");
+        assert_eq!(
+            fields.claim(field_name("type"), "type", "/t", &mut diags),
+            "r#type"
+        );
         let pointers: Vec<&str> = diags.iter().map(|d| d.pointer.as_str()).collect();
         assert_eq!(pointers, ["/s", "/f"]);
         assert!(diags.iter().all(|d| d.kind == NoteKind::Renamed));
-        assert_eq!(diags[0].message, "`Self` is reserved in Rust or in the generated code; named `SelfModel` instead");
-        assert!(diags[1].message.contains("named `self_` instead"), "{}", diags[1].message);
+        assert_eq!(
+            diags[0].message,
+            "`Self` is reserved in Rust or in the generated code; named `SelfModel` instead"
+        );
+        assert!(
+            diags[1].message.contains("named `self_` instead"),
+            "{}",
+            diags[1].message
+        );
     }
 
     /// Every keyword and reserved name, in several spellings, for the property tests to draw from.
@@ -490,9 +513,24 @@ mod tests {
             .chain(RESERVED_MODULE_NAMES)
             .chain(CLIENT_METHODS)
             .chain(BUILDER_MEMBERS)
-            .chain(&["Unknown", "unknown", "Self", "r#type", "self_", "Self2", "OptionModel"]);
+            .chain(&[
+                "Unknown",
+                "unknown",
+                "Self",
+                "r#type",
+                "self_",
+                "Self2",
+                "OptionModel",
+            ]);
         words
-            .flat_map(|w| [w.to_string(), w.to_uppercase(), w.to_lowercase(), format!(" {w} ")])
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    w.to_lowercase(),
+                    format!(" {w} "),
+                ]
+            })
             .collect()
     }
 
@@ -512,7 +550,10 @@ mod tests {
         if name.starts_with("r#") {
             prop_assert!(!NON_RAW_KEYWORDS.contains(&bare), "{name:?}");
         } else {
-            prop_assert!(!RAW_KEYWORDS.contains(&bare) && !NON_RAW_KEYWORDS.contains(&bare), "{name:?} is a keyword");
+            prop_assert!(
+                !RAW_KEYWORDS.contains(&bare) && !NON_RAW_KEYWORDS.contains(&bare),
+                "{name:?} is a keyword"
+            );
         }
         Ok(())
     }

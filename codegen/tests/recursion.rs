@@ -18,8 +18,8 @@ fn spec(schemas: &str) -> String {
 
 /// The generated model files, concatenated, and the notes as `pointer: message`.
 fn models(schemas: &str) -> (String, Vec<String>) {
-    let generated = generate(&spec(schemas), &Options::default())
-        .unwrap_or_else(|e| panic!("{e}\n{schemas}"));
+    let generated =
+        generate(&spec(schemas), &Options::default()).unwrap_or_else(|e| panic!("{e}\n{schemas}"));
     let text = generated
         .files
         .iter()
@@ -35,7 +35,14 @@ fn models(schemas: &str) -> (String, Vec<String>) {
 }
 
 /// `(schemas, lines the models must contain, lines they must not contain, a note that must be given)`.
-const SHAPES: &[(&str, &[&str], &[&str], Option<&str>)] = &[
+type Shape = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
+const SHAPES: &[Shape] = &[
     (
         "    Root: {type: array, items: {$ref: '#/components/schemas/Root'}}\n",
         &["pub struct Root(pub Vec<Root>);", "impl std::ops::Deref for Root {", "impl From<Root> for Vec<Root> {"],
@@ -103,13 +110,22 @@ fn every_recursive_shape_becomes_finite() {
     for (schemas, present, absent, note) in SHAPES {
         let (text, notes) = models(schemas);
         for line in *present {
-            assert!(text.contains(line), "missing `{line}` for\n{schemas}\n{text}");
+            assert!(
+                text.contains(line),
+                "missing `{line}` for\n{schemas}\n{text}"
+            );
         }
         for line in *absent {
-            assert!(!text.contains(line), "unexpected `{line}` for\n{schemas}\n{text}");
+            assert!(
+                !text.contains(line),
+                "unexpected `{line}` for\n{schemas}\n{text}"
+            );
         }
         if let Some(note) = note {
-            assert!(notes.iter().any(|n| n.starts_with(note)), "no note `{note}` in {notes:#?}");
+            assert!(
+                notes.iter().any(|n| n.starts_with(note)),
+                "no note `{note}` in {notes:#?}"
+            );
         }
     }
 }
@@ -161,13 +177,17 @@ fn check_items_are_finite(files: &BTreeMap<String, String>) -> Result<(), String
                 }
                 syn::Item::Struct(s) => {
                     let mut near = Vec::new();
-                    s.fields.iter().for_each(|f| idents(&f.ty, false, &mut near));
+                    s.fields
+                        .iter()
+                        .for_each(|f| idents(&f.ty, false, &mut near));
                     direct.insert(s.ident.to_string(), near);
                 }
                 syn::Item::Enum(e) => {
                     let mut near = Vec::new();
                     for v in &e.variants {
-                        v.fields.iter().for_each(|f| idents(&f.ty, false, &mut near));
+                        v.fields
+                            .iter()
+                            .for_each(|f| idents(&f.ty, false, &mut near));
                     }
                     direct.insert(e.ident.to_string(), near);
                 }
@@ -192,7 +212,9 @@ fn check_items_are_finite(files: &BTreeMap<String, String>) -> Result<(), String
 /// `Box` or `BTreeMap` (`Option` is not an indirection).
 fn idents(ty: &syn::Type, deep: bool, out: &mut Vec<String>) {
     let syn::Type::Path(p) = ty else { return };
-    let Some(last) = p.path.segments.last() else { return };
+    let Some(last) = p.path.segments.last() else {
+        return;
+    };
     let name = last.ident.to_string();
     if p.path.segments.len() == 1 && last.arguments.is_none() {
         out.push(name.clone());
@@ -243,7 +265,10 @@ fn find_cycle(edges: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
 fn the_independent_check_sees_an_infinite_type() {
     let files = BTreeMap::from([
         ("models/a.rs".to_owned(), "pub type A = Vec<A>;".to_owned()),
-        ("models/b.rs".to_owned(), "pub struct B { b: Option<C> } pub enum C { B(B) }".to_owned()),
+        (
+            "models/b.rs".to_owned(),
+            "pub struct B { b: Option<C> } pub enum C { B(B) }".to_owned(),
+        ),
     ]);
     let err = check_items_are_finite(&files).unwrap_err();
     assert!(err.contains("aliases"), "{err}");
@@ -258,11 +283,18 @@ fn the_independent_check_sees_an_infinite_type() {
 fn shape() -> impl Strategy<Value = String> {
     let target = (0..4usize).prop_map(|i| format!("{{$ref: '#/components/schemas/S{i}'}}"));
     prop_oneof![
-        target.clone().prop_map(|t| format!("{{type: array, items: {t}}}")),
-        target.clone().prop_map(|t| format!("{{type: object, additionalProperties: {t}}}")),
+        target
+            .clone()
+            .prop_map(|t| format!("{{type: array, items: {t}}}")),
+        target
+            .clone()
+            .prop_map(|t| format!("{{type: object, additionalProperties: {t}}}")),
         target.clone(),
-        target.clone().prop_map(|t| format!("{{type: array, nullable: true, items: {{nullable: true, allOf: [{t}]}}}}")),
-        (target.clone(), target.clone()).prop_map(|(a, b)| format!("{{oneOf: [{a}, {b}, {{type: string}}]}}")),
+        target.clone().prop_map(|t| format!(
+            "{{type: array, nullable: true, items: {{nullable: true, allOf: [{t}]}}}}"
+        )),
+        (target.clone(), target.clone())
+            .prop_map(|(a, b)| format!("{{oneOf: [{a}, {b}, {{type: string}}]}}")),
         (target.clone(), target.clone(), any::<bool>()).prop_map(|(a, b, required)| {
             let required = if required { "required: [a], " } else { "" };
             format!("{{type: object, {required}properties: {{a: {a}, b: {b}}}}}")

@@ -11,21 +11,80 @@ use std::path::Path;
 /// Words reserved somewhere: keywords of every edition, names that cannot be raw, prelude and std
 /// names, crates generated code names by path, and the client's and builders' own methods.
 const WORDS: &[&str] = &[
-    "Self", "self", "crate", "super", "_", "type", "fn", "gen", "async", "await", "try", "dyn",
-    "abstract", "yield", "Option", "Result", "Vec", "String", "Box", "Some", "None", "Ok", "Err",
-    "Default", "Clone", "Copy", "Send", "Sync", "Sized", "Drop", "Fn", "FnMut", "FnOnce",
-    "Iterator", "Into", "From", "ToString", "Eq", "PartialEq", "Hash", "Debug", "Display",
-    "Client", "Error", "std", "core", "alloc", "serde", "serde_json", "openapi_sdk_runtime", "rt",
-    "models", "operations", "client", "send", "into_request", "with_options", "new", "clone",
-    "runtime", "builder", "Unknown", "unknown", "additional_properties",
+    "Self",
+    "self",
+    "crate",
+    "super",
+    "_",
+    "type",
+    "fn",
+    "gen",
+    "async",
+    "await",
+    "try",
+    "dyn",
+    "abstract",
+    "yield",
+    "Option",
+    "Result",
+    "Vec",
+    "String",
+    "Box",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Default",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Iterator",
+    "Into",
+    "From",
+    "ToString",
+    "Eq",
+    "PartialEq",
+    "Hash",
+    "Debug",
+    "Display",
+    "Client",
+    "Error",
+    "std",
+    "core",
+    "alloc",
+    "serde",
+    "serde_json",
+    "openapi_sdk_runtime",
+    "rt",
+    "models",
+    "operations",
+    "client",
+    "send",
+    "into_request",
+    "with_options",
+    "new",
+    "clone",
+    "runtime",
+    "builder",
+    "Unknown",
+    "unknown",
+    "additional_properties",
 ];
 
 /// A spec with `word` in every position: a schema, a tag, a property, an enum value, an
 /// operationId, a query parameter, a server variable's value and a union member's name.
 fn spec_with(word: &str) -> String {
     let w = serde_json::to_string(word).unwrap_or_default();
-    let reference = serde_json::to_string(&format!("#/components/schemas/{word}")).unwrap_or_default();
-    let member = serde_json::to_string(&format!("#/components/schemas/Pick{word}")).unwrap_or_default();
+    let reference =
+        serde_json::to_string(&format!("#/components/schemas/{word}")).unwrap_or_default();
+    let member =
+        serde_json::to_string(&format!("#/components/schemas/Pick{word}")).unwrap_or_default();
     let member_name = serde_json::to_string(&format!("Pick{word}")).unwrap_or_default();
     format!(
         r##"{{"openapi": "3.0.3", "info": {{"title": "t", "version": "1"}},
@@ -59,8 +118,17 @@ fn every_reserved_word_in_every_position_generates_valid_rust() {
                 .and_then(|s| s.to_str())
                 .unwrap_or_default();
             assert!(
-                !["std", "core", "alloc", "serde", "serde_json", "self", "crate", "super"]
-                    .contains(&stem),
+                ![
+                    "std",
+                    "core",
+                    "alloc",
+                    "serde",
+                    "serde_json",
+                    "self",
+                    "crate",
+                    "super"
+                ]
+                .contains(&stem),
                 "{word}: module file {path}"
             );
         }
@@ -146,7 +214,15 @@ fn cargo_features_of_reserved_tags_are_valid() {
         .lines()
         .filter_map(|line| line.split_once(" = ").map(|(name, _)| name))
         .collect();
-    for tag in ["self_", "std_", "serde_", "type_", "crate_", "core_", "serde_json_"] {
+    for tag in [
+        "self_",
+        "std_",
+        "serde_",
+        "type_",
+        "crate_",
+        "core_",
+        "serde_json_",
+    ] {
         assert!(features.contains(&tag), "no feature {tag} in {features:?}");
     }
     for feature in &features {

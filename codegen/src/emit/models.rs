@@ -119,7 +119,11 @@ fn newtype_item(
     runtime: &str,
     gate: &TokenStream,
 ) -> TokenStream {
-    let described = def.docs.as_deref().map(|d| format!("{d}\n\n")).unwrap_or_default();
+    let described = def
+        .docs
+        .as_deref()
+        .map(|d| format!("{d}\n\n"))
+        .unwrap_or_default();
     let docs = doc_attrs(Some(&format!(
         "{described}A struct around the value rather than a type alias, because the value contains `{}` itself; it is serialized as the value it wraps.",
         def.name

@@ -15,7 +15,6 @@ use openapiv3::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-
 /// Lowers every operation, grouped by the module of its first tag.
 pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>, Error> {
     let spec = cx.spec;

@@ -165,10 +165,9 @@ fn flatten_union_cycles(
     let component = strongly_connected(&edges);
     let mut rewritten: BTreeMap<String, Vec<UnionVariant>> = BTreeMap::new();
     for (name, &id) in &component {
-        let in_cycle =
-            |types: &BTreeMap<String, TypeDef>, ty: &TypeRef| -> Option<String> {
-                union_of(types, ty).filter(|u| component.get(u) == Some(&id))
-            };
+        let in_cycle = |types: &BTreeMap<String, TypeDef>, ty: &TypeRef| -> Option<String> {
+            union_of(types, ty).filter(|u| component.get(u) == Some(&id))
+        };
         // The shapes reachable through members of the cycle, depth first in spec order.
         let mut shapes: Vec<UnionVariant> = Vec::new();
         let mut visited = BTreeSet::new();
@@ -514,7 +513,10 @@ mod tests {
     fn the_check_refuses_every_unfounded_cycle_and_make_finite_repairs_it() {
         let cases: Vec<(BTreeMap<String, TypeDef>, &str)> = vec![
             (
-                BTreeMap::from([def("A", TypeKind::Alias(TypeRef::List(Box::new(named("A")))))]),
+                BTreeMap::from([def(
+                    "A",
+                    TypeKind::Alias(TypeRef::List(Box::new(named("A")))),
+                )]),
                 "type aliases",
             ),
             (
@@ -534,7 +536,10 @@ mod tests {
                 "without a list, map or box",
             ),
             (
-                BTreeMap::from([def("U", union(&[TypeRef::Boxed(Box::new(named("U"))), TypeRef::String]))]),
+                BTreeMap::from([def(
+                    "U",
+                    union(&[TypeRef::Boxed(Box::new(named("U"))), TypeRef::String]),
+                )]),
                 "decoding would never end",
             ),
             (
@@ -549,7 +554,10 @@ mod tests {
             let known = components(&types);
             let err = check_well_founded(&types, &known).unwrap_err();
             let first = types.keys().next().cloned().unwrap_or_default();
-            assert_eq!(err.pointer(), Some(format!("/components/schemas/{first}").as_str()));
+            assert_eq!(
+                err.pointer(),
+                Some(format!("/components/schemas/{first}").as_str())
+            );
             assert!(err.to_string().contains(reason), "{err}");
             let mut notes = Vec::new();
             make_finite(&mut types, &known, &mut notes).unwrap();
@@ -566,7 +574,10 @@ mod tests {
         if let Some(TypeKind::Union(u)) = types.get_mut("U").map(|t| &mut t.kind) {
             u.discriminator = Some(crate::ir::Discriminator {
                 property: "kind".to_owned(),
-                mapping: vec![("s".to_owned(), "V0".to_owned()), ("v".to_owned(), "V1".to_owned())],
+                mapping: vec![
+                    ("s".to_owned(), "V0".to_owned()),
+                    ("v".to_owned(), "V1".to_owned()),
+                ],
             });
         }
         let known = components(&types);
@@ -575,8 +586,11 @@ mod tests {
         let Some(TypeKind::Union(u)) = types.get("U").map(|t| &t.kind) else {
             panic!("U is not a union");
         };
-        let shapes: Vec<(&str, &TypeRef)> =
-            u.variants.iter().map(|v| (v.name.as_str(), &v.ty)).collect();
+        let shapes: Vec<(&str, &TypeRef)> = u
+            .variants
+            .iter()
+            .map(|v| (v.name.as_str(), &v.ty))
+            .collect();
         // `U`'s own `V0` keeps its name; `V`'s `Bool` shape, named `V1` there, is renamed, as `U`'s
         // `V1` (the member `V`, which is gone) was what the mapping's `v` chose.
         assert_eq!(shapes, [("V0", &TypeRef::String), ("V12", &TypeRef::Bool)]);

@@ -1,7 +1,7 @@
 //! The recursion fixture's types decode what their schemas describe and encode it back unchanged.
 
 use super::recursion::models::{
-    EitherLeft, Everything, Expr, Forest, JsonValue, LoopD, Nested, NestedMap, Tree,
+    EitherLeft, Everything, Expr, Forest, JsonValue, LoopD, Nested, NestedMap, NestedOrText, Tree,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -27,6 +27,22 @@ fn a_list_of_itself_is_a_newtype_used_like_the_list() {
 }
 
 #[test]
+fn a_union_decodes_newtype_members() {
+    let list: NestedOrText = round_trip(json!([[[]]]));
+    assert!(matches!(list, NestedOrText::Nested(ref n) if n[0][0].is_empty()));
+    let map: NestedOrText = round_trip(json!({"a": {}}));
+    assert!(matches!(map, NestedOrText::NestedMap(ref m) if m["a"].is_empty()));
+    assert!(matches!(
+        round_trip::<NestedOrText>(json!("t")),
+        NestedOrText::String(_)
+    ));
+    assert!(matches!(
+        round_trip::<NestedOrText>(json!(3)),
+        NestedOrText::Unknown(_)
+    ));
+}
+
+#[test]
 fn a_map_of_itself_and_a_list_through_an_alias_round_trip() {
     let map: NestedMap = round_trip(json!({"a": {"b": {}, "c": {"d": {}}}}));
     assert!(map["a"]["c"]["d"].is_empty());
@@ -42,7 +58,9 @@ fn an_alias_cycle_accepts_any_json() {
 
 #[test]
 fn a_union_that_includes_itself_decodes_its_other_shapes() {
-    let expr: Expr = round_trip(json!({"op": "+", "left": "a", "right": {"op": "*", "left": "b", "right": "c"}}));
+    let expr: Expr = round_trip(
+        json!({"op": "+", "left": "a", "right": {"op": "*", "left": "b", "right": "c"}}),
+    );
     let Expr::BinaryOp(op) = expr else {
         panic!("not a binary operation: {expr:?}");
     };
@@ -50,9 +68,18 @@ fn a_union_that_includes_itself_decodes_its_other_shapes() {
     assert!(matches!(*op.right, Expr::BinaryOp(ref inner) if inner.op == "*"));
     assert!(matches!(round_trip::<Expr>(json!("x")), Expr::String(_)));
     // Unions that include each other take both members' shapes, and keep what neither accepts.
-    assert!(matches!(round_trip::<EitherLeft>(json!(5)), EitherLeft::Integer(5)));
-    assert!(matches!(round_trip::<EitherLeft>(json!("x")), EitherLeft::String(_)));
-    assert!(matches!(round_trip::<EitherLeft>(json!(true)), EitherLeft::Unknown(_)));
+    assert!(matches!(
+        round_trip::<EitherLeft>(json!(5)),
+        EitherLeft::Integer(5)
+    ));
+    assert!(matches!(
+        round_trip::<EitherLeft>(json!("x")),
+        EitherLeft::String(_)
+    ));
+    assert!(matches!(
+        round_trip::<EitherLeft>(json!(true)),
+        EitherLeft::Unknown(_)
+    ));
 }
 
 #[test]

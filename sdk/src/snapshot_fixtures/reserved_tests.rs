@@ -37,7 +37,10 @@ fn renamed_enum_variants_keep_their_values() {
         ("None", SomeModel::None),
         ("_", SomeModel::Underscore),
     ] {
-        assert_eq!(serde_json::from_value::<SomeModel>(json!(value)).unwrap(), variant);
+        assert_eq!(
+            serde_json::from_value::<SomeModel>(json!(value)).unwrap(),
+            variant
+        );
         assert_eq!(variant.as_str(), value);
     }
     let unknown: SomeModel = serde_json::from_value(json!("later")).unwrap();

@@ -70,6 +70,8 @@ pub struct Everything {
     /// Any JSON value, typed.
     pub value: Option<JsonValue>,
     pub tree: Option<Tree>,
+    /// A union with a newtype member, which it must be able to decode exactly.
+    pub nested_or_text: Option<NestedOrText>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
@@ -89,6 +91,7 @@ impl Everything {
             left: None,
             value: None,
             tree: None,
+            nested_or_text: None,
             additional_properties: Default::default(),
         }
     }
@@ -162,13 +165,21 @@ impl Everything {
         self.tree = Some(value);
         self
     }
+
+    /// Sets `nested_or_text`.
+    #[inline]
+    pub fn nested_or_text(mut self, value: NestedOrText) -> Self {
+        self.nested_or_text = Some(value);
+        self
+    }
 }
 
 openapi_sdk_runtime::serialize_struct!(
     Everything { nested(optional) = "nested", map(optional) = "map", forest(optional) =
     "forest", grove(optional) = "grove", nullable_list(nullable) = "nullable_list",
     loop_d(optional) = "loop_d", expr(optional) = "expr", left(optional) = "left",
-    value(optional) = "value", tree(optional) = "tree" }
+    value(optional) = "value", tree(optional) = "tree", nested_or_text(optional) =
+    "nested_or_text" }
 );
 
 openapi_sdk_runtime::deserialize_struct!(
@@ -177,7 +188,8 @@ openapi_sdk_runtime::deserialize_struct!(
     Option < Grove >) = "grove", nullable_list(nullable Option < NullableList >) =
     "nullable_list", loop_d(optional Option < LoopD >) = "loop_d", expr(optional Option <
     Expr >) = "expr", left(optional Option < EitherLeft >) = "left", value(optional
-    Option < JsonValue >) = "value", tree(optional Option < Tree >) = "tree" }
+    Option < JsonValue >) = "value", tree(optional Option < Tree >) = "tree",
+    nested_or_text(optional Option < NestedOrText >) = "nested_or_text" }
 );
 
 /// An expression; `Expr` itself as a member adds no shape.
@@ -292,6 +304,13 @@ impl From<Nested> for Vec<Nested> {
     }
 }
 
+impl openapi_sdk_runtime::serde_support::Exact for Nested {
+    #[inline]
+    fn is_exact(&self) -> bool {
+        openapi_sdk_runtime::serde_support::Exact::is_exact(&self.0)
+    }
+}
+
 /// A map whose values are maps of the same kind.
 ///
 /// A struct around the value rather than a type alias, because the value contains `NestedMap` itself; it is serialized as the value it wraps.
@@ -328,6 +347,29 @@ impl From<NestedMap> for std::collections::BTreeMap<String, NestedMap> {
         value.0
     }
 }
+
+impl openapi_sdk_runtime::serde_support::Exact for NestedMap {
+    #[inline]
+    fn is_exact(&self) -> bool {
+        openapi_sdk_runtime::serde_support::Exact::is_exact(&self.0)
+    }
+}
+
+/// A union with a newtype member, which it must be able to decode exactly.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum NestedOrText {
+    Nested(Nested),
+    NestedMap(NestedMap),
+    String(String),
+    /// A shape none of the variants accepts, kept verbatim so it round-trips.
+    Unknown(serde_json::Value),
+}
+
+openapi_sdk_runtime::deserialize_union!(
+    NestedOrText { Nested(Nested), NestedMap(NestedMap), String(String) }
+);
 
 /// A list whose items are the list itself or null, through a nullable wrapper.
 ///
