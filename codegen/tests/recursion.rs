@@ -320,6 +320,9 @@ proptest! {
             }
             Err(e) => {
                 prop_assert!(e.pointer().is_some_and(|p| p.starts_with("/components/schemas/")), "{e}\n{schemas}");
+                // Only a schema that is nothing but a reference to itself is refused: every other
+                // shape drawn here can be made finite.
+                prop_assert!(e.to_string().contains("itself"), "{e}\n{schemas}");
                 prop_assert!(!matches!(e, Error::Format { .. }), "{e}");
             }
         }
