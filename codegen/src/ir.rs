@@ -308,6 +308,9 @@ pub enum TypeKind {
     Union(Union),
     /// An integer enum: a newtype with a constant per documented value, keeping unknown values.
     IntEnum(IntEnum),
+    /// A struct around one value, serialized as that value (`pub struct Nested(pub Vec<Nested>)`):
+    /// an array or map schema that contains itself, which a `type` alias cannot name.
+    Newtype(TypeRef),
 }
 
 /// A `oneOf`/`anyOf`.

@@ -22,6 +22,12 @@ pub mod optionality;
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/params/mod.rs"]
 pub mod params;
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/recursion/mod.rs"]
+pub mod recursion;
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/reserved/mod.rs"]
+pub mod reserved;
 
 /// Auth mechanisms, security alternatives and server selection, checked on loopback servers.
 #[cfg(test)]
@@ -107,6 +113,14 @@ mod tests {
         assert_eq!(serde_json::to_value(future).unwrap(), json!(7));
     }
 }
+
+/// Recursive schemas: newtypes, flattened and boxed unions, round-tripping JSON.
+#[cfg(test)]
+mod recursion_tests;
+
+/// Reserved names, renamed: the models decode and encode under their wire names.
+#[cfg(test)]
+mod reserved_tests;
 
 /// Non-JSON bodies go through the same runtime path, with their own content types.
 #[cfg(test)]

@@ -57,7 +57,7 @@ fn preview_only_types(api: &Api) -> BTreeSet<String> {
                 Some(TypeKind::Union(u)) => {
                     u.variants.iter().for_each(|v| named(&v.ty, &mut stack))
                 }
-                Some(TypeKind::Alias(ty)) => named(ty, &mut stack),
+                Some(TypeKind::Alias(ty) | TypeKind::Newtype(ty)) => named(ty, &mut stack),
                 _ => {}
             }
         }

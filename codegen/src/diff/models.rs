@@ -16,6 +16,7 @@ fn kind_noun(kind: &TypeKind) -> &'static str {
         TypeKind::Alias(_) => "type alias",
         TypeKind::Union(_) => "union enum",
         TypeKind::IntEnum(_) => "integer newtype",
+        TypeKind::Newtype(_) => "newtype",
     }
 }
 
@@ -145,7 +146,8 @@ impl<'a> Comparison<'a> {
             (TypeKind::Enum(a), TypeKind::Enum(b)) => self.variants(name, a, b, preview),
             (TypeKind::IntEnum(a), TypeKind::IntEnum(b)) => self.constants(name, a, b, preview),
             (TypeKind::Union(a), TypeKind::Union(b)) => self.union(name, a, b, preview),
-            (TypeKind::Alias(a), TypeKind::Alias(b)) => {
+            (TypeKind::Alias(a), TypeKind::Alias(b))
+            | (TypeKind::Newtype(a), TypeKind::Newtype(b)) => {
                 if a != b {
                     self.push(
                         Severity::Breaking,

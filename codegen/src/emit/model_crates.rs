@@ -155,6 +155,6 @@ fn weight(t: &TypeDef) -> usize {
         TypeKind::Enum(e) => e.variants.len(),
         TypeKind::Union(u) => u.variants.len(),
         TypeKind::IntEnum(e) => e.values.len(),
-        TypeKind::Alias(_) => 0,
+        TypeKind::Alias(_) | TypeKind::Newtype(_) => 0,
     }
 }

@@ -61,7 +61,7 @@ fn cross_group_imports(
                 .fields
                 .iter()
                 .for_each(|f| collect_named(&f.ty, &mut used)),
-            TypeKind::Alias(ty) => collect_named(ty, &mut used),
+            TypeKind::Alias(ty) | TypeKind::Newtype(ty) => collect_named(ty, &mut used),
             TypeKind::Union(u) => u
                 .variants
                 .iter()
@@ -100,12 +100,90 @@ fn type_item(def: &TypeDef, exact: bool, runtime: &str, gate: &TokenStream) -> T
         TypeKind::Enum(e) => enum_item(def, e, exact, runtime, gate),
         TypeKind::Union(u) => union_item(def, u, runtime, gate),
         TypeKind::IntEnum(e) => int_enum_item(def, e, exact, runtime, gate),
+        TypeKind::Newtype(ty) => newtype_item(def, ty, exact, runtime, gate),
         TypeKind::Alias(ty) => {
             let docs = doc_attrs(def.docs.as_deref());
             let name = ident(&def.name);
             let ty = type_tokens(ty);
             quote! { #gate #docs pub type #name = #ty; }
         }
+    }
+}
+
+/// A list or map that contains itself, as a struct around it: serialized as the value it wraps,
+/// and used like it (`Deref`, `DerefMut`, `From` both ways).
+fn newtype_item(
+    def: &TypeDef,
+    ty: &TypeRef,
+    exact: bool,
+    runtime: &str,
+    gate: &TokenStream,
+) -> TokenStream {
+    let described = def
+        .docs
+        .as_deref()
+        .map(|d| format!("{d}\n\n"))
+        .unwrap_or_default();
+    let docs = doc_attrs(Some(&format!(
+        "{described}A struct around the value rather than a type alias, because the value contains `{}` itself; it is serialized as the value it wraps.",
+        def.name
+    )));
+    let name = ident(&def.name);
+    let inner = type_tokens(ty);
+    let rt = path_tokens(runtime);
+    let exact_impl = exact.then(|| {
+        quote! {
+            #gate
+            impl #rt::serde_support::Exact for #name {
+                #[inline]
+                fn is_exact(&self) -> bool {
+                    #rt::serde_support::Exact::is_exact(&self.0)
+                }
+            }
+        }
+    });
+    quote! {
+        #gate
+        #docs
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(pub #inner);
+
+        #gate
+        impl std::ops::Deref for #name {
+            type Target = #inner;
+
+            #[inline]
+            fn deref(&self) -> &Self::Target {
+                &self.0
+            }
+        }
+
+        #gate
+        impl std::ops::DerefMut for #name {
+            #[inline]
+            fn deref_mut(&mut self) -> &mut Self::Target {
+                &mut self.0
+            }
+        }
+
+        #gate
+        impl From<#inner> for #name {
+            #[inline]
+            fn from(value: #inner) -> Self {
+                Self(value)
+            }
+        }
+
+        #gate
+        impl From<#name> for #inner {
+            #[inline]
+            fn from(value: #name) -> Self {
+                value.0
+            }
+        }
+
+        #exact_impl
     }
 }
 

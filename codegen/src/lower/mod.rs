@@ -8,6 +8,7 @@
 mod docs;
 mod operations;
 mod pagination;
+mod recursion;
 mod refs;
 mod security;
 mod servers;
@@ -44,7 +45,7 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
     let mut modules = operations::lower_all(&mut cx)?;
     cx.fill_enum_defaults();
     cx.mark_parameter_enums(&modules);
-    box_cycles(&mut cx.types);
+    recursion::make_finite(&mut cx.types, &cx.components, &mut cx.diagnostics)?;
     for op in modules.values_mut().flat_map(|m| m.operations.iter_mut()) {
         if let Some((pointer, annotation)) = cx.paginated.get(&op.id) {
             op.pagination = pagination::resolve(
@@ -128,7 +129,7 @@ fn inside_unions(types: &BTreeMap<String, TypeDef>) -> BTreeSet<String> {
         match types.get(&name).map(|d| &d.kind) {
             Some(TypeKind::Struct(s)) => s.fields.iter().for_each(|f| visit(&f.ty, &mut stack)),
             Some(TypeKind::Union(u)) => u.variants.iter().for_each(|v| visit(&v.ty, &mut stack)),
-            Some(TypeKind::Alias(ty)) => visit(ty, &mut stack),
+            Some(TypeKind::Alias(ty) | TypeKind::Newtype(ty)) => visit(ty, &mut stack),
             _ => {}
         }
     }
@@ -308,7 +309,7 @@ fn assign_groups(
                 Some(TypeKind::Struct(s)) => {
                     s.fields.iter().for_each(|f| named_in(&f.ty, &mut stack))
                 }
-                Some(TypeKind::Alias(t)) => named_in(t, &mut stack),
+                Some(TypeKind::Alias(t) | TypeKind::Newtype(t)) => named_in(t, &mut stack),
                 Some(TypeKind::Union(u)) => {
                     u.variants.iter().for_each(|v| named_in(&v.ty, &mut stack))
                 }
@@ -359,142 +360,4 @@ fn named_in(ty: &TypeRef, out: &mut Vec<String>) {
         TypeRef::List(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => named_in(inner, out),
         _ => {}
     }
-}
-
-/// The named type a field or variant contains directly (not behind a `Vec` or map, which already
-/// allocate), if any.
-fn direct_target(ty: &TypeRef) -> Option<&str> {
-    match ty {
-        TypeRef::Named(n) => Some(n),
-        _ => None,
-    }
-}
-
-/// Boxes every field and union variant that closes a cycle of types containing each other
-/// directly, which would otherwise have infinite size. Cycles are found as strongly connected
-/// components (Tarjan) over the direct-containment edges; aliases are followed.
-fn box_cycles(types: &mut BTreeMap<String, TypeDef>) {
-    let resolve = |types: &BTreeMap<String, TypeDef>, mut name: String| {
-        for _ in 0..32 {
-            match types.get(&name).map(|t| &t.kind) {
-                Some(TypeKind::Alias(TypeRef::Named(n))) => name = n.clone(),
-                _ => break,
-            }
-        }
-        name
-    };
-    let mut edges: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (name, def) in types.iter() {
-        let targets: Vec<&TypeRef> = match &def.kind {
-            TypeKind::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
-            TypeKind::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
-            TypeKind::Alias(t) => vec![t],
-            _ => Vec::new(),
-        };
-        let list = targets
-            .into_iter()
-            .filter_map(direct_target)
-            .map(|t| resolve(types, t.to_owned()))
-            .collect();
-        edges.insert(name.clone(), list);
-    }
-    let component = strongly_connected(&edges);
-    let resolved: BTreeMap<String, String> = types
-        .keys()
-        .map(|n| (n.clone(), resolve(types, n.clone())))
-        .collect();
-    for (name, def) in types.iter_mut() {
-        let Some(&own) = component.get(name) else {
-            continue;
-        };
-        let cyclic = |ty: &TypeRef| {
-            direct_target(ty)
-                .and_then(|t| resolved.get(t))
-                .is_some_and(|t| component.get(t) == Some(&own))
-        };
-        match &mut def.kind {
-            TypeKind::Struct(s) => {
-                for f in &mut s.fields {
-                    if cyclic(&f.ty) {
-                        f.ty = TypeRef::Boxed(Box::new(f.ty.clone()));
-                    }
-                }
-            }
-            TypeKind::Union(u) => {
-                for v in &mut u.variants {
-                    if cyclic(&v.ty) {
-                        v.ty = TypeRef::Boxed(Box::new(v.ty.clone()));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Tarjan's algorithm, iterative: node → component id, for nodes in a cycle (size > 1 or a self
-/// edge). Other nodes are absent.
-fn strongly_connected(edges: &BTreeMap<String, Vec<String>>) -> BTreeMap<String, usize> {
-    let names: Vec<&String> = edges.keys().collect();
-    let index_of: BTreeMap<&String, usize> =
-        names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let succ: Vec<Vec<usize>> = names
-        .iter()
-        .map(|n| {
-            edges[*n]
-                .iter()
-                .filter_map(|t| index_of.get(t).copied())
-                .collect()
-        })
-        .collect();
-    let n = names.len();
-    let (mut index, mut low, mut on_stack) = (vec![usize::MAX; n], vec![0; n], vec![false; n]);
-    let (mut stack, mut next, mut comp_id) = (Vec::new(), 0usize, 0usize);
-    let mut out = BTreeMap::new();
-    for root in 0..n {
-        if index[root] != usize::MAX {
-            continue;
-        }
-        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
-        while let Some(&mut (v, ref mut child)) = work.last_mut() {
-            if *child == 0 && index[v] == usize::MAX {
-                index[v] = next;
-                low[v] = next;
-                next += 1;
-                stack.push(v);
-                on_stack[v] = true;
-            }
-            if let Some(&w) = succ[v].get(*child) {
-                *child += 1;
-                if index[w] == usize::MAX {
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(&(parent, _)) = work.last() {
-                low[parent] = low[parent].min(low[v]);
-            }
-            if low[v] == index[v] {
-                let mut members = Vec::new();
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    members.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                let cyclic = members.len() > 1 || succ[v].contains(&v);
-                if cyclic {
-                    for m in members {
-                        out.insert(names[m].clone(), comp_id);
-                    }
-                }
-                comp_id += 1;
-            }
-        }
-    }
-    out
 }

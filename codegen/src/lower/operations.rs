@@ -16,23 +16,13 @@ use openapiv3::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Methods the generated client and builders define themselves.
-const RESERVED_METHODS: &[&str] = &[
-    "builder",
-    "clone",
-    "from_env",
-    "send",
-    "send_with_response",
-    "with_options",
-];
-
 /// Lowers every operation, grouped by the module of its first tag.
 pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>, Error> {
     let spec = cx.spec;
     let mut modules: BTreeMap<String, Module> = BTreeMap::new();
     let mut module_names: BTreeMap<String, String> = BTreeMap::new();
     let mut module_namer = Namer::with_reserved(&["mod", "common"]);
-    let mut method_namer = Namer::with_reserved(RESERVED_METHODS);
+    let mut method_namer = Namer::with_reserved(names::CLIENT_METHODS);
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     // Names made up for operations without an `operationId` avoid every id the spec gives.
     let given: BTreeSet<&str> = spec
@@ -625,20 +615,7 @@ fn lower_params(
         }
     }
     // Builder fields sit beside the client handle; setters beside `send`.
-    let mut namer = Namer::with_reserved(&[
-        "client",
-        "body",
-        "options",
-        "send",
-        "send_with_response",
-        "with_options",
-        "paginate",
-        "pages",
-        "into_stream",
-        "collect_all",
-        "multipart",
-        "multipart_form",
-    ]);
+    let mut namer = Namer::with_reserved(names::BUILDER_MEMBERS);
     let template_names = template_params(path, pointer)?;
     let mut params = Vec::new();
     for (at, p) in &resolved {

@@ -4,7 +4,6 @@
 use crate::config::Config;
 use crate::ir::{Diagnostic, Server, ServerEnum, ServerVariable};
 use crate::names;
-use heck::ToUpperCamelCase;
 
 /// Lowers a `servers` list.
 pub(crate) fn lower_servers(servers: &[openapiv3::Server]) -> Vec<Server> {
@@ -96,7 +95,7 @@ pub(crate) fn server_enums(servers: &[Server], config: &Config) -> Vec<ServerEnu
                 variable: v.name.clone(),
                 type_name: configured
                     .and_then(|c| c.type_name.clone())
-                    .unwrap_or_else(|| v.name.to_upper_camel_case()),
+                    .unwrap_or_else(|| names::type_name(&v.name)),
                 setter: names::field_name(&v.name),
                 description: v.description.clone(),
                 values,

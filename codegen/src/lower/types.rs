@@ -649,8 +649,9 @@ fn define_union(
         if variants.iter().any(|v| v.ty == ty) {
             continue;
         }
-        let desired = variant_name_for(&ty, rust);
-        let name = namer.claim(desired.clone(), &desired, at.as_str(), &mut cx.diagnostics);
+        let plain = variant_name_for(&ty, rust);
+        let desired = names::unreserved_variant(plain.clone());
+        let name = namer.claim(desired, &plain, at.as_str(), &mut cx.diagnostics);
         variants.push(UnionVariant { name, ty });
     }
     let discriminator = match &schema.schema_data.discriminator {

@@ -1,0 +1,10 @@
+// @generated from codegen/tests/fixtures/reserved.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request and response models, one file per operation group.
+
+mod common;
+mod self_;
+
+pub use self::common::*;
+pub use self::self_::*;
