@@ -14,8 +14,8 @@
 //! Errors and notes about brought-in parts point into their file: `pet.yaml#/Pet/properties/id`.
 
 use super::{
-    collect_at, component_tokens, get, get_mut, home_tokens, local_reference, map_at, pointer_of,
-    target, Budget, Dialect, Kind, Pos, Site, Taken, Target, MAX_CHAIN,
+    collect_at, component_tokens, components_first, get, get_mut, home_tokens, local_reference,
+    map_at, pointer_of, target, Budget, Dialect, Kind, Pos, Site, Taken, Target, MAX_CHAIN,
 };
 use crate::error::{Error, Pointer};
 use crate::normalize::json::Json;
@@ -184,9 +184,12 @@ pub(in crate::normalize) fn bundle(
     files: &dyn SpecFiles,
     record: &mut Record,
 ) -> Result<(), Error> {
-    let mut queue: VecDeque<(Site, String)> = collect_at(doc, &[], Pos::Doc, dialect)
+    let sites = collect_at(doc, &[], Pos::Doc, dialect)
         .into_iter()
-        .filter(|s| is_file_reference(s))
+        .filter(is_file_reference)
+        .collect();
+    let mut queue: VecDeque<(Site, String)> = components_first(sites, dialect)
+        .into_iter()
         .map(|s| (s, main.to_owned()))
         .collect();
     if queue.is_empty() {
@@ -356,6 +359,7 @@ impl Bundler<'_> {
                 Target::Local(tokens) => (base.clone(), tokens),
                 Target::File(path, tokens) => {
                     let file = join(&base, &path)
+                        .and_then(|file| self.inside(file))
                         .map_err(|reason| site.error(format!("`{reference}`: {reason}")))?;
                     (file, tokens)
                 }
@@ -384,6 +388,20 @@ impl Bundler<'_> {
         Err(site.error(format!(
             "the references form a cycle (or a chain longer than {MAX_CHAIN} links)"
         )))
+    }
+
+    /// `file`, when it is in the main document's folder tree (the spec's root).
+    fn inside(&self, file: String) -> Result<String, String> {
+        let folder = self.main.rsplit_once('/').map_or("", |(folder, _)| folder);
+        if folder.is_empty()
+            || file
+                .strip_prefix(folder)
+                .is_some_and(|rest| rest.starts_with('/'))
+        {
+            Ok(file)
+        } else {
+            Err("the file is outside the spec's folder".to_owned())
+        }
     }
 
     /// Reads and parses `file` (once).

@@ -10,8 +10,8 @@
 //! resolved in turn, through the `$ref`s left behind, so cycles end.
 
 use super::{
-    collect, component_tokens, get, get_mut, local_reference, map_at, name_for, pointer_of,
-    position, target, Budget, Dialect, Kind, Pos, Site, Taken, Target, MAX_CHAIN,
+    collect, component_tokens, components_first, get, get_mut, local_reference, map_at, name_for,
+    pointer_of, position, target, Budget, Dialect, Kind, Pos, Site, Taken, Target, MAX_CHAIN,
 };
 use crate::error::Error;
 use crate::normalize::json::Json;
@@ -24,7 +24,8 @@ const DIALECT: Dialect = Dialect::OpenApi3;
 pub(in crate::normalize) fn resolve(doc: &mut Json, record: &mut Record) -> Result<(), Error> {
     let mut sites = Vec::new();
     collect(doc, &mut Vec::new(), Pos::Doc, DIALECT, &mut sites);
-    let mut queue: VecDeque<Site> = sites.into_iter().filter(needs_work).collect();
+    let sites = sites.into_iter().filter(needs_work).collect();
+    let mut queue: VecDeque<Site> = components_first(sites, DIALECT).into();
     if queue.is_empty() {
         return Ok(());
     }

@@ -257,6 +257,21 @@ impl Site {
     }
 }
 
+/// The sites in `sites` that are a whole component of their kind (`components/schemas/Pet:
+/// {$ref: …}`) first: such a component takes its target's place under its own name, which must
+/// happen before another reference to the same target gives it a name of its own.
+pub(super) fn components_first(sites: Vec<Site>, dialect: Dialect) -> Vec<Site> {
+    let (mut first, rest): (Vec<Site>, Vec<Site>) = sites.into_iter().partition(|site| {
+        !site.mapping
+            && site.kind.home(dialect).is_some_and(|home| {
+                let home = home_tokens(home);
+                site.at.len() == home.len() + 1 && site.at.starts_with(&home)
+            })
+    });
+    first.extend(rest);
+    first
+}
+
 /// Every site at or below `value` (at `at`, position `pos`), in document order.
 pub(super) fn collect(
     value: &Json,
