@@ -156,7 +156,14 @@ impl Pos {
     pub(super) fn step(self, token: &str, dialect: Dialect) -> Pos {
         use Kind::*;
         match (self, token) {
-            (Pos::Doc, "paths" | "webhooks") => Pos::Map(PathItem),
+            // Webhooks are not generated: their references are not followed.
+            (Pos::Doc, "paths") => Pos::Map(PathItem),
+            // Extensions of the paths, responses and callback objects.
+            (Pos::Map(PathItem | Response) | Pos::Object(Callback), key)
+                if key.starts_with("x-") =>
+            {
+                Pos::Other
+            }
             (Pos::Doc, "components") => Pos::Components,
             (Pos::Doc, "definitions") if dialect == Dialect::Swagger2 => Pos::Map(Schema),
             (Pos::Doc, "parameters") if dialect == Dialect::Swagger2 => Pos::Map(Parameter),
