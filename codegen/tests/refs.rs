@@ -396,3 +396,28 @@ fn output_is_the_same_run_to_run() {
     let two = generate_with_files(&files, "openapi.yaml", &Options::default()).unwrap();
     assert_eq!(one, two);
 }
+
+#[test]
+fn a_document_that_multiplies_itself_through_references_is_refused() {
+    // One path item of about 800 values, and 6,000 paths that refer to it: 4.8 million values
+    // once inlined, past the bound of 4 million.
+    let properties: String = (0..400)
+        .map(|i| format!("p{i}: {{type: string}}, "))
+        .collect();
+    let mut spec = format!(
+        "{HEAD}paths:\n  /p:\n    get:\n      operationId: P\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{type: object, properties: {{{properties}}}}}\n"
+    );
+    for i in 0..6_000 {
+        spec.push_str(&format!("  /p{i}: {{$ref: '#/paths/~1p'}}\n"));
+    }
+    let err = generate(&spec, &Options::default()).unwrap_err();
+    assert!(matches!(err, Error::Reference { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("more than 4000000 values"),
+        "{err}"
+    );
+    assert!(
+        err.pointer().is_some_and(|p| p.starts_with("/paths/~1p")),
+        "{err}"
+    );
+}

@@ -206,12 +206,12 @@ impl State {
         let Some(value) = get_mut(doc, &at) else {
             return Err(site.error("the pointer does not resolve"));
         };
+        // Moved or copied, the part is walked again for its references: both count.
+        self.budget.copy(value, site)?;
         let value = if moves {
             std::mem::replace(value, Json::object([("$ref", reference.clone().into())]))
         } else {
-            let copy = value.clone();
-            self.budget.copy(&copy, site)?;
-            copy
+            value.clone()
         };
         let new_at = component_tokens(home, &name);
         let new_pointer = pointer_of(&new_at);

@@ -24,8 +24,8 @@ use crate::error::{Error, Pointer};
 /// Links a chain of references may have before it is called a cycle.
 const MAX_CHAIN: usize = 32;
 
-/// Values (nodes) the passes may copy in all: bounds what a document of many references to large
-/// parts can make of itself.
+/// Values (nodes) the passes may copy or move in all: bounds what a document of many references to
+/// large parts can make of itself, and the work of walking what was brought in.
 const MAX_COPIED: usize = 4_000_000;
 
 /// Components the passes may add.
@@ -633,7 +633,7 @@ impl Budget {
         self.copied = self.copied.saturating_add(size(value));
         if self.copied > MAX_COPIED {
             return Err(site.error(format!(
-                "references copy more than {MAX_COPIED} values in all (a bound against documents that multiply themselves)"
+                "references move or copy more than {MAX_COPIED} values in all (a bound against documents that multiply themselves)"
             )));
         }
         Ok(())
