@@ -421,3 +421,29 @@ fn a_document_that_multiplies_itself_through_references_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn files_of_a_swagger_20_document_go_to_its_definitions() {
+    let main = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      operationId: ListPets\n      responses:\n        200: {description: ok, schema: {type: array, items: {$ref: '#/definitions/Pet'}}}\ndefinitions:\n  Pet: {$ref: 'definitions/pet.yaml#/Pet'}\n";
+    let pet = "Pet:\n  type: object\n  properties:\n    owner: {$ref: '#/Owner'}\nOwner:\n  type: object\n  x-nullable: true\n  properties:\n    name: {type: string}\n";
+    let files = MemoryFiles::new()
+        .with("swagger.yaml", main)
+        .with("definitions/pet.yaml", pet);
+    let generated = generate_with_files(&files, "swagger.yaml", &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = code(&generated);
+    declares_once(&code, "pub struct Pet {");
+    declares_once(&code, "pub struct Owner {");
+    assert!(code.contains("pub owner: Option<Option<Owner>>,"), "{code}");
+    assert!(code.contains("rt::BodyFuture<Vec<Pet>>"), "{code}");
+    let broken = pet.replace("name: {type: string}", "name: {type: string, maxLength: many}");
+    let files = MemoryFiles::new()
+        .with("swagger.yaml", main)
+        .with("definitions/pet.yaml", broken);
+    let err = generate_with_files(&files, "swagger.yaml", &Options::default()).unwrap_err();
+    assert_eq!(
+        err.pointer(),
+        Some("definitions/pet.yaml#/Owner/properties/name/maxLength"),
+        "{err}"
+    );
+}
