@@ -436,7 +436,10 @@ fn files_of_a_swagger_20_document_go_to_its_definitions() {
     declares_once(&code, "pub struct Owner {");
     assert!(code.contains("pub owner: Option<Option<Owner>>,"), "{code}");
     assert!(code.contains("rt::BodyFuture<Vec<Pet>>"), "{code}");
-    let broken = pet.replace("name: {type: string}", "name: {type: string, maxLength: many}");
+    let broken = pet.replace(
+        "name: {type: string}",
+        "name: {type: string, maxLength: many}",
+    );
     let files = MemoryFiles::new()
         .with("swagger.yaml", main)
         .with("definitions/pet.yaml", broken);

@@ -313,6 +313,8 @@ impl Bundler<'_> {
                 .claim(site.kind, &stable_name(&file, &tokens, site.kind))
         };
         let at = component_tokens(home, &name);
+        // Where the reference is written (before its place is recorded as the brought-in part's).
+        let referrer = Pointer::raw(record.origins.original(site.pointer().as_str()));
         if in_place {
             if let Some(slot) = get_mut(doc, &site.at) {
                 *slot = value;
@@ -331,8 +333,8 @@ impl Bundler<'_> {
             let moved = component_tokens(["components", site.kind.components_key()], &name);
             record.came_from(&pointer_of(&moved), &Pointer::raw(written.clone()));
         }
-        record.note(
-            &site.pointer(),
+        record.note_original(
+            &referrer,
             format!(
                 "`{written}` is brought in as the {} component `{name}`",
                 site.kind.what()

@@ -213,6 +213,8 @@ impl State {
         } else {
             value.clone()
         };
+        // Where the reference is written (before its place may be recorded as the target's).
+        let referrer = record.origins.original(site.pointer().as_str());
         let new_at = component_tokens(home, &name);
         let new_pointer = pointer_of(&new_at);
         let from = pointer_of(&at);
@@ -231,8 +233,7 @@ impl State {
         record.note(
             &from,
             format!(
-                "`#{from}` is referred to from `{}`: it is the {} component `{name}`, which both places share",
-                record.origins.original(site.pointer().as_str()),
+                "`#{from}` is referred to from `{referrer}`: it is the {} component `{name}`, which both places share",
                 kind.what(),
             ),
         );
