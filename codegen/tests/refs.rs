@@ -450,3 +450,25 @@ fn files_of_a_swagger_20_document_go_to_its_definitions() {
         "{err}"
     );
 }
+
+#[test]
+fn references_that_are_not_followed_say_why() {
+    for (reference, words) in [
+        (
+            "https://example.com/s.yaml#/A",
+            "never fetched over the network",
+        ),
+        ("//example.com/s.yaml#/A", "never fetched over the network"),
+        ("other.yaml#/A", "only with the spec's folder"),
+    ] {
+        let spec =
+            format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A: {{$ref: '{reference}'}}\n");
+        let err = generate(&spec, &Options::default()).unwrap_err();
+        assert_eq!(err.pointer(), Some("/components/schemas/A"), "{err}");
+        assert!(
+            err.to_string().contains(words),
+            "{err} should say {words:?}"
+        );
+        assert!(err.to_string().contains(reference), "{err}");
+    }
+}
