@@ -195,6 +195,11 @@ const ERRORS: &[(&str, &str, &str)] = &[
         "/components/schemas/A",
         "`~0` or `~1`",
     ),
+    (
+        "paths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/info/title'}\n",
+        "/components/schemas/A",
+        "leads to `\"t\"`, not to a schema",
+    ),
 ];
 
 #[test]

@@ -264,6 +264,13 @@ impl Bundler<'_> {
         let Some(value) = self.docs.get(&file).and_then(|d| get(d, &tokens)) else {
             return Err(site.error(format!("`{written}` does not resolve")));
         };
+        if !matches!(value, Json::Object(_)) {
+            return Err(site.error(format!(
+                "`{written}` is `{}`, not a {} (an object)",
+                super::excerpt(value),
+                site.kind.what()
+            )));
+        }
         let value = value.clone();
         self.budget.copy(&value, site)?;
         if site.kind == Kind::PathItem {

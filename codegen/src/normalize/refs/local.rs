@@ -206,6 +206,13 @@ impl State {
         let Some(value) = get_mut(doc, &at) else {
             return Err(site.error("the pointer does not resolve"));
         };
+        if !matches!(value, Json::Object(_)) {
+            return Err(site.error(format!(
+                "the pointer leads to `{}`, not to a {} (an object)",
+                super::excerpt(value),
+                kind.what()
+            )));
+        }
         // Moved or copied, the part is walked again for its references: both count.
         self.budget.copy(value, site)?;
         let value = if moves {

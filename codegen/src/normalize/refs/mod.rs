@@ -611,6 +611,18 @@ pub(super) fn name_for(doc: &Json, tokens: &[String], kind: Kind) -> String {
     }
 }
 
+/// The start of a value's JSON text, for messages.
+pub(super) fn excerpt(value: &Json) -> String {
+    let text = match value {
+        Json::Array(_) => "[…]".to_owned(),
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
 /// How many values (nodes) `value` holds.
 pub(super) fn size(value: &Json) -> usize {
     match value {
