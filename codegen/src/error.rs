@@ -82,6 +82,12 @@ impl Pointer {
         Pointer(format!("{}/{}", self.0, escaped))
     }
 
+    /// A place as written, when it is not in the main document: `pet.yaml#/Pet` names a part of
+    /// another file of a multi-file spec.
+    pub(crate) fn raw(text: impl Into<String>) -> Self {
+        Pointer(text.into())
+    }
+
     /// The pointer text.
     pub(crate) fn as_str(&self) -> &str {
         &self.0

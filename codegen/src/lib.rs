@@ -22,6 +22,7 @@ mod write;
 
 pub use config::Config;
 pub use error::Error;
+pub use normalize::{FsFiles, MemoryFiles, SpecFiles, MAX_FILE_BYTES};
 /// The OpenAPI types [`load::Loaded`] holds, for callers that read a document the same way.
 pub use openapiv3;
 use std::collections::BTreeMap;
@@ -96,15 +97,40 @@ pub struct Generated {
     pub diagnostics: Vec<ir::Diagnostic>,
 }
 
-/// Runs the whole pipeline on spec text.
+/// Runs the whole pipeline on spec text. A reference to another file is an error here (see
+/// [`generate_with_files`]).
 pub fn generate(spec_text: &str, options: &Options) -> Result<Generated, Error> {
+    validate_options(options)?;
+    generate_loaded(load::load(spec_text)?, options)
+}
+
+/// Runs the whole pipeline on a multi-file spec: the main document is `main` among `files` (a
+/// path relative to their root, which is the main document's folder), and its relative file
+/// references (`./schemas/pet.yaml#/Pet`) are read from `files`, never outside them and never
+/// over the network. [`FsFiles`] reads a folder on disk; [`MemoryFiles`] holds them in memory.
+pub fn generate_with_files(
+    files: &dyn SpecFiles,
+    main: &str,
+    options: &Options,
+) -> Result<Generated, Error> {
+    validate_options(options)?;
+    generate_loaded(load::load_with_files(files, main)?, options)
+}
+
+fn validate_options(options: &Options) -> Result<(), Error> {
     validate_path("runtime", &options.runtime)?;
-    let crate_path = match &options.output {
+    validate_path("crate", &crate_path(options))
+}
+
+fn crate_path(options: &Options) -> String {
+    match &options.output {
         Output::Modules => options.crate_path.clone(),
         Output::Crate(krate) => krate.name.replace('-', "_"),
-    };
-    validate_path("crate", &crate_path)?;
-    let loaded = load::load(spec_text)?;
+    }
+}
+
+fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated, Error> {
+    let crate_path = crate_path(options);
     let mut api = lower::lower(&loaded.spec, &options.config).map_err(|e| loaded.relocate(e))?;
     options.config.deep_object_arrays.apply(&mut api);
     api.diagnostics = loaded.diagnostics(std::mem::take(&mut api.diagnostics));

@@ -8,7 +8,7 @@
 
 use crate::error::{Error, Pointer};
 use crate::ir::Diagnostic;
-use crate::normalize::{self, Json, Origins};
+use crate::normalize::{self, Files, Json, Origins, SpecFiles};
 use openapiv3::{
     Components, OpenAPI, Operation, Parameter, ReferenceOr, RequestBody, Response, Responses,
     Schema, SecurityScheme,
@@ -64,19 +64,35 @@ impl Loaded {
 /// pointer). Going through one value also keeps `openapiv3`'s retrying deserializers consistent:
 /// on text with duplicate keys they can otherwise reach an `expect` inside the crate.
 pub fn load(text: &str) -> Result<Loaded, Error> {
+    load_from(text, None)
+}
+
+/// Parses a multi-file document: the main one at `main` among `files` (a path as [`SpecFiles`]
+/// describes it), with the relative file references in it and in the files it names resolved
+/// among `files` (never outside them, never over the network). Errors about parts of other files
+/// point into them (`schemas/pet.yaml#/Pet/properties/id`).
+pub fn load_with_files(files: &dyn SpecFiles, main: &str) -> Result<Loaded, Error> {
+    let text = files.read(main).map_err(|reason| Error::Invalid {
+        pointer: String::new(),
+        reason: format!("the spec `{main}` {reason}"),
+    })?;
+    load_from(&text, Some(Files { files, main }))
+}
+
+fn load_from(text: &str, files: Option<Files<'_>>) -> Result<Loaded, Error> {
     let normalize::Normalized {
         value,
         version,
         origins,
         notes,
-    } = normalize::normalize(text)?;
+    } = normalize::normalize(text, files)?;
     // Read without tracking the path (a tenth of loading); only a failure is read again, from a
     // fresh normalisation of the text, to find where it failed.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(value)));
     let spec = match parsed {
         Ok(Ok(spec)) => spec,
         Ok(Err(plain)) => {
-            let tracked = normalize::normalize(text).ok().map(|n| {
+            let tracked = normalize::normalize(text, files).ok().map(|n| {
                 let tracked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     serde_path_to_error::deserialize::<_, OpenAPI>(n.value.clone())
                 }));
@@ -322,7 +338,7 @@ mod tests {
     fn components_read_beside_the_rest_as_in_one_piece() {
         use serde::Deserialize;
         let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-top: 1\npaths:\n  /x:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Ok'}\ncomponents:\n  responses:\n    Ok: {description: ok}\n  schemas:\n    A: {type: object, x-a: true, properties: {b: {type: string}}}\n";
-        let value = normalize::normalize(text).unwrap().value;
+        let value = normalize::normalize(text, None).unwrap().value;
         let whole = OpenAPI::deserialize(value.clone()).unwrap();
         assert!(whole.components.is_some());
         assert_eq!(read(value).unwrap(), whole);

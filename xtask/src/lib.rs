@@ -4,7 +4,9 @@
 pub mod bench;
 pub mod benchmarks;
 
-use datadog_connections_codegen::{generate, Config, CrateOptions, Generated, Options, Output};
+use datadog_connections_codegen::{
+    generate_with_files, Config, CrateOptions, FsFiles, Generated, Options, Output,
+};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -165,8 +167,15 @@ pub struct Report {
 }
 
 fn run_generator(task: &Task) -> Result<Generated, TaskError> {
-    let text =
-        std::fs::read_to_string(&task.spec).map_err(|e| TaskError::Io(task.spec.clone(), e))?;
+    // The spec's folder is the root of a multi-file spec: its file references are read there and
+    // never outside it.
+    let io = |e| TaskError::Io(task.spec.clone(), e);
+    let spec = task.spec.canonicalize().map_err(io)?;
+    let (Some(folder), Some(main)) = (spec.parent(), spec.file_name().and_then(|n| n.to_str()))
+    else {
+        return Err(io(std::io::Error::other("not a file with a UTF-8 name")));
+    };
+    let files = FsFiles::new(folder).map_err(io)?;
     let config = match task.config_path() {
         Some(path) => {
             let text =
@@ -200,7 +209,7 @@ fn run_generator(task: &Task) -> Result<Generated, TaskError> {
         output,
         ..Options::default()
     };
-    generate(&text, &options).map_err(TaskError::Generate)
+    generate_with_files(&files, main, &options).map_err(TaskError::Generate)
 }
 
 /// The files the generator owns under `dir` (`.rs` files, a top-level `Cargo.toml` and the

@@ -1,4 +1,6 @@
-//! `$ref` resolution for the component kinds the generator follows.
+//! `$ref` resolution for the component kinds the generator follows. Normalisation has already
+//! rewritten every other local reference, and those to other files it was given, into
+//! `#/components/<kind>/<name>`; what is left otherwise is refused here, saying why.
 
 use crate::error::Error;
 use openapiv3::{OpenAPI, Parameter, ReferenceOr, RequestBody, Response};
@@ -52,8 +54,26 @@ pub(crate) fn component_name<'r>(
         .ok_or_else(|| Error::Reference {
             pointer: pointer.to_owned(),
             reference: reference.to_owned(),
-            reason: format!("expected a local reference of the form `{prefix}<name>`"),
+            reason: format!(
+                "{}expected a local reference of the form `{prefix}<name>`",
+                why_not_local(reference)
+            ),
         })
+}
+
+/// Why a reference that normalisation left as it was is not local, as the start of a message.
+fn why_not_local(reference: &str) -> &'static str {
+    let address = reference.split('#').next().unwrap_or_default();
+    let scheme = address
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.is_empty() && !s.contains('/'));
+    if scheme || address.starts_with("//") {
+        "references are never fetched over the network; "
+    } else if !address.is_empty() {
+        "another file is read only with the spec's folder (`generate_with_files`, as `cargo xtask generate` does); "
+    } else {
+        ""
+    }
 }
 
 pub(crate) fn parameter<'a>(

@@ -7,11 +7,16 @@
 //! where moved parts came from ([`Origins`]), so errors found later still point into the document
 //! as written, and gives notes for what a reader should know (a webhook skipped, a
 //! `collectionFormat` with no 3.0 equivalent).
+//!
+//! Around the conversion, [`refs`] rewrites references so that lowering only ever sees
+//! `#/components/<kind>/<name>`: other files of a multi-file spec are brought in and `$ref` path
+//! items inlined before it, any other local JSON pointer hoisted into a component after it.
 
 mod coerce;
 mod json;
 mod origins;
 mod parse;
+mod refs;
 mod swagger2;
 mod v31;
 mod version;
@@ -19,6 +24,7 @@ mod walk;
 
 pub(crate) use json::Json;
 pub(crate) use origins::Origins;
+pub use refs::files::{FsFiles, MemoryFiles, SpecFiles, MAX_FILE_BYTES};
 pub use version::SourceVersion;
 
 use crate::error::{Error, Pointer};
@@ -77,11 +83,29 @@ impl Record {
     }
 }
 
-/// Parses and normalises a document.
-pub(crate) fn normalize(text: &str) -> Result<Normalized, Error> {
+/// The other files of a multi-file spec, and the main document's path among them.
+#[derive(Clone, Copy)]
+pub(crate) struct Files<'f> {
+    pub(crate) files: &'f dyn SpecFiles,
+    pub(crate) main: &'f str,
+}
+
+/// Parses and normalises a document; `files`, when given, are where its file references lead
+/// (without them such references are left for lowering to refuse).
+pub(crate) fn normalize(text: &str, files: Option<Files<'_>>) -> Result<Normalized, Error> {
     let mut value = parse::parse(text)?;
     let version = version::detect(&value)?;
     let mut record = Record::default();
+    let dialect = match version {
+        SourceVersion::Swagger20 => refs::Dialect::Swagger2,
+        _ => refs::Dialect::OpenApi3,
+    };
+    if let Some(Files { files, main }) = files {
+        refs::files::bundle(&mut value, dialect, main, files, &mut record)
+            .map_err(|e| record.origins.relocate(e))?;
+    }
+    refs::path_items::inline(&mut value, dialect, &mut record)
+        .map_err(|e| record.origins.relocate(e))?;
     match version {
         SourceVersion::OpenApi30 => {
             // `openapi: 3.0` unquoted is a number; `openapiv3` reads a string.
@@ -93,6 +117,7 @@ pub(crate) fn normalize(text: &str) -> Result<Normalized, Error> {
         SourceVersion::Swagger20 => value = swagger2::convert(value, &mut record),
     }
     coerce::coerce(&mut value, &mut record);
+    refs::local::resolve(&mut value, &mut record).map_err(|e| record.origins.relocate(e))?;
     Ok(Normalized {
         value,
         version,

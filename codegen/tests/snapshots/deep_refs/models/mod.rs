@@ -1,0 +1,10 @@
+// @generated from codegen/tests/fixtures/deep_refs.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request and response models, one file per operation group.
+
+mod clicks;
+mod completions;
+
+pub use self::clicks::*;
+pub use self::completions::*;
