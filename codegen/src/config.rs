@@ -27,7 +27,7 @@
 use crate::error::Error;
 use crate::ir::{Api, Diagnostic, NoteKind, ParamLocation, ParamStyle};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The whole configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -88,60 +88,61 @@ impl DeepObjectArraysConfig {
     /// Gives each `deepObject` query parameter of `api` its configured form, and notes the
     /// entries that name no such parameter.
     pub(crate) fn apply(&self, api: &mut Api) {
-        let mut used_names = std::collections::BTreeSet::new();
-        let mut used_ops: std::collections::BTreeSet<(&str, &str)> = Default::default();
+        // The entries that name a deepObject parameter: (operationId, none for `parameters`; name).
+        let mut used: BTreeSet<(Option<&str>, &str)> = BTreeSet::new();
         for op in api
             .modules
             .values_mut()
             .flat_map(|m| m.operations.iter_mut())
         {
-            let by_op = self.operations.get(&op.id);
-            for param in &mut op.params {
-                if param.location != ParamLocation::Query || param.style != ParamStyle::DeepObject {
-                    continue;
-                }
+            let own = self.operations.get_key_value(op.id.as_str());
+            for param in op
+                .params
+                .iter_mut()
+                .filter(|p| p.location == ParamLocation::Query && p.style == ParamStyle::DeepObject)
+            {
                 let wire = param.wire_name.as_str();
-                if let Some((key, _)) = self.parameters.get_key_value(wire) {
-                    used_names.insert(key.as_str());
+                let by_name = self.parameters.get_key_value(wire);
+                let by_op = own.and_then(|(id, forms)| Some((id, forms.get_key_value(wire)?)));
+                if let Some((name, _)) = by_name {
+                    used.insert((None, name));
                 }
-                let chosen = match by_op.and_then(|m| m.get_key_value(wire)) {
-                    Some((key, form)) => {
-                        if let Some((id, _)) = self.operations.get_key_value(&op.id) {
-                            used_ops.insert((id.as_str(), key.as_str()));
-                        }
-                        Some(*form)
-                    }
-                    None => self.parameters.get(wire).copied().or(self.default),
-                };
+                if let Some((id, (name, _))) = by_op {
+                    used.insert((Some(id), name));
+                }
+                let chosen = by_op
+                    .map(|(_, (_, form))| *form)
+                    .or(by_name.map(|(_, form)| *form))
+                    .or(self.default);
                 if chosen.is_some() {
                     param.deep_arrays = chosen;
                 }
             }
         }
-        let unused = |pointer: String, what: String| {
-            Diagnostic {
-            kind: NoteKind::Configuration,
-            pointer,
-            message: format!("the configuration sets how {what} sends arrays, but no operation has such a deepObject parameter"),
-        }
-        };
-        for name in self.parameters.keys() {
-            if !used_names.contains(name.as_str()) {
-                api.diagnostics.push(unused(
-                    format!("config:/deep_object_arrays/parameters/{name}"),
-                    format!("`{name}`"),
-                ));
-            }
-        }
-        for (id, names) in &self.operations {
-            for name in names.keys() {
-                if !used_ops.contains(&(id.as_str(), name.as_str())) {
-                    api.diagnostics.push(unused(
-                        format!("config:/deep_object_arrays/operations/{id}/{name}"),
-                        format!("`{name}` of `{id}`"),
-                    ));
-                }
-            }
+        let entries = self
+            .parameters
+            .keys()
+            .map(|name| (None, name.as_str()))
+            .chain(self.operations.iter().flat_map(|(id, forms)| {
+                forms
+                    .keys()
+                    .map(move |name| (Some(id.as_str()), name.as_str()))
+            }));
+        for (id, name) in entries.filter(|entry| !used.contains(entry)) {
+            let (pointer, what) = match id {
+                None => (format!("parameters/{name}"), format!("`{name}`")),
+                Some(id) => (
+                    format!("operations/{id}/{name}"),
+                    format!("`{name}` of `{id}`"),
+                ),
+            };
+            api.diagnostics.push(Diagnostic {
+                kind: NoteKind::Configuration,
+                pointer: format!("config:/deep_object_arrays/{pointer}"),
+                message: format!(
+                    "the configuration sets how {what} sends arrays, but names no deepObject parameter"
+                ),
+            });
         }
     }
 }

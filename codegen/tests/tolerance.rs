@@ -233,21 +233,31 @@ fn deep_object_arrays_are_indexed_by_default() {
 fn the_configuration_chooses_how_deep_object_arrays_are_sent() {
     let generated = generate_with(
         &deep_object_spec(),
-        "deep_object_arrays:\n  default: brackets\n  parameters: { filter: indexed }\n  operations:\n    ListCustomers: { expand: repeated }\n    Gone: { expand: indexed }\n",
+        "deep_object_arrays:\n  default: brackets\n  parameters: { filter: indexed, ghost: brackets }\n  operations:\n    ListCustomers: { expand: repeated }\n    Gone: { expand: indexed }\n",
     );
     let ops = operations(&generated);
-    for call in [
-        "request.query_deep_object(\"expand\", self.expand.as_ref(), rt::DeepArrays::Brackets)?;",
-        "request.query_deep_object(\"expand\", self.expand.as_ref(), rt::DeepArrays::Repeated)?;",
-        "request.query_deep_object(\"filter\", self.filter.as_ref(), rt::DeepArrays::Indexed)?;",
+    // ListCharges takes the default, ListCustomers its own entry; `filter` its name's, in both.
+    for (call, times) in [
+        ("request.query_deep_object(\"expand\", self.expand.as_ref(), rt::DeepArrays::Brackets)?;", 1),
+        ("request.query_deep_object(\"expand\", self.expand.as_ref(), rt::DeepArrays::Repeated)?;", 1),
+        ("request.query_deep_object(\"filter\", self.filter.as_ref(), rt::DeepArrays::Indexed)?;", 2),
     ] {
-        assert!(count(&ops, call) > 0, "{call} in\n{ops}");
+        assert_eq!(count(&ops, call), times, "{call} in\n{ops}");
     }
     assert!(!ops.contains("rt::QueryStyle::DeepObject"), "{ops}");
     let text = notes(&generated);
     assert!(
-        text.contains("config:/deep_object_arrays/operations/Gone/expand: the configuration sets how `expand` of `Gone` sends arrays, but no operation has such a deepObject parameter"),
+        text.contains("config:/deep_object_arrays/operations/Gone/expand: the configuration sets how `expand` of `Gone` sends arrays, but names no deepObject parameter"),
         "{text}"
+    );
+    assert!(
+        text.contains("config:/deep_object_arrays/parameters/ghost: the configuration sets how `ghost` sends arrays, but names no deepObject parameter"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("config:/deep_object_arrays/").count(),
+        2,
+        "the entries in use have no note: {text}"
     );
     let err =
         datadog_connections_codegen::Config::parse("deep_object_arrays: { default: commas }\n")

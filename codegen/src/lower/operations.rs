@@ -822,26 +822,20 @@ fn check_style(
     at: &Pointer,
 ) -> Result<Option<DeepArrays>, Error> {
     let list = is_list(cx, ty);
-    if list && style == ParamStyle::DeepObject {
-        cx.diagnostics.push(Diagnostic {
-            kind: crate::ir::NoteKind::Tolerated,
-            pointer: at.push("style").to_string(),
-            message: "style deepObject for an array, which OpenAPI leaves undefined: its items are sent under their indexes (`name[0]=a&name[1]=b`) unless the configuration's `deep_object_arrays` chooses another form".to_owned(),
-        });
-        return Ok(Some(DeepArrays::Indexed));
-    }
-    let what = if list {
-        "an array"
-    } else if shape == ParamShape::Scalar {
-        "a scalar"
-    } else {
-        return Ok(None);
-    };
+    let scalar = !list && shape == ParamShape::Scalar;
     match style {
-        ParamStyle::DeepObject => Err(at.push("style").unsupported(format!(
-            "style deepObject for {what} (it serializes objects and arrays only)"
-        ))),
-        ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if !list => {
+        ParamStyle::DeepObject if list => {
+            cx.diagnostics.push(Diagnostic {
+                kind: crate::ir::NoteKind::Tolerated,
+                pointer: at.push("style").to_string(),
+                message: "style deepObject for an array, which OpenAPI leaves undefined: its items are sent under their indexes (`name[0]=a&name[1]=b`) unless the configuration's `deep_object_arrays` chooses another form".to_owned(),
+            });
+            Ok(Some(DeepArrays::Indexed))
+        }
+        ParamStyle::DeepObject if scalar => Err(at
+            .push("style")
+            .unsupported("style deepObject for a scalar (it serializes objects and arrays only)")),
+        ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if scalar => {
             Err(at.push("style").unsupported(format!(
                 "style {} for a scalar (it serializes arrays and objects only)",
                 if style == ParamStyle::SpaceDelimited {
