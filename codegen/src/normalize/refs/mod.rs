@@ -56,7 +56,7 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 10] = [
+    pub(super) const ALL: [Kind; 10] = [
         Kind::Schema,
         Kind::Parameter,
         Kind::RequestBody,
