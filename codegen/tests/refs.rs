@@ -483,8 +483,14 @@ fn pointers_in_a_swagger_20_document_follow_its_layout() {
     let spec = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      operationId: ListPets\n      responses:\n        200:\n          description: ok\n          schema:\n            type: array\n            items: {type: object, properties: {name: {type: string}}}\n  /first-pet:\n    get:\n      operationId: FirstPet\n      responses:\n        200:\n          description: ok\n          schema: {$ref: '#/paths/~1pets/get/responses/200/schema/items'}\n  /owner:\n    get:\n      operationId: GetOwner\n      responses:\n        200:\n          description: ok\n          schema: {$ref: '#/definitions/Pet/properties/owner'}\ndefinitions:\n  Pet:\n    type: object\n    properties:\n      owner: {type: object, properties: {id: {type: integer}}}\n";
     let code = generated(spec);
     declares_once(&code, "pub struct PetsGet200ResponseItem {");
-    assert!(code.contains("rt::BodyFuture<Vec<PetsGet200ResponseItem>>"), "{code}");
-    assert!(code.contains("rt::BodyFuture<PetsGet200ResponseItem>"), "{code}");
+    assert!(
+        code.contains("rt::BodyFuture<Vec<PetsGet200ResponseItem>>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("rt::BodyFuture<PetsGet200ResponseItem>"),
+        "{code}"
+    );
     declares_once(&code, "pub struct PetOwner {");
     assert!(code.contains("rt::BodyFuture<PetOwner>"), "{code}");
 }
