@@ -494,3 +494,33 @@ fn pointers_in_a_swagger_20_document_follow_its_layout() {
     declares_once(&code, "pub struct PetOwner {");
     assert!(code.contains("rt::BodyFuture<PetOwner>"), "{code}");
 }
+
+#[test]
+fn mapping_values_may_name_files() {
+    let main = format!(
+        "{HEAD}paths:\n{}components:\n  schemas:\n    Pet:\n      oneOf:\n        - $ref: './pets/dog.yaml'\n        - $ref: 'pets/cat.yaml'\n      discriminator:\n        propertyName: kind\n        mapping:\n          dog: pets/dog.yaml\n          cat: './pets/cat.yaml'\n",
+        operation("/pet", "GetPet", "{$ref: '#/components/schemas/Pet'}"),
+    );
+    let files = MemoryFiles::new()
+        .with("openapi.yaml", main)
+        .with(
+            "pets/dog.yaml",
+            "type: object\nproperties:\n  kind: {type: string}\n  barks: {type: boolean}\n",
+        )
+        .with(
+            "pets/cat.yaml",
+            "type: object\nproperties:\n  kind: {type: string}\n  purrs: {type: boolean}\n",
+        );
+    let generated = generate_with_files(&files, "openapi.yaml", &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = code(&generated)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(code.contains("pub struct Dog {"), "{code}");
+    assert!(code.contains("pub struct Cat {"), "{code}");
+    assert!(
+        code.contains(r#"tag "kind" { "dog" => Dog, "cat" => Cat"#),
+        "{code}"
+    );
+}
