@@ -477,3 +477,50 @@ fn references_that_are_not_followed_say_why() {
         assert!(err.to_string().contains(reference), "{err}");
     }
 }
+
+#[test]
+fn pointers_in_a_swagger_20_document_follow_its_layout() {
+    let spec = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      operationId: ListPets\n      responses:\n        200:\n          description: ok\n          schema:\n            type: array\n            items: {type: object, properties: {name: {type: string}}}\n  /first-pet:\n    get:\n      operationId: FirstPet\n      responses:\n        200:\n          description: ok\n          schema: {$ref: '#/paths/~1pets/get/responses/200/schema/items'}\n  /owner:\n    get:\n      operationId: GetOwner\n      responses:\n        200:\n          description: ok\n          schema: {$ref: '#/definitions/Pet/properties/owner'}\ndefinitions:\n  Pet:\n    type: object\n    properties:\n      owner: {type: object, properties: {id: {type: integer}}}\n";
+    let code = generated(spec);
+    declares_once(&code, "pub struct PetsGet200ResponseItem {");
+    assert!(
+        code.contains("rt::BodyFuture<Vec<PetsGet200ResponseItem>>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("rt::BodyFuture<PetsGet200ResponseItem>"),
+        "{code}"
+    );
+    declares_once(&code, "pub struct PetOwner {");
+    assert!(code.contains("rt::BodyFuture<PetOwner>"), "{code}");
+}
+
+#[test]
+fn mapping_values_may_name_files() {
+    let main = format!(
+        "{HEAD}paths:\n{}components:\n  schemas:\n    Pet:\n      oneOf:\n        - $ref: './pets/dog.yaml'\n        - $ref: 'pets/cat.yaml'\n      discriminator:\n        propertyName: kind\n        mapping:\n          dog: pets/dog.yaml\n          cat: './pets/cat.yaml'\n",
+        operation("/pet", "GetPet", "{$ref: '#/components/schemas/Pet'}"),
+    );
+    let files = MemoryFiles::new()
+        .with("openapi.yaml", main)
+        .with(
+            "pets/dog.yaml",
+            "type: object\nproperties:\n  kind: {type: string}\n  barks: {type: boolean}\n",
+        )
+        .with(
+            "pets/cat.yaml",
+            "type: object\nproperties:\n  kind: {type: string}\n  purrs: {type: boolean}\n",
+        );
+    let generated = generate_with_files(&files, "openapi.yaml", &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let code = code(&generated)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(code.contains("pub struct Dog {"), "{code}");
+    assert!(code.contains("pub struct Cat {"), "{code}");
+    assert!(
+        code.contains(r#"tag "kind" { "dog" => Dog, "cat" => Cat"#),
+        "{code}"
+    );
+}

@@ -106,6 +106,11 @@ pub(crate) fn normalize(text: &str, files: Option<Files<'_>>) -> Result<Normaliz
     }
     refs::path_items::inline(&mut value, dialect, &mut record)
         .map_err(|e| record.origins.relocate(e))?;
+    if dialect == refs::Dialect::Swagger2 {
+        // In the 2.0 layout: its conversion moves schemas that pointers may name.
+        refs::local::resolve(&mut value, dialect, &mut record)
+            .map_err(|e| record.origins.relocate(e))?;
+    }
     match version {
         SourceVersion::OpenApi30 => {
             // `openapi: 3.0` unquoted is a number; `openapiv3` reads a string.
@@ -117,7 +122,10 @@ pub(crate) fn normalize(text: &str, files: Option<Files<'_>>) -> Result<Normaliz
         SourceVersion::Swagger20 => value = swagger2::convert(value, &mut record),
     }
     coerce::coerce(&mut value, &mut record);
-    refs::local::resolve(&mut value, &mut record).map_err(|e| record.origins.relocate(e))?;
+    if dialect == refs::Dialect::OpenApi3 {
+        refs::local::resolve(&mut value, dialect, &mut record)
+            .map_err(|e| record.origins.relocate(e))?;
+    }
     Ok(Normalized {
         value,
         version,

@@ -1,5 +1,5 @@
 //! Local references that are not `#/components/<kind>/<name>`, and discriminator mappings by name,
-//! in an OpenAPI 3.0 document.
+//! in an OpenAPI 3.0 document (or a Swagger 2.0 one, in its own layout: `#/definitions/<name>`).
 //!
 //! A JSON pointer may point anywhere in the document: into an operation's response schema, into a
 //! property, into another component's parameter. Its target is hoisted into
@@ -10,27 +10,35 @@
 //! resolved in turn, through the `$ref`s left behind, so cycles end.
 
 use super::{
-    collect, component_tokens, components_first, get, get_mut, local_reference, map_at, name_for,
-    pointer_of, position, target, Budget, Dialect, Kind, Pos, Site, Taken, Target, MAX_CHAIN,
+    collect, component_tokens, components_first, get, get_mut, home_tokens, local_reference,
+    map_at, name_for, pointer_of, position, target, Budget, Dialect, Kind, Pos, Site, Taken,
+    Target, MAX_CHAIN,
 };
 use crate::error::Error;
 use crate::normalize::json::Json;
 use crate::normalize::Record;
 use std::collections::{HashMap, VecDeque};
 
-const DIALECT: Dialect = Dialect::OpenApi3;
-
-/// Resolves the document's local references as the module says.
-pub(in crate::normalize) fn resolve(doc: &mut Json, record: &mut Record) -> Result<(), Error> {
+/// Resolves the document's local references as the module says. A 2.0 document is resolved in
+/// its own layout (`definitions`, a response's `schema`), before its conversion.
+pub(in crate::normalize) fn resolve(
+    doc: &mut Json,
+    dialect: Dialect,
+    record: &mut Record,
+) -> Result<(), Error> {
     let mut sites = Vec::new();
-    collect(doc, &mut Vec::new(), Pos::Doc, DIALECT, &mut sites);
-    let sites = sites.into_iter().filter(needs_work).collect();
-    let mut queue: VecDeque<Site> = components_first(sites, DIALECT).into();
+    collect(doc, &mut Vec::new(), Pos::Doc, dialect, &mut sites);
+    let sites = sites
+        .into_iter()
+        .filter(|s| needs_work(s, dialect))
+        .collect();
+    let mut queue: VecDeque<Site> = components_first(sites, dialect).into();
     if queue.is_empty() {
         return Ok(());
     }
     let mut state = State {
-        taken: Taken::of(doc, DIALECT),
+        dialect,
+        taken: Taken::of(doc, dialect),
         hoisted: HashMap::new(),
         budget: Budget::default(),
     };
@@ -39,7 +47,7 @@ pub(in crate::normalize) fn resolve(doc: &mut Json, record: &mut Record) -> Resu
             continue;
         }
         if site.mapping && is_name(&site.reference) {
-            mapping(doc, &site)?;
+            mapping(doc, &site, dialect)?;
         } else if site.kind != Kind::PathItem {
             if let Some(new) = state.resolve(doc, &site, record)? {
                 queue.extend(new);
@@ -50,30 +58,40 @@ pub(in crate::normalize) fn resolve(doc: &mut Json, record: &mut Record) -> Resu
 }
 
 /// Whether lowering cannot follow the site as it is.
-fn needs_work(site: &Site) -> bool {
+fn needs_work(site: &Site, dialect: Dialect) -> bool {
     if site.mapping {
-        return !is_component(&site.reference, Kind::Schema);
+        return !is_component(&site.reference, Kind::Schema, dialect);
     }
-    site.reference.starts_with('#') && !is_component(&site.reference, site.kind)
+    site.reference.starts_with('#') && !is_component(&site.reference, site.kind, dialect)
+}
+
+/// `#/components/<kind>/` (`#/definitions/` and the like in 2.0), when the kind has a home.
+fn prefix(kind: Kind, dialect: Dialect) -> Option<String> {
+    kind.home(dialect)
+        .map(|home| format!("#/{}/", home_tokens(home).join("/")))
+}
+
+/// A reference to the component of `kind` named `name`.
+fn reference_to(kind: Kind, dialect: Dialect, name: &str) -> Option<String> {
+    prefix(kind, dialect).map(|prefix| format!("{prefix}{name}"))
 }
 
 /// Whether `reference` is `#/components/<kind>/<name>` as lowering reads it (the name as written,
 /// with nothing to unescape).
-fn is_component(reference: &str, kind: Kind) -> bool {
-    reference
-        .strip_prefix("#/components/")
-        .and_then(|rest| rest.strip_prefix(kind.components_key()))
-        .and_then(|rest| rest.strip_prefix('/'))
-        .is_some_and(|name| !name.is_empty() && !name.contains(['/', '~', '%']))
+fn is_component(reference: &str, kind: Kind, dialect: Dialect) -> bool {
+    prefix(kind, dialect).is_some_and(|prefix| {
+        reference
+            .strip_prefix(&prefix)
+            .is_some_and(|name| !name.is_empty() && !name.contains(['/', '~', '%']))
+    })
 }
 
 /// Whether `reference` names a component of another kind (`#/components/parameters/P` where a
 /// header is expected): left as written, for lowering to judge.
-fn is_other_component(reference: &str) -> bool {
-    reference
-        .strip_prefix("#/components/")
-        .and_then(|rest| rest.split_once('/'))
-        .is_some_and(|(_, name)| !name.is_empty() && !name.contains(['/', '~', '%']))
+fn is_other_component(reference: &str, dialect: Dialect) -> bool {
+    Kind::ALL
+        .into_iter()
+        .any(|kind| is_component(reference, kind, dialect))
 }
 
 /// Whether a mapping value is a schema name rather than a reference.
@@ -86,11 +104,15 @@ fn is_name(value: &str) -> bool {
 
 /// A mapping value that is a bare name (OpenAPI: a value that is not a reference is a schema
 /// name; component names match `^[a-zA-Z0-9.\-_]+$`) becomes a reference to that schema.
-fn mapping(doc: &mut Json, site: &Site) -> Result<(), Error> {
+fn mapping(doc: &mut Json, site: &Site, dialect: Dialect) -> Result<(), Error> {
     let value = site.reference.as_str();
-    let exists = get(doc, &component_tokens(["components", "schemas"], value)).is_some();
-    if exists {
-        site.rewrite(doc, format!("#/components/schemas/{value}"));
+    let Some(home) = Kind::Schema.home(dialect) else {
+        return Ok(());
+    };
+    if get(doc, &component_tokens(home, value)).is_some() {
+        if let Some(reference) = reference_to(Kind::Schema, dialect, value) {
+            site.rewrite(doc, reference);
+        }
         return Ok(());
     }
     let lower = value.to_ascii_lowercase();
@@ -107,6 +129,7 @@ fn mapping(doc: &mut Json, site: &Site) -> Result<(), Error> {
 }
 
 struct State {
+    dialect: Dialect,
     taken: Taken,
     /// Hoisted targets: their pointer (after following references) → component name.
     hoisted: HashMap<String, String>,
@@ -122,9 +145,20 @@ impl State {
         record: &mut Record,
     ) -> Result<Option<Vec<Site>>, Error> {
         let kind = site.kind;
-        if is_other_component(&site.reference) {
+        let dialect = self.dialect;
+        if is_other_component(&site.reference, dialect) {
             return Ok(None);
         }
+        let Some(home) = kind.home(dialect) else {
+            return Err(Error::Unsupported {
+                pointer: site.pointer().to_string(),
+                what: format!(
+                    "a reference to a {} that is not a component in a Swagger 2.0 document",
+                    kind.what()
+                ),
+            });
+        };
+        let home_at = home_tokens(home);
         let mut tokens = match target(&site.reference).map_err(|reason| site.error(reason))? {
             Target::Local(tokens) => tokens,
             _ => return Ok(None),
@@ -140,7 +174,7 @@ impl State {
             else {
                 break at;
             };
-            if is_component(&next, kind) || !next.starts_with("#/") {
+            if is_component(&next, kind, dialect) || !next.starts_with("#/") {
                 site.rewrite(doc, next);
                 return Ok(None);
             }
@@ -152,16 +186,18 @@ impl State {
             }
             tokens = match target(&next).map_err(|reason| site.error(reason))? {
                 Target::Local(tokens) => tokens,
-                _ => unreachable_local(site)?,
+                // Not reached: `next` starts with `#/`.
+                Target::File(..) | Target::Other => return Ok(None),
             };
         };
         // A component of the right kind under a name lowering cannot read as written.
-        if at.len() == 3
-            && at[0] == "components"
-            && at[1] == kind.components_key()
-            && !at[2].contains('/')
+        if at.len() == home_at.len() + 1
+            && at.starts_with(&home_at)
+            && !at[home_at.len()].contains('/')
         {
-            site.rewrite(doc, format!("#/components/{}/{}", at[1], at[2]));
+            if let Some(reference) = reference_to(kind, dialect, &at[home_at.len()]) {
+                site.rewrite(doc, reference);
+            }
             return Ok(None);
         }
         if at.is_empty() {
@@ -169,40 +205,41 @@ impl State {
         }
         let key = pointer_of(&at).to_string();
         if let Some(name) = self.hoisted.get(&key) {
-            site.rewrite(
-                doc,
-                format!("#/components/{}/{name}", kind.components_key()),
-            );
+            if let Some(reference) = reference_to(kind, dialect, name) {
+                site.rewrite(doc, reference);
+            }
             return Ok(None);
         }
-        self.hoist(doc, site, at, key, record).map(Some)
+        self.hoist(doc, site, home, at, key, record).map(Some)
     }
 
     fn hoist(
         &mut self,
         doc: &mut Json,
         site: &Site,
+        home: [&'static str; 2],
         at: Vec<String>,
         key: String,
         record: &mut Record,
     ) -> Result<Vec<Site>, Error> {
         let kind = site.kind;
-        let home = ["components", kind.components_key()];
+        let dialect = self.dialect;
+        let home_at = home_tokens(home);
         self.budget.hoist(site)?;
-        let moves = position(&at, DIALECT).kind() == Some(kind);
+        let moves = position(&at, dialect).kind() == Some(kind);
         // A component that is only this `$ref` takes the target's place under its own name.
         let in_place = !site.mapping
-            && site.at.len() == 3
-            && site.at[..2] == component_tokens(home, "")[..2]
+            && site.at.len() == home_at.len() + 1
+            && site.at.starts_with(&home_at)
             && get(doc, &site.at)
                 .and_then(Json::as_object)
                 .is_some_and(|o| o.len() == 1);
         let name = if in_place {
-            site.at[2].clone()
+            site.at[home_at.len()].clone()
         } else {
             self.taken.claim(kind, &name_for(doc, &at, kind))
         };
-        let reference = format!("#/components/{}/{name}", kind.components_key());
+        let reference = local_reference(&component_tokens(home, &name));
         let Some(value) = get_mut(doc, &at) else {
             return Err(site.error("the pointer does not resolve"));
         };
@@ -231,8 +268,8 @@ impl State {
                 *slot = value;
             }
         } else {
-            let Some(components) = map_at(doc, &home.map(str::to_owned)) else {
-                return Err(site.error("`components` is not an object"));
+            let Some(components) = map_at(doc, &home_at) else {
+                return Err(site.error("the components of the document are not an object"));
             };
             components.insert(name.clone(), value);
             site.rewrite(doc, reference);
@@ -251,17 +288,15 @@ impl State {
                 value,
                 &mut new_at.clone(),
                 Pos::Object(kind),
-                DIALECT,
+                dialect,
                 &mut sites,
             );
         }
-        Ok(sites.into_iter().filter(needs_work).collect())
+        Ok(sites
+            .into_iter()
+            .filter(|s| needs_work(s, dialect))
+            .collect())
     }
-}
-
-/// A local `$ref` was read as local above; anything else is a bug, reported rather than a panic.
-fn unreachable_local<T>(site: &Site) -> Result<T, Error> {
-    Err(site.error("the reference changed while it was resolved"))
 }
 
 /// The place `tokens` designates, following the `$ref`s it passes through (`#/a/b` where `/a` is a
@@ -318,7 +353,7 @@ mod tests {
     fn run(doc: serde_json::Value) -> Result<(serde_json::Value, Record), Error> {
         let mut doc = Json::from(doc);
         let mut record = Record::default();
-        resolve(&mut doc, &mut record)?;
+        resolve(&mut doc, Dialect::OpenApi3, &mut record)?;
         Ok((serde_json::Value::from(doc), record))
     }
 

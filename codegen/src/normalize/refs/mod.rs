@@ -6,9 +6,10 @@
 //!   a multi-file spec are read inside the folder tree and their targets brought into the
 //!   document's components, in the document's own dialect;
 //! - [`path_items`] (before it): `$ref` path items are inlined;
-//! - [`local`] (after it, on the 3.0 document): any other local JSON pointer is resolved, and its
-//!   target hoisted into a component that the pointer's old place and every reference share;
-//!   discriminator `mapping` values given as bare schema names become references.
+//! - [`local`] (after it, on the 3.0 document; before it for Swagger 2.0, whose conversion moves
+//!   schemas): any other local JSON pointer is resolved, and its target hoisted into a component
+//!   that the pointer's old place and every reference share; discriminator `mapping` values given
+//!   as bare schema names become references.
 //!
 //! Where a `$ref` stands decides what it refers to ([`Kind`]): the position machine ([`Pos`])
 //! follows the OpenAPI object layout, so only real reference positions are read (never example
@@ -56,7 +57,7 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 10] = [
+    pub(super) const ALL: [Kind; 10] = [
         Kind::Schema,
         Kind::Parameter,
         Kind::RequestBody,
