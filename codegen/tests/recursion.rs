@@ -83,7 +83,7 @@ const SHAPES: &[Shape] = &[
         "    Root: {oneOf: [{$ref: '#/components/schemas/Root'}, {type: string}]}\n",
         &["String(String),"],
         &["Root(Box<Root>)", "Root(Root)"],
-        Some("/components/schemas/Root: the union includes itself through `Root`"),
+        Some("/components/schemas/Root: the union lists itself as a member"),
     ),
     (
         "    Root: {oneOf: [{$ref: '#/components/schemas/Other'}, {type: string}]}\n    Other: {oneOf: [{$ref: '#/components/schemas/Root'}, {type: boolean}]}\n",

@@ -238,6 +238,7 @@ fn flatten_union_cycles(
             .filter(|v| !variants.iter().any(|n| n.name == v.name))
             .map(|v| format!("`{}`", v.name))
             .collect();
+        let only_itself = dropped == [format!("`{name}`")];
         if let Some(d) = &mut u.discriminator {
             d.mapping
                 .retain(|(_, variant)| variants.iter().any(|v| &v.name == variant));
@@ -246,10 +247,15 @@ fn flatten_union_cycles(
         diagnostics.push(Diagnostic {
             kind: NoteKind::Tolerated,
             pointer,
-            message: format!(
-                "the union includes itself through {}: their shapes are listed in `{name}` directly",
-                dropped.join(", ")
-            ),
+            message: if only_itself {
+                "the union lists itself as a member, which adds no shape: the member is left out"
+                    .to_owned()
+            } else {
+                format!(
+                    "the union includes itself through {}: their shapes are listed in `{name}` directly",
+                    dropped.join(", ")
+                )
+            },
         });
     }
 }
