@@ -5,6 +5,9 @@
 #[path = "../../codegen/tests/snapshots/auth_servers/mod.rs"]
 pub mod auth_servers;
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/deep_refs/mod.rs"]
+pub mod deep_refs;
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/composition/mod.rs"]
 pub mod composition;
 #[rustfmt::skip]
@@ -28,6 +31,9 @@ pub mod recursion;
 #[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/reserved/mod.rs"]
 pub mod reserved;
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/tolerance/mod.rs"]
+pub mod tolerance;
 
 /// Auth mechanisms, security alternatives and server selection, checked on loopback servers.
 #[cfg(test)]

@@ -152,6 +152,7 @@ async fn query_deep_objects_nest() {
         .query_deep()
         .filter(filter)
         .page(QueryDeepPage::new().number(2).size(10))
+        .expand(["a", "b c"])
         .send()
         .await
         .unwrap();
@@ -166,6 +167,8 @@ async fn query_deep_objects_nest() {
             "&filter%5Btags%5D=x&filter%5Btags%5D=y",
             // `style: deepObject` without `explode` (which then defaults to false) is the same.
             "&page%5Bnumber%5D=2&page%5Bsize%5D=10",
+            // A deepObject array is indexed by default (`expand[0]=a&expand[1]=b c`).
+            "&expand%5B0%5D=a&expand%5B1%5D=b%20c",
         ]
         .concat()
     );
