@@ -4,6 +4,10 @@
 //! runs (issue 21: 40,000-deep JSON used to take 46 s, 100,000-deep over 300 s, and a 200 KB YAML
 //! sequence nested 100,000 deep 31.5 s).
 //!
+//! Measured on 2026-12-07 (2 shared cores, release): refusing 100,000-deep JSON 52 µs, YAML flow
+//! 59 µs, YAML block sequences 68 µs (the pass stops where the limit is crossed); loading the
+//! 99-deep documents 80 µs, 226 µs and 159 µs.
+//!
 //! `cargo bench -p datadog-connections-codegen --bench depth`
 
 use criterion::{criterion_group, criterion_main, Criterion};
