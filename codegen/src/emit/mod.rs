@@ -12,7 +12,7 @@ mod pagination;
 mod types;
 
 use crate::ir::Api;
-use docs::inner_doc_attrs;
+use docs::{inline, inner_doc_attrs};
 use model_crates::{ModelCrate, ModelCrates};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -264,11 +264,14 @@ fn root(api: &Api, runtime: &str) -> TokenStream {
     let heading = match &api.description {
         Some(d) => format!(
             "Models and operations generated from the {} ({}).\n\n{}",
-            api.title, api.version, d
+            inline(&api.title),
+            inline(&api.version),
+            d
         ),
         None => format!(
             "Models and operations generated from the {} ({}).",
-            api.title, api.version
+            inline(&api.title),
+            inline(&api.version)
         ),
     };
     let heading = inner_doc_attrs(&heading);

@@ -158,7 +158,7 @@ impl ClientBuilder {
         ClientBuilder(rt::ClientBuilder::new(&API))
     }
 
-    /// A builder configured from the environment: `DD_ACCESS_TOKEN` (AuthZ), `DD_API_KEY` (apiKeyAuth), `DD_APP_KEY` (appKeyAuth), `DD_SITE` (the `site` server variable, or a base URL with a scheme) (each only when set and not blank).
+    /// A builder configured from the environment: `DD_ACCESS_TOKEN` (`AuthZ`), `DD_API_KEY` (`apiKeyAuth`), `DD_APP_KEY` (`appKeyAuth`), `DD_SITE` (the `site` server variable, or a base URL with a scheme) (each only when set and not blank).
     ///
     /// An unusable value is reported by [`build`](Self::build); settings made after this call override the environment. No Preview operation is enabled.
     pub fn from_env() -> Self {

@@ -7,7 +7,7 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AwkwardValues {
-    /// ``
+    /// ` `
     Empty,
     /// `1d`
     V1d,
