@@ -117,5 +117,5 @@ fn generation_is_deterministic() {
     assert!(a
         .files
         .values()
-        .all(|f| f.starts_with("// @generated from spec/datadog-connections.yaml")));
+        .all(|f| f.starts_with("// @generated from datadog-connections.yaml")));
 }
