@@ -516,8 +516,11 @@ pub(crate) fn model_crate_toml(
     manifest.to_string()
 }
 
-/// The edition of a generated crate.
-const EDITION: &str = "2021";
+/// The edition of a generated crate. Under 2024 rustdoc compiles a crate's doctests (one example
+/// per operation) as one binary instead of one each: `cargo test --doc` of Datadog's v2 crate with
+/// the `incidents` feature (56 examples) takes about 2 s instead of 6 to 7 (docs/generator.md).
+/// The code is the same under 2021, where the SDK compiles the modules.
+const EDITION: &str = "2024";
 
 /// A table that follows another, after a blank line.
 fn section() -> Table {
