@@ -30,7 +30,8 @@ use std::collections::BTreeMap;
 /// How to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// The spec's name as the generated headers mention it (`spec/datadog-connections.yaml`).
+    /// The spec's path (`spec/datadog-connections.yaml`); the generated headers name its file name
+    /// alone, without control characters.
     pub spec_name: String,
     /// The Rust path of the runtime crate generated code uses (`openapi_sdk_runtime`).
     pub runtime: String,
@@ -69,6 +70,9 @@ pub struct CrateOptions {
     /// workspace that has it; the published crate depends on the version alone.
     pub runtime_path: Option<String>,
 }
+
+/// The version a crate gets when the one asked for is not a semantic version.
+const FALLBACK_VERSION: &str = "0.1.0";
 
 /// The runtime crate's Rust name.
 pub const RUNTIME: &str = "openapi_sdk_runtime";
@@ -133,6 +137,25 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
     let crate_path = crate_path(options);
     let mut api = lower::lower(&loaded.spec, &options.config).map_err(|e| loaded.relocate(e))?;
     options.config.deep_object_arrays.apply(&mut api);
+    // A crate version Cargo would refuse is replaced, with a note.
+    let mut output = options.output.clone();
+    if let Output::Crate(krate) = &mut output {
+        if semver::Version::parse(&krate.version).is_err() {
+            api.diagnostics.push(ir::Diagnostic {
+                pointer: String::new(),
+                message: format!(
+                    "crate version {:?} is not a semantic version; {FALLBACK_VERSION} is used",
+                    krate.version
+                ),
+                kind: ir::NoteKind::Configuration,
+            });
+            krate.version = FALLBACK_VERSION.to_owned();
+        }
+    }
+    let options = &Options {
+        output,
+        ..options.clone()
+    };
     api.diagnostics = loaded.diagnostics(std::mem::take(&mut api.diagnostics));
     let gating = match &options.output {
         Output::Modules => emit::Gating::None,
@@ -154,16 +177,18 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
     };
     // The parsed document is no longer needed: it is freed on a thread of its own while the
     // files are rendered, rather than held to the end (peak memory) or freed on the way.
+    // The headers name the spec by its file name: no folder, and nothing that could end a comment.
+    let spec_name = write::spec_label(&options.spec_name);
     let rendered = std::thread::scope(|scope| {
         scope.spawn(move || drop(loaded));
-        write::render_all(&api, paths, gating, &options.spec_name)
+        write::render_all(&api, paths, gating, &spec_name)
     })?;
     let mut files: BTreeMap<String, String> = rendered.into_iter().collect();
     if let Output::Crate(krate) = &options.output {
         let package = &options.config.package;
         files.insert(
             "Cargo.toml".to_owned(),
-            emit::cargo_toml(&api, krate, package, &options.spec_name, split.as_ref()),
+            emit::cargo_toml(&api, krate, package, &spec_name, split.as_ref()),
         );
         for c in split
             .iter()
@@ -172,7 +197,7 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
             let (split, this) = c;
             files.insert(
                 format!("{}/Cargo.toml", this.dir),
-                emit::model_crate_toml(&api, krate, package, &options.spec_name, split, this),
+                emit::model_crate_toml(&api, krate, package, &spec_name, split, this),
             );
         }
     }

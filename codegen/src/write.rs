@@ -5,7 +5,30 @@ use crate::error::Error;
 use crate::ir::Api;
 use proc_macro2::TokenStream;
 
-/// The header every generated Rust file starts with.
+/// How the headers name the spec: its file name alone (`datadog-connections.yaml`), without the
+/// folders of the path it was read from, and with every control character (a line break could end
+/// the comment and start a line of code) and bidirectional formatting character replaced by `_`.
+pub(crate) fn spec_label(spec_name: &str) -> String {
+    let file = spec_name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let label: String = file
+        .chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || bidi || matches!(c, '\u{2028}' | '\u{2029}') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if label.trim().is_empty() {
+        "an OpenAPI document".to_owned()
+    } else {
+        label
+    }
+}
+
+/// The header every generated Rust file starts with; `spec_name` is a [`spec_label`].
 fn header(spec_name: &str) -> String {
     format!(
         "// @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n"
@@ -232,7 +255,23 @@ fn impl_block(mut block: syn::ItemImpl, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::layout;
+    use super::{layout, spec_label};
+
+    #[test]
+    fn the_spec_is_named_by_its_file_name_alone() {
+        let cases = [
+            ("spec/datadog-connections.yaml", "datadog-connections.yaml"),
+            ("C:\\specs\\api.json", "api.json"),
+            ("api.yaml", "api.yaml"),
+            ("x.yaml\nfn evil() {}", "x.yaml_fn evil() {}"),
+            ("dir\n/a\"b[c]\r\u{2028}.yaml", "a\"b[c]__.yaml"),
+            ("evil\u{202e}lmay.json", "evil_lmay.json"),
+            ("specs/", "an OpenAPI document"),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(spec_label(path), expected, "{path:?}");
+        }
+    }
 
     #[test]
     fn blank_lines_between_items_and_members_only() {

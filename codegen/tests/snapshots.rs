@@ -89,7 +89,7 @@ fn fixtures_match_snapshots() {
     let mut fixtures: Vec<String> = fs::read_dir(dir("fixtures"))
         .unwrap()
         .flatten()
-        // Spec files only: folders hold the fixtures of other tests (`refs/multi/`).
+        // Fixture specs only: folders (`refs/multi/`, `hostile/`) belong to other tests.
         .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
         .filter_map(|e| {
             e.path()
@@ -119,5 +119,5 @@ fn generation_is_deterministic() {
     assert!(a
         .files
         .values()
-        .all(|f| f.starts_with("// @generated from spec/datadog-connections.yaml")));
+        .all(|f| f.starts_with("// @generated from datadog-connections.yaml")));
 }

@@ -3,7 +3,7 @@
 //! per security scheme and server variable, `from_env`, and an enum per server variable that lists
 //! its values (`Site`).
 
-use super::docs::{doc_attrs, inner_doc_attrs, own_doc_attrs};
+use super::docs::{code_span, doc_attrs, inline, inner_doc_attrs, own_doc_attrs};
 use super::types::{ident, path_tokens};
 use crate::ir::{Api, ApiKeyLocation, SchemeKind, SecurityScheme, Server, ServerEnum};
 use heck::ToShoutySnakeCase;
@@ -15,7 +15,7 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
     let rt = path_tokens(runtime);
     let heading = inner_doc_attrs(&format!(
         "The client for the {}: where requests go, how they authenticate, and which Preview operations are enabled.",
-        api.title
+        inline(&api.title)
     ));
     let mut previews: Vec<&str> = api
         .modules
@@ -41,10 +41,11 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
         let ty = ident(&e.type_name);
         let variable = &e.variable;
         let doc = doc_attrs(Some(&format!(
-            "Sets the `{variable}` server variable{}.",
+            "Sets the {} server variable{}.",
+            code_span(variable),
             e.description
                 .as_deref()
-                .map(|d| format!(": {}", d.trim().trim_end_matches('.')))
+                .map(|d| format!(": {}", inline(d).trim_end_matches('.')))
                 .unwrap_or_default()
         )));
         quote! {
@@ -56,10 +57,10 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
     });
     let from_env = from_env_body(api);
     let enums = api.server_enums.iter().map(server_enum);
-    let title = &api.title;
-    let client_doc = own_doc_attrs(&format!(
+    let title = inline(&api.title);
+    let client_doc = doc_attrs(Some(&format!(
         "A client for the {title}. Cheap to clone: clones share one connection pool.\n\nEvery operation is a method returning a request builder; `send` it to make the call."
-    ));
+    )));
     let builder_doc = own_doc_attrs(&format!(
         "Builds a [`Client`]: credentials (one setter per security scheme), where requests go, Preview opt-ins, retries and timeouts.\n\nRequests go to the API's first server unless a base URL is set. An operation that the API serves from its own server goes there whatever the base URL; [`operation_base_url`](Self::operation_base_url) sends it elsewhere. See [`{runtime}::ClientBuilder`] for the rules."
     ));
@@ -276,9 +277,9 @@ fn env_consts(api: &Api) -> Vec<TokenStream> {
         .iter()
         .filter_map(|e| Some((e.setter.as_str(), e.env.as_deref()?, e.variable.as_str())));
     schemes
-        .map(|(setter, env, name)| (setter, env, format!(" The environment variable [`ClientBuilder::from_env`] reads the `{name}` credential from.")))
+        .map(|(setter, env, name)| (setter, env, format!(" The environment variable [`ClientBuilder::from_env`] reads the {} credential from.", code_span(name))))
         .chain(enums.map(|(setter, env, name)| {
-            (setter, env, format!(" The environment variable [`ClientBuilder::from_env`] reads the `{name}` server variable (or a base URL) from."))
+            (setter, env, format!(" The environment variable [`ClientBuilder::from_env`] reads the {} server variable (or a base URL) from.", code_span(name)))
         }))
         .map(|(setter, env, doc)| {
             let name = ident(&format!("ENV_{}", setter.trim_start_matches("r#").to_shouty_snake_case()));
@@ -295,25 +296,26 @@ fn scheme_setter(s: &SecurityScheme) -> TokenStream {
     let setter = ident(&s.setter);
     let name = &s.name;
     let how = match &s.kind {
-        SchemeKind::ApiKey(ApiKeyLocation::Header, key) => format!("Sent in the `{key}` header."),
-        SchemeKind::ApiKey(ApiKeyLocation::Query, key) => format!("Sent as the `{key}` query parameter."),
-        SchemeKind::ApiKey(ApiKeyLocation::Cookie, key) => format!("Sent as the `{key}` cookie."),
+        SchemeKind::ApiKey(ApiKeyLocation::Header, key) => format!("Sent in the {} header.", code_span(key)),
+        SchemeKind::ApiKey(ApiKeyLocation::Query, key) => format!("Sent as the {} query parameter.", code_span(key)),
+        SchemeKind::ApiKey(ApiKeyLocation::Cookie, key) => format!("Sent as the {} cookie.", code_span(key)),
         SchemeKind::Bearer => "Sent as `Authorization: Bearer <token>`; pass the token alone.".to_owned(),
         SchemeKind::Basic => "Sent as `Authorization: Basic …` (HTTP basic auth).".to_owned(),
         SchemeKind::OAuth2 | SchemeKind::OpenIdConnect => {
             "An access token obtained from the authorization server, sent as `Authorization: Bearer <token>`; pass the token alone.".to_owned()
         }
     };
-    let mut doc = format!("The credential for the `{name}` security scheme");
+    let mut doc = format!("The credential for the {} security scheme", code_span(name));
     if let Some(d) = &s.description {
-        doc.push_str(&format!(" ({})", d.trim().trim_end_matches('.')));
+        doc.push_str(&format!(" ({})", inline(d).trim_end_matches('.')));
     }
     doc.push_str(&format!(
         ". {how}\n\nOperations that accept it send it; [`build`](Self::build) rejects a value that cannot be sent, and it never appears in `Debug` output or errors."
     ));
     if let Some(env) = &s.env {
         doc.push_str(&format!(
-            " [`from_env`](Self::from_env) reads it from `{env}`."
+            " [`from_env`](Self::from_env) reads it from {}.",
+            code_span(env)
         ));
     }
     let doc = doc_attrs(Some(&doc));
@@ -349,7 +351,7 @@ fn from_env_body(api: &Api) -> TokenStream {
             continue;
         };
         let setter = ident(&s.setter);
-        listed.push(format!("`{env}` ({})", s.name));
+        listed.push(format!("{} ({})", code_span(env), code_span(&s.name)));
         reads.push(quote! {
             if let Some(value) = rt::env_var(#env) {
                 builder = builder.#setter(value);
@@ -361,8 +363,9 @@ fn from_env_body(api: &Api) -> TokenStream {
         let setter = ident(&e.setter);
         let ty = ident(&e.type_name);
         listed.push(format!(
-            "`{env}` (the `{}` server variable, or a base URL with a scheme)",
-            e.variable
+            "{} (the {} server variable, or a base URL with a scheme)",
+            code_span(env),
+            code_span(&e.variable)
         ));
         reads.push(quote! {
             if let Some(value) = rt::env_var(#env) {
@@ -406,9 +409,8 @@ fn from_env_body(api: &Api) -> TokenStream {
 /// An enum for a server variable that lists its values.
 fn server_enum(e: &ServerEnum) -> TokenStream {
     let name = ident(&e.type_name);
-    let variable = &e.variable;
     let what = e.variable.as_str();
-    let mut doc = format!("A value of the `{variable}` server variable");
+    let mut doc = format!("A value of the {} server variable", code_span(what));
     match &e.description {
         Some(d) => doc.push_str(&format!(": {}", d.trim())),
         None => doc.push('.'),
@@ -424,17 +426,17 @@ fn server_enum(e: &ServerEnum) -> TokenStream {
     let doc = doc_attrs(Some(&doc));
     let variants = e.values.iter().map(|(variant, value, short)| {
         let v = ident(variant);
-        let doc = match short {
-            Some(short) => format!(" {short}, `{value}`."),
-            None => format!(" `{value}`."),
-        };
+        let doc = doc_attrs(Some(&match short {
+            Some(short) => format!("{}, {}.", inline(short), code_span(value)),
+            None => format!("{}.", code_span(value)),
+        }));
         let default_attr = if *variant == e.default {
             quote!(#[default])
         } else {
             quote!()
         };
         quote! {
-            #[doc = #doc]
+            #doc
             #default_attr
             #v
         }

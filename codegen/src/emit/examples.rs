@@ -5,8 +5,14 @@
 //! The example is an `async fn` whose parameters are the operation's required arguments, with
 //! concrete types: it compiles for any operation without inventing ids or building nested bodies.
 //! It is written as rustfmt would lay it out, since no formatter sees doc comments.
+//!
+//! Nothing from the spec is pasted into the code as text: names are the Rust names the generator
+//! assigned, and a spec value is a token (`proc_macro2::Literal`) printed, so it is a string or a
+//! number literal whatever it holds. A value that would not read well (a backtick, a control
+//! character) is not used; a neutral value takes its place.
 
 use crate::ir::{Body, Media, Operation, Param, ParamLocation, Target, TypeDef, TypeKind, TypeRef};
+use proc_macro2::Literal;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -63,7 +69,7 @@ pub(crate) fn example_section(
             "let client = ",
             &[
                 "ClientBuilder::from_env()".to_owned(),
-                format!(".enable_preview({:?})", op.id),
+                format!(".enable_preview({})", Literal::string(&op.id)),
                 ".build()?".to_owned(),
             ],
         ));
@@ -307,11 +313,18 @@ fn literal(
     types: &BTreeMap<String, TypeDef>,
 ) -> Option<(String, Option<String>)> {
     let text = match (ty, value) {
-        (TypeRef::String, Some(Value::String(s))) => format!("{s:?}"),
+        (TypeRef::String, Some(Value::String(s))) => {
+            if s.contains('`') || s.chars().any(char::is_control) {
+                return None;
+            }
+            Literal::string(s).to_string()
+        }
         (TypeRef::Bool, Some(Value::Bool(b))) => b.to_string(),
         (TypeRef::Bool, None) => "true".to_owned(),
-        (TypeRef::I32, Some(v)) => i32::try_from(v.as_i64()?).ok()?.to_string(),
-        (TypeRef::I64, Some(v)) => v.as_i64()?.to_string(),
+        (TypeRef::I32, Some(v)) => {
+            Literal::i32_unsuffixed(i32::try_from(v.as_i64()?).ok()?).to_string()
+        }
+        (TypeRef::I64, Some(v)) => Literal::i64_unsuffixed(v.as_i64()?).to_string(),
         (TypeRef::F32 | TypeRef::F64, Some(v)) => {
             let f = v.as_f64()?;
             if !f.is_finite() {
@@ -383,5 +396,34 @@ fn result_usage(
             };
             (Some(name.to_owned()), Some(usage))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::literal;
+    use crate::ir::TypeRef;
+    use serde_json::json;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn spec_values_are_literals_or_nothing() {
+        let types = BTreeMap::new();
+        let text = |ty: &TypeRef, v: serde_json::Value| literal(ty, Some(&v), &types).map(|l| l.0);
+        let string = TypeRef::String;
+        assert_eq!(text(&string, json!("logs")).as_deref(), Some("\"logs\""));
+        // Quotes and backslashes are escaped inside the literal: it stays one string token.
+        let breakout = "x\"); std::fs::write(\"PWNED\", \"\"); (\"\\";
+        let lit = text(&string, json!(breakout)).unwrap_or_default();
+        let parsed: syn::LitStr = syn::parse_str(&lit).unwrap_or_else(|e| panic!("{lit}: {e}"));
+        assert_eq!(parsed.value(), breakout);
+        // What would not read well in a doc comment is left out.
+        assert_eq!(text(&string, json!("a\n```\nrun()")), None);
+        assert_eq!(text(&string, json!("`x`")), None);
+        // Numbers of the wrong kind or size, and values of the wrong type, are left out.
+        assert_eq!(text(&TypeRef::I32, json!(1u64 << 40)), None);
+        assert_eq!(text(&TypeRef::I64, json!(-5)).as_deref(), Some("-5"));
+        assert_eq!(text(&TypeRef::I64, json!("5")), None);
+        assert_eq!(text(&TypeRef::Bool, json!("true")), None);
     }
 }

@@ -1,6 +1,6 @@
 //! Named types → model files: structs with serde derives, enums that keep unknown values.
 
-use super::docs::{doc_attrs, inner_doc_attrs};
+use super::docs::{code_span, doc_attrs, inner_doc_attrs};
 use super::types::{ident, path_tokens, type_tokens};
 use super::Gating;
 use crate::ir::{Enum, Field, IntEnum, Struct, TypeDef, TypeKind, TypeRef, Union};
@@ -366,7 +366,7 @@ fn constructor(def: &TypeDef, s: &Struct) -> TokenStream {
 fn setter(f: &Field) -> TokenStream {
     let name = ident(&f.name);
     let ty = type_tokens(&f.ty);
-    let doc = format!(" Sets `{}`.", f.wire_name);
+    let doc = format!(" Sets {}.", code_span(&f.wire_name));
     let deprecated = deprecated_attr(f.deprecated);
     let allow = if f.deprecated {
         quote!(#[allow(deprecated)])
@@ -408,7 +408,7 @@ fn enum_item(
     let rt = path_tokens(runtime);
     let variants = e.variants.iter().map(|v| {
         let vname = ident(&v.name);
-        let doc = format!(" `{}`", v.value);
+        let doc = format!(" {}", code_span(&v.value));
         let default = if e.default.as_ref() == Some(&v.name) {
             quote!(#[default])
         } else {

@@ -4,7 +4,7 @@
 //! hand it to the runtime's single `execute` path (Preview checks, auth, tracing, error mapping);
 //! the runtime's `RawResponse` then decodes the body.
 
-use super::docs::{doc_attrs, inner_doc_attrs, own_doc_attrs};
+use super::docs::{code_span, doc_attrs, inline, inner_doc_attrs, own_doc_attrs};
 use super::models::collect_named;
 use super::types::{ident, path_tokens, type_tokens};
 use crate::config::DeepArrays;
@@ -24,7 +24,7 @@ pub(crate) fn operations_file(
     runtime: &str,
     krate: &str,
 ) -> TokenStream {
-    let mut heading = format!("Operations tagged \"{}\".", module.tag);
+    let mut heading = format!("Operations tagged \"{}\".", inline(&module.tag));
     if let Some(d) = &module.description {
         heading.push_str("\n\n");
         heading.push_str(d);
@@ -92,16 +92,15 @@ fn method_docs(op: &Operation) -> String {
         parts.push(d.trim().to_owned());
     }
     parts.push(format!(
-        "`{} {}` (operation `{}`).",
-        op.method.as_str(),
-        op.path,
-        op.id
+        "{} (operation {}).",
+        code_span(&format!("{} {}", op.method.as_str(), op.path)),
+        code_span(&op.id)
     ));
     if let Some(note) = &op.preview {
         parts.push(format!(
-            "**Preview.** {}\n\nThis operation must be enabled first with `ClientBuilder::enable_preview(\"{}\")` (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.",
+            "**Preview.** {}\n\nThis operation must be enabled first with {} (or `enable_all_previews()`); otherwise it fails with `Error::PreviewNotEnabled` without sending anything.",
             note.trim(),
-            op.id
+            code_span(&format!("ClientBuilder::enable_preview({:?})", op.id))
         ));
     }
     match &op.pagination {
@@ -116,8 +115,9 @@ fn method_docs(op: &Operation) -> String {
     }
     if let Some(server) = op.servers.first() {
         parts.push(format!(
-            "Served from `{}` rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); `ClientBuilder::operation_base_url(\"{}\", …)` sends it elsewhere.",
-            server.url, op.id
+            "Served from {} rather than the API's server, whatever the client's base URL (its variables come from the client's server variables); {} sends it elsewhere.",
+            code_span(&server.url),
+            code_span(&format!("ClientBuilder::operation_base_url({:?}, …)", op.id))
         ));
     }
     if op.security.is_empty() {
@@ -150,7 +150,14 @@ fn method_docs(op: &Operation) -> String {
         .responses
         .iter()
         .filter(|r| !r.status.is_success())
-        .map(|r| format!("- `{}`: {}", r.status, r.description.trim()))
+        // A description's later lines are indented into its item.
+        .map(|r| {
+            format!(
+                "- `{}`: {}",
+                r.status,
+                r.description.trim().replace('\n', "\n  ")
+            )
+        })
         .collect();
     if !errors.is_empty() {
         parts.push(format!(
@@ -164,10 +171,15 @@ fn method_docs(op: &Operation) -> String {
     parts.join("\n\n")
 }
 
+/// A method's name as an intra-doc link names it: rustdoc resolves `Client::fn`, not `Client::r#fn`.
+fn link_name(method: &str) -> &str {
+    method.strip_prefix("r#").unwrap_or(method)
+}
+
 fn code_list(items: &[String]) -> String {
     items
         .iter()
-        .map(|i| format!("`{i}`"))
+        .map(|i| code_span(i))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -277,12 +289,10 @@ fn stored_type(p: &Param) -> TokenStream {
 
 fn builder(op: &Operation) -> TokenStream {
     let name = ident(&op.builder_name);
-    let method = ident(&op.method_name);
     let doc = format!(
-        " A `{} {}` request, created by [`Client::{}`]; set optional parameters, then call `send`.",
-        op.method.as_str(),
-        op.path,
-        op.method_name
+        " A {} request, created by [`Client::{}`]; set optional parameters, then call `send`.",
+        code_span(&format!("{} {}", op.method.as_str(), op.path)),
+        link_name(&op.method_name)
     );
     let fields = op.params.iter().map(|p| {
         let pname = ident(&p.name);
@@ -392,8 +402,10 @@ fn builder(op: &Operation) -> TokenStream {
         Some(d) => quote!(#output, #d),
         None => quote!(#output),
     };
-    let send_doc =
-        format!(" Sends the request; see [`Client::{method}`] for what it returns and its errors.");
+    let send_doc = format!(
+        " Sends the request; see [`Client::{}`] for what it returns and its errors.",
+        link_name(&op.method_name)
+    );
     let send_with_doc =
         " Like `send`, and also returns the HTTP status and headers of the response.";
     quote! {

@@ -5,7 +5,7 @@
 //! is lowered (so `$ref`s resolve by name), then operations are lowered in spec order, and inline
 //! schemas are named as they are met.
 
-mod docs;
+pub(crate) mod docs;
 mod operations;
 mod pagination;
 mod recursion;

@@ -1,4 +1,4 @@
-// @generated from spec/datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from datadog-connections.yaml by `cargo xtask generate`. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! The client for the Datadog Connections API: where requests go, how they authenticate, and which Preview operations are enabled.
@@ -158,7 +158,7 @@ impl ClientBuilder {
         ClientBuilder(rt::ClientBuilder::new(&API))
     }
 
-    /// A builder configured from the environment: `DD_ACCESS_TOKEN` (AuthZ), `DD_API_KEY` (apiKeyAuth), `DD_APP_KEY` (appKeyAuth), `DD_SITE` (the `site` server variable, or a base URL with a scheme) (each only when set and not blank).
+    /// A builder configured from the environment: `DD_ACCESS_TOKEN` (`AuthZ`), `DD_API_KEY` (`apiKeyAuth`), `DD_APP_KEY` (`appKeyAuth`), `DD_SITE` (the `site` server variable, or a base URL with a scheme) (each only when set and not blank).
     ///
     /// An unusable value is reported by [`build`](Self::build); settings made after this call override the environment. No Preview operation is enabled.
     pub fn from_env() -> Self {

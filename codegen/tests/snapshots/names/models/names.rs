@@ -1,4 +1,4 @@
-// @generated from codegen/tests/fixtures/names.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from names.yaml by `cargo xtask generate`. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Models used by the `names` operations.
@@ -7,7 +7,7 @@
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AwkwardValues {
-    /// ``
+    /// ` `
     Empty,
     /// `1d`
     V1d,
