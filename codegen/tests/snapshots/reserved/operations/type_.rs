@@ -1,4 +1,4 @@
-// @generated from codegen/tests/fixtures/reserved.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from reserved.yaml by `cargo xtask generate`. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Operations tagged "type".
@@ -33,7 +33,7 @@ impl Client {
     }
 }
 
-/// A `GET /type` request, created by [`Client::r#type`]; set optional parameters, then call `send`.
+/// A `GET /type` request, created by [`Client::type`]; set optional parameters, then call `send`.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct TypeRequest {
@@ -58,7 +58,7 @@ impl TypeRequest {
         self
     }
 
-    /// Sends the request; see [`Client::r#type`] for what it returns and its errors.
+    /// Sends the request; see [`Client::type`] for what it returns and its errors.
     #[inline]
     pub fn send(self) -> rt::BodyFuture<Choice> {
         self.send_with_response().into_body()
