@@ -96,7 +96,7 @@ fn no_locked_dependency_needs_a_newer_rust_than_declared() {
     let template =
         std::fs::read_to_string(root.join("codegen/src/emit/mod.rs")).expect("generator");
     assert!(
-        template.contains(&format!(r#"rust-version = \"{declared}\""#)),
+        template.contains(&format!(r#"const RUST_VERSION: &str = "{declared}";"#)),
         "codegen/src/emit/mod.rs writes another rust-version than the workspace's {declared}"
     );
     // And the README says so.

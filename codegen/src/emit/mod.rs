@@ -522,6 +522,10 @@ pub(crate) fn model_crate_toml(
 /// The code is the same under 2021, where the SDK compiles the modules.
 const EDITION: &str = "2024";
 
+/// The `rust-version` a generated crate declares: the workspace's, since it depends on the runtime
+/// (`tests/tests/msrv.rs` checks that they agree).
+const RUST_VERSION: &str = "1.89";
+
 /// A table that follows another, after a blank line.
 fn section() -> Table {
     let mut table = Table::new();
@@ -597,7 +601,7 @@ fn package_section(
     section.insert("name", value(name));
     section.insert("version", value(version));
     section.insert("edition", value(EDITION));
-    section.insert("rust-version", value("1.89"));
+    section.insert("rust-version", value(RUST_VERSION));
     section.insert("description", value(description));
     if let Some(license) = package.license.as_deref().or(api.license.as_deref()) {
         section.insert("license", value(license));
