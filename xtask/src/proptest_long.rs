@@ -1,5 +1,5 @@
-//! `cargo xtask proptest-long [CASES] [--spec-cases N] [--sample N]`: the property tests with many
-//! cases, in release builds, and a compiled sample of the random specs.
+//! `cargo xtask proptest-long [CASES] [--spec-cases N] [--sample N] [--only models|specs]`: the
+//! property tests with many cases, in release builds, and a compiled sample of the random specs.
 //!
 //! 1. The model properties (`tests/tests/proptest_models.rs`: every generated connections model
 //!    round-trips JSON → model → JSON unchanged, and no decoder panics on random or mutated JSON)
@@ -10,8 +10,11 @@
 //!    written to `target/proptest-long/specs/` (`PROPTEST_SPECS_SAMPLE_DIR`).
 //! 3. A sample of those documents (`--sample`, default 40, spread over the properties) is generated
 //!    as crates into `target/proptest-long/crates/` and each is checked with
-//!    `cargo check --all-features` (one shared target folder): a document the generator accepted
-//!    must give a crate that builds with no error and no warning.
+//!    `cargo check --all-features` in the corpus's target folder (`target/corpus/target`, so the
+//!    runtime and its dependencies are built once for both commands): a document the generator
+//!    accepted must give a crate that builds with no error and no warning.
+//!
+//! `--only models` runs step 1 alone, `--only specs` steps 2 and 3.
 //!
 //! `cargo test` runs the same properties with a few hundred cases and compiles nothing.
 
@@ -22,9 +25,12 @@ use std::process::{Command, Stdio};
 
 use xtask::{generate_files, Task};
 
-const USAGE: &str = "usage: cargo xtask proptest-long [CASES] [--spec-cases N] [--sample N]";
+const USAGE: &str =
+    "usage: cargo xtask proptest-long [CASES] [--spec-cases N] [--sample N] [--only models|specs]";
 /// Everything the command writes, relative to the workspace root.
 const BASE: &str = "target/proptest-long";
+/// The target folder of the sampled crates: the corpus's, which builds the same dependencies.
+const CRATES_TARGET: &str = "target/corpus/target";
 
 pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let mut cases = 10_000u32;
@@ -38,8 +44,14 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
             .map_err(|_| format!("{flag} must be a number, not {value:?}\n{USAGE}"))
     };
     let mut positional = false;
+    let (mut models, mut specs) = (true, true);
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--only" => match it.next().map(String::as_str) {
+                Some("models") => specs = false,
+                Some("specs") => models = false,
+                _ => return Err(format!("--only takes models or specs\n{USAGE}")),
+            },
             "--spec-cases" => {
                 spec_cases = u32::try_from(number("--spec-cases", it.next())?)
                     .map_err(|_| "--spec-cases is too large".to_owned())?
@@ -58,7 +70,18 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
         }
     }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(&cargo)
+    if models {
+        run_models(root, &cargo, cases)?;
+    }
+    if specs {
+        run_specs(root, &cargo, spec_cases, sample)?;
+    }
+    Ok(())
+}
+
+/// Step 1: the model properties.
+fn run_models(root: &Path, cargo: &str, cases: u32) -> Result<(), String> {
+    let status = Command::new(cargo)
         .current_dir(root)
         .env("PROPTEST_CASES", cases.to_string())
         .args([
@@ -76,12 +99,16 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
     if !status.success() {
         return Err(format!("the model property tests failed ({status})"));
     }
+    Ok(())
+}
 
+/// Steps 2 and 3: the generator's properties, then a sample of what they generated, compiled.
+fn run_specs(root: &Path, cargo: &str, spec_cases: u32, sample: usize) -> Result<(), String> {
     let base = root.join(BASE);
     let specs = base.join("specs");
     let _ = fs::remove_dir_all(&specs);
     fs::create_dir_all(&specs).map_err(|e| format!("{}: {e}", specs.display()))?;
-    let status = Command::new(&cargo)
+    let status = Command::new(cargo)
         .current_dir(root)
         .env("PROPTEST_CASES", spec_cases.to_string())
         .env("PROPTEST_SPECS_SAMPLE_DIR", &specs)
@@ -95,9 +122,12 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
         ])
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if !status.success() {
-        return Err(format!("the generator's property tests failed ({status})"));
-    }
+    // The sample is still compiled when a property failed: what generated is worth checking.
+    let properties = if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the generator's property tests failed ({status})"))
+    };
 
     let chosen = choose_sample(&specs, sample)?;
     eprintln!(
@@ -107,7 +137,7 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
     );
     let crates = base.join("crates");
     let _ = fs::remove_dir_all(&crates);
-    let target = base.join("target");
+    let target = root.join(CRATES_TARGET);
     let mut failed: Vec<String> = Vec::new();
     for (i, spec) in chosen.iter().enumerate() {
         let stem = spec
@@ -124,7 +154,7 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
         };
         generate_files(&task).map_err(|e| format!("{}: {e}", spec.display()))?;
         let _ = fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock"));
-        let output = Command::new(&cargo)
+        let output = Command::new(cargo)
             .args([
                 "check",
                 "--all-features",
@@ -163,14 +193,18 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), String> {
             "{} sampled crates built with no error and no warning",
             chosen.len()
         );
-        Ok(())
+        properties
     } else {
-        Err(format!(
+        let sample = format!(
             "{} of {} sampled crates do not build cleanly:\n{}",
             failed.len(),
             chosen.len(),
             failed.join("\n")
-        ))
+        );
+        Err(match properties {
+            Ok(()) => sample,
+            Err(e) => format!("{e}\n{sample}"),
+        })
     }
 }
 
