@@ -452,10 +452,11 @@ paths:
                   r: {{type: string}}
                   s: {{type: array, items: {{type: integer}}}}
                   t: {{$ref: '#/components/schemas/U'}}
-  /y:
+  /y/{{id}}:
     get:
       operationId: GetY
       parameters:
+        - $ref: '#/paths/~1x~1{{id}}/parameters/0'
         - $ref: '{parameter}'
       responses:
         '200':
@@ -465,6 +466,14 @@ paths:
               schema: {{$ref: '{response}'}}
   /w:
     get:
+      responses:
+        '204': {{description: none}}
+  /v:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: {{$ref: '#/paths/~1x~1{{id}}/post/requestBody/content/application~1json/schema/properties/b'}}
       responses:
         '204': {{description: none}}
   /z:
@@ -490,8 +499,33 @@ components:
     )
 }
 
-/// JSON pointers to schemas anywhere in [`reference_document`] (and a few that name nothing, a
-/// non-schema, or themselves).
+/// What component `A` is: mostly a fixed shape that a discriminator can select, sometimes a random
+/// schema graph.
+fn reference_target() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            "{type: object, required: [kind], properties: {kind: {type: string}, id: {type: string}}}",
+            "{type: object, properties: {kind: {type: string}, next: {$ref: '#/components/schemas/A'}}}",
+            "{type: object, properties: {kind: {type: string}, all: {type: array, items: {$ref: '#/components/schemas/B'}}}}",
+            "{type: object, properties: {kind: {type: string, enum: [a]}}, additionalProperties: {type: integer}}",
+        ])
+        .prop_map(str::to_owned),
+        1 => schema(2),
+    ]
+}
+
+/// A choice among `valid` references, and one time in ten among `odd` ones (which name nothing,
+/// the wrong kind of object, or themselves).
+fn reference(
+    valid: &'static [&'static str],
+    odd: &'static [&'static str],
+) -> impl Strategy<Value = &'static str> {
+    prop_oneof![9 => prop::sample::select(valid), 1 => prop::sample::select(odd)]
+}
+
+/// JSON pointers to schemas anywhere in [`reference_document`]: into operations' request and
+/// response schemas, their properties, items and maps, a parameter's schema, components and
+/// union members.
 const DEEP_POINTERS: &[&str] = &[
     "#/paths/~1x~1{id}/post/requestBody/content/application~1json/schema",
     "#/paths/~1x~1{id}/post/requestBody/content/application~1json/schema/properties/a",
@@ -502,13 +536,16 @@ const DEEP_POINTERS: &[&str] = &[
     "#/paths/~1x~1{id}/post/responses/200/content/application~1json/schema/properties/t",
     "#/paths/~1x~1{id}/parameters/0/schema",
     "#/components/schemas/A",
+    "#/components/schemas/B/properties/kind",
+    "#/components/schemas/U/oneOf/1",
+];
+
+/// Pointers that name nothing, a non-schema, or a schema that is (or may be) themselves.
+const ODD_POINTERS: &[&str] = &[
     "#/components/schemas/A/properties/id",
     "#/components/schemas/A/items",
-    "#/components/schemas/A/additionalProperties",
-    "#/components/schemas/B/properties/kind",
     "#/components/schemas/B/properties/p",
     "#/components/schemas/B/properties/q/items",
-    "#/components/schemas/U/oneOf/1",
     "#/components/parameters/Q/schema",
     "#/paths/~1nope/get",
     "#/info",
@@ -516,34 +553,30 @@ const DEEP_POINTERS: &[&str] = &[
     "#/components/schemas/~0weird",
 ];
 
-/// What a parameter may refer to: another path item's parameter, a component, or the wrong kind.
-const PARAMETER_POINTERS: &[&str] = &[
-    "#/components/parameters/Q",
-    "#/paths/~1x~1{id}/parameters/0",
+/// What the second parameter of `/y/{id}` refers to (the first is another path item's).
+const PARAMETER_POINTERS: &[&str] = &["#/components/parameters/Q"];
+const ODD_PARAMETER_POINTERS: &[&str] = &[
     "#/paths/~1x~1{id}/post/requestBody",
-    "#/paths/~1y/get/parameters/0",
+    "#/paths/~1y~1{id}/get/parameters/1",
     "#/components/parameters/Missing",
 ];
 
-/// What a path item may refer to: one without operation ids, one with (their ids then repeat),
-/// itself, a cycle through another, nothing, or a schema.
-const PATH_ITEM_POINTERS: &[&str] = &[
-    "#/paths/~1w",
+/// What `/z` refers to: path items without operation ids.
+const PATH_ITEM_POINTERS: &[&str] = &["#/paths/~1w", "#/paths/~1v"];
+/// One with operation ids (which then repeat), itself, nothing, or a schema.
+const ODD_PATH_ITEM_POINTERS: &[&str] = &[
     "#/paths/~1x~1{id}",
-    "#/paths/~1y",
     "#/paths/~1z",
     "#/paths/~1nope",
     "#/components/schemas/A",
 ];
 
-/// Discriminator mapping values: bare names (existing, missing, the union itself) and references.
-const MAPPING_VALUES: &[&str] = &[
-    "A",
-    "B",
-    "U",
+/// Discriminator mapping values: bare names and references.
+const MAPPING_VALUES: &[&str] = &["A", "B", "#/components/schemas/A", "#/components/schemas/B"];
+/// A missing name, the union itself, a schema that is no member.
+const ODD_MAPPING_VALUES: &[&str] = &[
     "Missing",
-    "#/components/schemas/A",
-    "#/components/schemas/B",
+    "U",
     "#/paths/~1x~1{id}/post/responses/200/content/application~1json/schema",
 ];
 
@@ -555,14 +588,14 @@ proptest! {
     /// refused with a pointer, the same way every time.
     #[test]
     fn random_reference_shapes_generate_or_are_refused(
-        a in schema(2),
-        response in prop::sample::select(DEEP_POINTERS),
-        property in prop::sample::select(DEEP_POINTERS),
-        item in prop::sample::select(DEEP_POINTERS),
-        parameter in prop::sample::select(PARAMETER_POINTERS),
-        path_item in prop::sample::select(PATH_ITEM_POINTERS),
-        map_a in prop::sample::select(MAPPING_VALUES),
-        map_b in prop::sample::select(MAPPING_VALUES),
+        a in reference_target(),
+        response in reference(DEEP_POINTERS, ODD_POINTERS),
+        property in reference(DEEP_POINTERS, ODD_POINTERS),
+        item in reference(DEEP_POINTERS, ODD_POINTERS),
+        parameter in reference(PARAMETER_POINTERS, ODD_PARAMETER_POINTERS),
+        path_item in reference(PATH_ITEM_POINTERS, ODD_PATH_ITEM_POINTERS),
+        map_a in reference(MAPPING_VALUES, ODD_MAPPING_VALUES),
+        map_b in reference(MAPPING_VALUES, ODD_MAPPING_VALUES),
     ) {
         let text = reference_document(&a, [response, property, item], parameter, path_item, [map_a, map_b]);
         let first = generate(&text, &Options::default());
