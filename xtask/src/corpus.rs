@@ -13,11 +13,12 @@
 //! For each document a child process (`__corpus-generate`, like `bench-generate`'s child) generates a
 //! crate into `target/corpus/out/<name>` and reports its notes and peak memory (`VmHWM`); then
 //! `cargo check --all-features --message-format=json` checks the crate, with one target folder for
-//! all of them (`target/corpus/target`), and its JSON messages are counted. A crate of at most
-//! [`TEST_MAX_OPERATIONS`] operations is also tested: `cargo test --all-features` (unit tests and
-//! doctests), which must pass with no warning; the table's `run` column says which. Every step has a
-//! time limit, and a step that fails is a red row (its first line), never a crash. The table goes to
-//! stdout, progress and the logs' locations to stderr; the command fails when a row is not green.
+//! all of them (`target/corpus/target`), and its JSON messages are counted. The crate of a document
+//! of at most [`TEST_MAX_OPERATIONS`] operations and [`TEST_MAX_BYTES`] is also tested:
+//! `cargo test --all-features` (unit tests and doctests), which must pass with no warning; the
+//! table's `run` column says which. Every step has a time limit, and a step that fails is a red row
+//! (its first line), never a crash. The table goes to stdout, progress and the logs' locations to
+//! stderr; the command fails when a row is not green.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -41,11 +42,17 @@ const GENERATE_TIMEOUT: Duration = Duration::from_secs(600);
 const CHECK_TIMEOUT: Duration = Duration::from_secs(1800);
 const TEST_TIMEOUT: Duration = Duration::from_secs(1800);
 
-/// The largest document (in operations, webhooks included) whose crate `cargo test` runs (unit
-/// tests and doctests, with every feature); larger ones are only checked. In an edition 2021 crate
-/// rustdoc compiles each operation's example on its own (about a second each on two cores), so a
-/// document of this size costs a few minutes; the full run stays bounded.
+/// The largest document whose crate `cargo test` runs (unit tests and doctests, with every
+/// feature): at most this many operations (webhooks included) and [`TEST_MAX_BYTES`]; larger ones
+/// are only checked. Measured on the 2-core machine while other builds ran: rustdoc's examples are
+/// cheap (autorest-lro's 81 took 10 s in all), the crate's own test and doctest builds are not and
+/// grow with the document (ideal-postcodes, 497 KB: check 159 s, test 213 s; figma, 392 KB: 110 s
+/// and 115 s). Below both limits a crate's tests cost about as much as its check, so the corpus
+/// takes at most about twice as long as checking alone; GitHub's, Kubernetes', ShipEngine's and
+/// Stripe's crates (4 to 13 MB) are checked only.
 pub const TEST_MAX_OPERATIONS: usize = 150;
+/// See [`TEST_MAX_OPERATIONS`].
+pub const TEST_MAX_BYTES: u64 = 600 * 1024;
 /// How often a running child is polled.
 const POLL: Duration = Duration::from_millis(10);
 
@@ -249,16 +256,17 @@ pub struct Row {
 pub enum Tier {
     /// `cargo check --all-features`, then `cargo test --all-features` (doctests included).
     Test,
-    /// `cargo check --all-features` only: the crate is above [`TEST_MAX_OPERATIONS`].
+    /// `cargo check --all-features` only: the document is above [`TEST_MAX_OPERATIONS`] or
+    /// [`TEST_MAX_BYTES`].
     #[default]
     Check,
 }
 
 impl Tier {
-    /// The tier for a document of `operations` operations (unknown: check only).
-    pub fn for_operations(operations: Option<usize>) -> Tier {
+    /// The tier for a document of `operations` operations and `bytes` bytes (unknown: check only).
+    pub fn for_document(operations: Option<usize>, bytes: u64) -> Tier {
         match operations {
-            Some(n) if n <= TEST_MAX_OPERATIONS => Tier::Test,
+            Some(n) if n <= TEST_MAX_OPERATIONS && bytes <= TEST_MAX_BYTES => Tier::Test,
             _ => Tier::Check,
         }
     }
@@ -661,10 +669,11 @@ fn run_entry(
     }
     row.operations = info.operations;
     row.webhooks = info.webhooks;
-    row.tier = Tier::for_operations(
+    row.tier = Tier::for_document(
         info.operations
             .map(|n| n + info.webhooks.unwrap_or(0))
             .or(info.webhooks),
+        text.len() as u64,
     );
     drop(text);
 
@@ -2158,12 +2167,17 @@ mod tests {
         };
         assert!(matches!(tested(Some(warned)).status(), Status::Red(_)));
         // Only small documents are tested.
-        assert_eq!(Tier::for_operations(Some(TEST_MAX_OPERATIONS)), Tier::Test);
+        let small = TEST_MAX_BYTES;
         assert_eq!(
-            Tier::for_operations(Some(TEST_MAX_OPERATIONS + 1)),
+            Tier::for_document(Some(TEST_MAX_OPERATIONS), small),
+            Tier::Test
+        );
+        assert_eq!(
+            Tier::for_document(Some(TEST_MAX_OPERATIONS + 1), small),
             Tier::Check
         );
-        assert_eq!(Tier::for_operations(None), Tier::Check);
+        assert_eq!(Tier::for_document(Some(1), small + 1), Tier::Check);
+        assert_eq!(Tier::for_document(None, 1), Tier::Check);
     }
 
     #[test]
