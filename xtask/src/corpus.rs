@@ -1502,47 +1502,51 @@ fn methods(item: &serde_json::Value) -> usize {
 
 /// A path item, or what its `$ref` names: a pointer into the document, or a file inside `folder`
 /// (and a pointer into it). Anything else (a cycle is cut after a few links) is the item itself.
+/// The document is never copied: only a path item that refers to another file reads one.
 fn resolve_path_item(
     document: &serde_json::Value,
     item: &serde_json::Value,
     folder: Option<&Path>,
 ) -> serde_json::Value {
-    let mut item = item.clone();
-    let mut document = document.clone();
-    let root = folder.map(Path::to_path_buf);
-    let mut folder = root.clone();
+    let reference =
+        |v: &serde_json::Value| v.get("$ref").and_then(|r| r.as_str()).map(str::to_owned);
+    let Some(mut next) = reference(item) else {
+        return item.clone();
+    };
+    // The document the current item is in: the main one, or a file read for a reference.
+    let mut loaded: Option<serde_json::Value> = None;
+    let mut dir = folder.map(Path::to_path_buf);
+    let mut current = item.clone();
     for _ in 0..8 {
-        let Some(reference) = item.get("$ref").and_then(|r| r.as_str()).map(str::to_owned) else {
-            break;
-        };
-        let (file, pointer) = reference.split_once('#').unwrap_or((&reference, ""));
+        let (file, pointer) = next.split_once('#').unwrap_or((&next, ""));
         if !file.is_empty() {
-            let (Some(root), Some(dir)) = (&root, &folder) else {
+            let (Some(root), Some(here)) = (folder, &dir) else {
                 break;
             };
-            let Some(path) = inside(root, dir, file) else {
+            let Some(path) = inside(root, here, file) else {
                 break;
             };
-            let Some(loaded) = fs::read(&path)
-                .ok()
-                .and_then(|b| parse_value(&b, path.extension().is_some_and(|e| e == "json")))
-            else {
+            let json = path.extension().is_some_and(|e| e == "json");
+            let Some(value) = fs::read(&path).ok().and_then(|b| parse_value(&b, json)) else {
                 break;
             };
-            document = loaded;
-            folder = path.parent().map(Path::to_path_buf);
+            loaded = Some(value);
+            dir = path.parent().map(Path::to_path_buf);
         }
+        let within = loaded.as_ref().unwrap_or(document);
         let target = if pointer.is_empty() {
-            Some(document.clone())
+            Some(within)
         } else {
-            document.pointer(pointer).cloned()
+            within.pointer(pointer)
         };
-        match target {
-            Some(t) => item = t,
+        let Some(target) = target else { break };
+        current = target.clone();
+        match reference(&current) {
+            Some(r) => next = r,
             None => break,
         }
     }
-    item
+    current
 }
 
 /// `dir/relative` with `.` and `..` removed, when it stays inside `root` (no absolute path).
