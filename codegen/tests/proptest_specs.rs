@@ -164,7 +164,7 @@ fn check_no_panic(text: &str) {
 }
 
 proptest! {
-    #![proptest_config(config(1200))]
+    #![proptest_config(config(1000))]
 
     #[test]
     fn mutated_specs_give_errors_not_panics(mutations in prop::collection::vec(mutation(SPEC.lines().count()), 1..4)) {
@@ -312,7 +312,7 @@ fn dialect() -> impl Strategy<Value = Dialect> {
 }
 
 proptest! {
-    #![proptest_config(config(800))]
+    #![proptest_config(config(700))]
 
     #[test]
     fn random_schema_graphs_lower_deterministically(a in schema(3), b in schema(3), c in schema(2), dialect in dialect()) {
