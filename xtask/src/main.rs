@@ -118,9 +118,9 @@ const COMMANDS: &[Command] = &[
     },
     Command {
         name: "proptest-long",
-        args: "[CASES]",
-        about: "the model round-trip and no-panic properties with many cases",
-        details: "  CASES  cases per property (default 10,000)",
+        args: "[CASES] [--spec-cases N] [--sample N] [--only models|specs]",
+        about: "the model and generator properties with many cases; compile a sample of random specs",
+        details: "  CASES           cases per model property (default 10,000)\n  --spec-cases N  cases per generator property (default 2,000)\n  --sample N      random specs generated as crates and checked (default 40)\n  --only WHICH    models, or specs (the generator's properties and the sample)",
     },
 ];
 
