@@ -237,13 +237,48 @@ impl Config {
             return Ok(Config::default());
         }
         let de = serde_yaml::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
+        let config: Config = serde_path_to_error::deserialize(de).map_err(|e| {
             let pointer = format!("/{}", e.path().to_string().replace('.', "/"));
             Error::Invalid {
                 pointer: pointer.trim_end_matches('/').to_owned(),
                 reason: format!("generator configuration: {}", e.inner()),
             }
-        })
+        })?;
+        config.check_rust_names()?;
+        Ok(config)
+    }
+
+    /// The names the configuration gives Rust items (setters, server enums and their variants)
+    /// are used as written, so each must be a plain Rust identifier, not a keyword.
+    fn check_rust_names(&self) -> Result<(), Error> {
+        let setters = self.auth.iter().filter_map(|(scheme, c)| {
+            Some((format!("/auth/{scheme}/setter"), c.setter.as_deref()?))
+        });
+        let variables = self.server_variables.iter().flat_map(|(variable, c)| {
+            let type_name = c
+                .type_name
+                .as_deref()
+                .map(|t| (format!("/server_variables/{variable}/type"), t));
+            let names = c.names.iter().map(move |(value, name)| {
+                (
+                    format!("/server_variables/{variable}/names/{value}"),
+                    name.as_str(),
+                )
+            });
+            type_name.into_iter().chain(names)
+        });
+        for (pointer, name) in setters.chain(variables) {
+            if syn::parse_str::<syn::Ident>(name).is_err() {
+                return Err(Error::Invalid {
+                    pointer,
+                    reason: format!(
+                        "generator configuration: `{}` is not a Rust identifier (letters, digits and `_`, not starting with a digit, not a keyword)",
+                        name.escape_debug()
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 }
 
@@ -274,6 +309,31 @@ mod tests {
             "{err}"
         );
         assert_eq!(Config::parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn rust_names_must_be_identifiers() {
+        for (text, pointer) in [
+            ("auth:\n  k: { setter: \"fn\" }\n", "/auth/k/setter"),
+            ("auth:\n  k: { setter: \"a b\" }\n", "/auth/k/setter"),
+            (
+                "server_variables:\n  site: { type: 1st }\n",
+                "/server_variables/site/type",
+            ),
+            (
+                "server_variables:\n  site: { names: { a.com: \"A;\" } }\n",
+                "/server_variables/site/names/a.com",
+            ),
+        ] {
+            match Config::parse(text) {
+                Err(Error::Invalid { pointer: p, reason }) => {
+                    assert_eq!(p, pointer, "{text}");
+                    assert!(reason.contains("not a Rust identifier"), "{reason}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert!(Config::parse("auth:\n  k: { setter: api_key }\n").is_ok());
     }
 
     #[test]
