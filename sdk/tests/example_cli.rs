@@ -7,77 +7,21 @@
 //! the tests say why on stderr (past libtest's output capture) and skip instead of testing a stale
 //! binary.
 
-use datadog_connections_replay::shared::notice;
+mod cli_support;
+
+use cli_support::{run_example, run_with_env, Run};
 use datadog_connections_replay::{Cassette, ReplayServer};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::SystemTime;
+use std::path::Path;
 
 const SINK_ORG: &str = "83999dcd-7f97-11f0-8de1-1ecf66f1aa85";
 const SOURCE_ORG: &str = "0879ce27-29a1-481f-a12e-bc2a48ec9ae1";
-
-/// The built example, or `None` (with a notice) when it is missing or older than the sources it is
-/// built from (the example and the SDK's `src/`).
-fn example_binary() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let profile_dir = exe.parent()?.parent()?;
-    let binary = profile_dir
-        .join("examples")
-        .join(format!("connections{}", std::env::consts::EXE_SUFFIX));
-    let Some(built) = modified(&binary) else {
-        notice(&format!(
-            "skipping: the example is not built at {} (`cargo test -p datadog-connections` builds it)",
-            binary.display()
-        ));
-        return None;
-    };
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let edited =
-        newest(&manifest.join("src")).max(modified(&manifest.join("examples/connections.rs")));
-    if edited.is_some_and(|edited| edited > built) {
-        notice(&format!(
-            "skipping: {} is older than its sources (`cargo test -p datadog-connections` rebuilds it)",
-            binary.display()
-        ));
-        return None;
-    }
-    Some(binary)
-}
-
-fn modified(path: &Path) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
-}
-
-/// The latest modification time of the files under `dir`.
-fn newest(dir: &Path) -> Option<SystemTime> {
-    let entries = std::fs::read_dir(dir).ok()?;
-    entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter_map(|path| {
-            if path.is_dir() {
-                newest(&path)
-            } else {
-                modified(&path)
-            }
-        })
-        .max()
-}
 
 fn load(relative: &str) -> Cassette {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../tests")
         .join(format!("{relative}.json"));
     Cassette::load(&path).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// What the process did.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
 }
 
 impl Run {
@@ -108,45 +52,6 @@ fn recorded_ids(cassette: &Cassette) -> Vec<String> {
         .iter()
         .flat_map(|i| ids(&serde_json::from_str(&i.response.body).expect("JSON body")))
         .collect()
-}
-
-/// Runs the example with `args`, configured for `base_url` (or with no configuration at all).
-async fn run_example(base_url: Option<String>, args: &[&str]) -> Option<Run> {
-    match base_url {
-        Some(url) => {
-            let env = [
-                ("DD_SITE", url.as_str()),
-                ("DD_API_KEY", "test-api-key"),
-                ("DD_APP_KEY", "test-app-key"),
-            ];
-            run_with_env(&env, args).await
-        }
-        None => run_with_env(&[], args).await,
-    }
-}
-
-/// Runs the example with `args` and exactly the `DD_*` variables in `env`.
-async fn run_with_env(env: &[(&str, &str)], args: &[&str]) -> Option<Run> {
-    let binary = example_binary()?;
-    let mut command = Command::new(binary);
-    command
-        .args(args)
-        .env_remove("DD_SITE")
-        .env_remove("DD_API_KEY")
-        .env_remove("DD_APP_KEY")
-        .env_remove("DD_ACCESS_TOKEN")
-        .env_remove("RUST_LOG")
-        .envs(env.iter().copied());
-    // Blocking wait on another thread, so the replay server keeps serving on this runtime.
-    let output = tokio::task::spawn_blocking(move || command.output())
-        .await
-        .expect("join")
-        .expect("spawn the example");
-    Some(Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    })
 }
 
 /// Serves `cassette`, runs the example against it, and checks every interaction was used exactly.

@@ -4,86 +4,13 @@
 //! `example_cli.rs`, the tests skip (saying why on stderr) when the example was not built by this
 //! run or is older than its sources.
 
+mod cli_support;
+
+use cli_support::{run_example, run_with_env, Run};
 use datadog_connections_replay::fault::{Fault, FaultServer};
-use datadog_connections_replay::shared::notice;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::SystemTime;
-
-/// The built example, or `None` (with a notice) when it is missing or older than its sources.
-fn example_binary() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let binary = exe
-        .parent()?
-        .parent()?
-        .join("examples")
-        .join(format!("connections{}", std::env::consts::EXE_SUFFIX));
-    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    let Some(built) = modified(&binary) else {
-        notice(&format!(
-            "skipping: the example is not built at {} (`cargo test -p datadog-connections` builds it)",
-            binary.display()
-        ));
-        return None;
-    };
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = [
-        manifest.join("examples/connections.rs"),
-        manifest.join("runtime/src/pagination/mod.rs"),
-        manifest.join("runtime/src/error.rs"),
-    ];
-    let edited: Option<SystemTime> = sources.iter().filter_map(|p| modified(p)).max();
-    if edited.is_some_and(|edited| edited > built) {
-        notice(&format!(
-            "skipping: {} is older than its sources (`cargo test -p datadog-connections` rebuilds it)",
-            binary.display()
-        ));
-        return None;
-    }
-    Some(binary)
-}
-
-/// What the process did.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the example with `args` and exactly these `DD_*` variables.
-async fn run_with_env(env: &[(&str, &str)], args: &[&str]) -> Option<Run> {
-    let binary = example_binary()?;
-    let mut command = Command::new(binary);
-    command
-        .args(args)
-        .env_remove("DD_SITE")
-        .env_remove("DD_API_KEY")
-        .env_remove("DD_APP_KEY")
-        .env_remove("DD_ACCESS_TOKEN")
-        .env_remove("RUST_LOG")
-        .env_remove("RUST_BACKTRACE")
-        .envs(env.iter().copied());
-    // Blocking wait on another thread, so the server keeps serving on this runtime.
-    let output = tokio::task::spawn_blocking(move || command.output())
-        .await
-        .expect("join")
-        .expect("spawn the example");
-    Some(Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    })
-}
 
 async fn run_against(server: &FaultServer, args: &[&str]) -> Option<Run> {
-    let url = server.base_url();
-    let env = [
-        ("DD_SITE", url.as_str()),
-        ("DD_API_KEY", "test-api-key"),
-        ("DD_APP_KEY", "test-app-key"),
-    ];
-    run_with_env(&env, args).await
+    run_example(Some(server.base_url()), args).await
 }
 
 /// Unknown properties no `serde_json::Value` can hold: a number beyond `f64` and an array nested
