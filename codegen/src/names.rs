@@ -244,7 +244,11 @@ fn unreserved_camel(name: String, suffix: &str) -> String {
 /// The reserved name `origin` would have had, when `desired` is what a name function made of it to
 /// avoid that name (`Self` for `SelfModel`, `self` for `self_`); raw identifiers are not renames.
 fn reserved_origin(desired: &str, origin: &str) -> Option<String> {
-    if desired.starts_with("r#") {
+    // The only ways a name function changes a plain name besides raw identifiers; anything else
+    // cannot be an avoided reserved name, so the conversions below (run for every claim) are
+    // skipped.
+    let changed = desired.ends_with("Model") || desired.ends_with('_') || desired == "SelfValue";
+    if !changed {
         return None;
     }
     let candidates = [
