@@ -8,10 +8,10 @@
 //! 59 µs, YAML block sequences 68 µs (the pass stops where the limit is crossed); loading the
 //! 99-deep documents 80 µs, 226 µs and 159 µs.
 //!
-//! `cargo bench -p datadog-connections-codegen --bench depth`
+//! `cargo bench -p openapi-sdk-codegen --bench depth`
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use datadog_connections_codegen::load::load;
+use openapi_sdk_codegen::load::load;
 use std::hint::black_box;
 
 const HEAD_JSON: &str =

@@ -1,4 +1,4 @@
-//! An OpenAPI 3.0 → Rust generator for the Datadog connections SDK.
+//! A Rust SDK generator for OpenAPI documents (3.0, 3.1 and Swagger 2.0).
 //!
 //! A pipeline of plain functions: [`load`](load::load) parses the spec (OpenAPI 3.0 or 3.1, or
 //! Swagger 2.0, brought to 3.0 first; openapiv3 + serde_json/serde_yaml),

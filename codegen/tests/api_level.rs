@@ -2,7 +2,7 @@
 //! servers and their variables, `x-pagination`, and the configuration; including the notes it
 //! gives when a construct cannot be followed, instead of generating something wrong.
 
-use datadog_connections_codegen::{generate, Config, Generated, Options};
+use openapi_sdk_codegen::{generate, Config, Generated, Options};
 
 const HEAD: &str = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
 
@@ -306,7 +306,7 @@ fn configuration_errors_point_into_the_configuration() {
 /// feature: the manifest declares it once, forwarding to the runtime.
 #[test]
 fn a_tag_named_like_a_runtime_feature_shares_it() {
-    use datadog_connections_codegen::{CrateOptions, Output};
+    use openapi_sdk_codegen::{CrateOptions, Output};
     let spec = "paths:\n  /a:\n    get:\n      operationId: Squeeze\n      tags: [Gzip]\n      responses: {'204': {description: none}}\n  /b:\n    get:\n      operationId: Plain\n      tags: [plain]\n      responses: {'204': {description: none}}\n";
     let options = Options {
         output: Output::Crate(CrateOptions {
@@ -339,7 +339,7 @@ fn a_tag_named_like_a_runtime_feature_shares_it() {
 
 #[test]
 fn a_crate_manifest_takes_its_metadata_from_the_configuration() {
-    use datadog_connections_codegen::{CrateOptions, Output};
+    use openapi_sdk_codegen::{CrateOptions, Output};
     let config = "package: {license: MIT OR Apache-2.0, repository: \"https://example.com/r\"}\n";
     let options = Options {
         config: Config::parse(config).expect("configuration"),
@@ -389,7 +389,7 @@ fn a_crate_manifest_takes_its_metadata_from_the_configuration() {
 /// alone, and the crate re-exports them all under `models`, so paths stay the same.
 #[test]
 fn a_big_spec_splits_its_models_into_crates() {
-    use datadog_connections_codegen::{CrateOptions, Output};
+    use openapi_sdk_codegen::{CrateOptions, Output};
     let spec = "paths:\n  /a:\n    get:\n      operationId: GetA\n      tags: [alpha]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}}\n  /b:\n    get:\n      operationId: GetB\n      tags: [beta, Gzip]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/B'}}}}}\n  /c:\n    get:\n      operationId: GetC\n      tags: [Gzip]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/C'}}}}}\ncomponents:\n  schemas:\n    Shared: {type: object, properties: {n: {type: integer}}}\n    A: {type: object, properties: {s: {$ref: '#/components/schemas/Shared'}, k: {$ref: '#/components/schemas/Kind'}}}\n    Kind: {type: string, enum: [x, y]}\n    B: {type: object, properties: {s: {$ref: '#/components/schemas/Shared'}}}\n    C: {type: object, properties: {s: {$ref: '#/components/schemas/Shared'}}}\n";
     let generate_with = |max_types: usize| {
         let options = Options {
@@ -498,7 +498,7 @@ fn a_big_spec_splits_its_models_into_crates() {
 /// each have a feature of each name).
 #[test]
 fn a_split_crate_turns_on_the_models_of_untagged_operations_and_a_full_tag() {
-    use datadog_connections_codegen::{CrateOptions, Output};
+    use openapi_sdk_codegen::{CrateOptions, Output};
     let spec = "paths:\n  /u:\n    get:\n      operationId: GetU\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/U'}}}}}\n  /f:\n    get:\n      operationId: GetF\n      tags: [Full]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/F'}}}}}\n  /b:\n    get:\n      operationId: GetB\n      tags: [beta]\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/B'}}}}}\ncomponents:\n  schemas:\n    U: {type: object, properties: {u: {type: string}}}\n    F: {type: object, properties: {f: {type: string}}}\n    B: {type: object, properties: {b: {type: string}}}\n";
     let options = Options {
         config: Config::parse("model_crates: { max_types: 1 }\n").expect("configuration"),

@@ -1,12 +1,12 @@
 //! The nesting limit: documents nested deeper than 100 collections are refused with a pointer to
 //! where the limit was crossed (JSON, YAML flow and block forms, 100,000 deep included), before
 //! any parser walks them; deep-but-legitimate documents and Datadog's full spec still load. How
-//! long the refusals take is measured by `cargo bench -p datadog-connections-codegen --bench
+//! long the refusals take is measured by `cargo bench -p openapi-sdk-codegen --bench
 //! depth`, not here.
 
-use datadog_connections_codegen::load::load;
-use datadog_connections_codegen::Error;
 use datadog_connections_replay::shared::shared_path;
+use openapi_sdk_codegen::load::load;
+use openapi_sdk_codegen::Error;
 
 /// The most collections inside one another a document may have, the root counted.
 const LIMIT: usize = 100;

@@ -3,11 +3,11 @@
 //! Team Connections operations left Preview and moved to the "Teams" tag, and org connections gained
 //! the `audit` connection type. Skipped without `../shared` (unless DATADOG_SHARED_REQUIRED is set).
 
-use datadog_connections_codegen::diff::{
+use datadog_connections_replay::shared::shared_dir;
+use openapi_sdk_codegen::diff::{
     self, Change, ChangeKind as K, DiffOptions, Packaging, Release, Severity,
 };
-use datadog_connections_codegen::Config;
-use datadog_connections_replay::shared::shared_dir;
+use openapi_sdk_codegen::Config;
 use std::path::{Path, PathBuf};
 use Severity::{Breaking, Minor, Patch};
 

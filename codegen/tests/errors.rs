@@ -1,6 +1,6 @@
 //! Bad specs give a typed error naming the JSON pointer and the reason, never a panic.
 
-use datadog_connections_codegen::{generate, Error, Options};
+use openapi_sdk_codegen::{generate, Error, Options};
 
 const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
 
@@ -91,10 +91,8 @@ fn refused(text: &str, full: bool) -> bool {
     if full {
         return generate(text, &Options::default()).is_err();
     }
-    match datadog_connections_codegen::load::load(text) {
-        Ok(loaded) => {
-            datadog_connections_codegen::lower::lower(&loaded.spec, &Default::default()).is_err()
-        }
+    match openapi_sdk_codegen::load::load(text) {
+        Ok(loaded) => openapi_sdk_codegen::lower::lower(&loaded.spec, &Default::default()).is_err(),
         Err(_) => true,
     }
 }

@@ -1,8 +1,8 @@
 //! Datadog's whole v2 spec (985 operations, 5,202 schemas) parses, resolves and emits. Compiling
 //! the generated crate is `cargo xtask bench-build`'s job (minutes), not this test's.
 
-use datadog_connections_codegen::{generate, Config, CrateOptions, Options, Output};
 use datadog_connections_replay::shared::shared_path;
+use openapi_sdk_codegen::{generate, Config, CrateOptions, Options, Output};
 
 #[test]
 fn full_v2_spec_generates_a_complete_crate() {

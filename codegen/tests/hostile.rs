@@ -5,8 +5,8 @@
 //! brackets. The last test builds that crate: `cargo test --all-features` (doctests included) and
 //! `cargo doc` pass, nothing is written, and the pages hold no raw `<script>`.
 
-use datadog_connections_codegen::ir::NoteKind;
-use datadog_connections_codegen::{generate, CrateOptions, Generated, Options, Output};
+use openapi_sdk_codegen::ir::NoteKind;
+use openapi_sdk_codegen::{generate, CrateOptions, Generated, Options, Output};
 use pulldown_cmark::{CodeBlockKind, Event, Options as Markdown, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! the JSON pointer of the construct (never Rust that fails to compile); what it decides on its own
 //! (names for operations without an id, ignored headers) is a note.
 
-use datadog_connections_codegen::{generate, Error, Options};
+use openapi_sdk_codegen::{generate, Error, Options};
 
 const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
 

@@ -11,7 +11,7 @@
 //! with `PROPTEST_SPECS_SAMPLE_DIR` set each drawn document that generates is also written there,
 //! named by a hash of its text, for `proptest-long` to compile a sample of them.
 
-use datadog_connections_codegen::{generate, Error, Generated, Options};
+use openapi_sdk_codegen::{generate, Error, Generated, Options};
 use proptest::prelude::*;
 use std::hash::{Hash, Hasher};
 

@@ -4,7 +4,7 @@
 //! (`sdk/src/snapshot_fixtures/recursion_tests.rs`); a property test here draws random recursive
 //! schemas and checks the generated items' type graph independently of the generator.
 
-use datadog_connections_codegen::{generate, Error, Options};
+use openapi_sdk_codegen::{generate, Error, Options};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,7 +3,7 @@
 //! target share one type, with a name read from the pointer); each broken one is an error with the
 //! pointer of the reference.
 
-use datadog_connections_codegen::{
+use openapi_sdk_codegen::{
     generate, generate_with_files, Error, FsFiles, Generated, MemoryFiles, Options,
 };
 use std::path::{Path, PathBuf};

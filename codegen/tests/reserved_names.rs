@@ -4,8 +4,8 @@
 //! (`sdk/src/snapshot_fixtures/reserved_tests.rs`); the name functions' property tests are in
 //! `src/names.rs`.
 
-use datadog_connections_codegen::ir::NoteKind;
-use datadog_connections_codegen::{generate, CrateOptions, Options, Output};
+use openapi_sdk_codegen::ir::NoteKind;
+use openapi_sdk_codegen::{generate, CrateOptions, Options, Output};
 use std::path::Path;
 
 /// Words reserved somewhere: keywords of every edition, names that cannot be raw, prelude and std

@@ -2,9 +2,9 @@
 //! `tests/snapshots/<fixture>/`, byte for byte. The snapshots are also compiled, warnings denied, as
 //! modules of the SDK crate's tests (see `sdk/src/lib.rs`).
 //!
-//! To accept new output: `UPDATE_SNAPSHOTS=1 cargo test -p datadog-connections-codegen --test snapshots`.
+//! To accept new output: `UPDATE_SNAPSHOTS=1 cargo test -p openapi-sdk-codegen --test snapshots`.
 
-use datadog_connections_codegen::{generate, Options};
+use openapi_sdk_codegen::{generate, Options};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -102,7 +102,7 @@ fn fixtures_match_snapshots() {
     let problems: Vec<String> = fixtures.iter().flat_map(|f| check(f)).collect();
     assert!(
         problems.is_empty(),
-        "{}\n\nIf the change is intended: UPDATE_SNAPSHOTS=1 cargo test -p datadog-connections-codegen --test snapshots",
+        "{}\n\nIf the change is intended: UPDATE_SNAPSHOTS=1 cargo test -p openapi-sdk-codegen --test snapshots",
         problems.join("\n")
     );
 }

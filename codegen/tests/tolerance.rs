@@ -1,7 +1,7 @@
 //! Sloppy specs get correct code and a note, not an error: what real documents do that the
 //! OpenAPI rules do not allow, and what the generator makes of it.
 
-use datadog_connections_codegen::{generate, Generated, Options};
+use openapi_sdk_codegen::{generate, Generated, Options};
 
 const HEAD: &str = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n";
 
@@ -138,7 +138,7 @@ fn enum_slips_are_notes() {
 
 #[test]
 fn notes_say_their_kind() {
-    use datadog_connections_codegen::ir::NoteKind;
+    use openapi_sdk_codegen::ir::NoteKind;
     let generated = with_schemas(
         "    A:\n      type: object\n      required: [ghost]\n      properties:\n        Name: {type: string}\n        name: {type: string}\n    Unused: {type: string}\n",
     );
@@ -156,8 +156,7 @@ fn notes_say_their_kind() {
 /// The generated operations of `spec`, with `config` (YAML) as the generator configuration.
 fn generate_with(spec: &str, config: &str) -> Generated {
     let options = Options {
-        config: datadog_connections_codegen::Config::parse(config)
-            .unwrap_or_else(|e| panic!("{e}")),
+        config: openapi_sdk_codegen::Config::parse(config).unwrap_or_else(|e| panic!("{e}")),
         ..Options::default()
     };
     generate(spec, &options).unwrap_or_else(|e| panic!("{e}"))
@@ -259,9 +258,8 @@ fn the_configuration_chooses_how_deep_object_arrays_are_sent() {
         2,
         "the entries in use have no note: {text}"
     );
-    let err =
-        datadog_connections_codegen::Config::parse("deep_object_arrays: { default: commas }\n")
-            .unwrap_err();
+    let err = openapi_sdk_codegen::Config::parse("deep_object_arrays: { default: commas }\n")
+        .unwrap_err();
     assert!(
         err.to_string().contains("/deep_object_arrays/default"),
         "{err}"

@@ -2,7 +2,7 @@
 //! generate the code their constructs mean; other versions are refused at the version field; and
 //! errors and notes about a 2.0 or 3.1 document point into it as written.
 
-use datadog_connections_codegen::{generate, Error, Generated, Options};
+use openapi_sdk_codegen::{generate, Error, Generated, Options};
 
 fn run(text: &str) -> Generated {
     generate(text, &Options::default()).unwrap_or_else(|e| panic!("{e}\n{text}"))

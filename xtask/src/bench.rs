@@ -293,10 +293,10 @@ pub fn generate_once(spec: &Path, out: &Path, krate: bool) -> Result<(), String>
 /// floor: the YAML text straight into `openapiv3::OpenAPI` with serde_yaml (no normalisation, no
 /// source positions); with `load`, the generator's first stage.
 pub fn parse_once(spec: &Path, load: bool) -> Result<(), String> {
-    use datadog_connections_codegen::openapiv3::OpenAPI;
+    use openapi_sdk_codegen::openapiv3::OpenAPI;
     let text = std::fs::read_to_string(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
     if load {
-        let loaded = datadog_connections_codegen::load::load(&text).map_err(|e| e.to_string())?;
+        let loaded = openapi_sdk_codegen::load::load(&text).map_err(|e| e.to_string())?;
         std::hint::black_box(&loaded);
     } else {
         let value: OpenAPI = serde_yaml::from_str(&text).map_err(|e| e.to_string())?;

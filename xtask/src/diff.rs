@@ -4,8 +4,8 @@
 //! Exit status: 0 when nothing is breaking, [`EXIT_BREAKING`] when something is, 1 for an error (a
 //! file that cannot be read, a spec or configuration the generator refuses, a bad argument).
 
-use datadog_connections_codegen::diff::{self, DiffOptions, Packaging};
-use datadog_connections_codegen::Config;
+use openapi_sdk_codegen::diff::{self, DiffOptions, Packaging};
+use openapi_sdk_codegen::Config;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use xtask::Task;
@@ -79,10 +79,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 /// Reads a spec and its configuration and lowers it; errors name the file (and the generator's
 /// JSON pointer into it).
-fn load(
-    spec: &Path,
-    config: Option<&Path>,
-) -> Result<datadog_connections_codegen::ir::Api, String> {
+fn load(spec: &Path, config: Option<&Path>) -> Result<openapi_sdk_codegen::ir::Api, String> {
     let text = std::fs::read_to_string(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
     let config_path = match config {
         Some(path) => Some(path.to_path_buf()),

@@ -4,7 +4,7 @@
 pub mod bench;
 pub mod benchmarks;
 
-use datadog_connections_codegen::{
+use openapi_sdk_codegen::{
     generate_with_files, Config, CrateOptions, FsFiles, Generated, Options, Output,
 };
 use std::collections::BTreeMap;
@@ -99,7 +99,7 @@ pub enum TaskError {
     /// Reading or writing a file failed.
     Io(PathBuf, std::io::Error),
     /// The generator refused the spec.
-    Generate(datadog_connections_codegen::Error),
+    Generate(openapi_sdk_codegen::Error),
     /// The checked-in code differs from what the spec generates.
     Drift(Drift),
 }

@@ -116,7 +116,7 @@ fn run_specs(root: &Path, cargo: &str, spec_cases: u32, sample: usize) -> Result
             "test",
             "--release",
             "--package",
-            "datadog-connections-codegen",
+            "openapi-sdk-codegen",
             "--test",
             "proptest_specs",
         ])
