@@ -9,7 +9,8 @@
 //!     type: Site              # variables with an `enum` become a Rust enum of this name
 //!     env: DD_SITE            # a value, a name, or a URL (then it is the base URL)
 //!     names: { datadoghq.com: US1 }
-//! package: { license: Apache-2.0, repository: "https://…" }   # a generated crate's metadata
+//! package: { license: Apache-2.0, repository: "https://…", documentation: "https://…" }   # a generated crate's metadata
+//! runtime: { git: "https://…", tag: v0.1.0 }   # where a generated crate gets the runtime: version, path or git
 //! model_crates: { max_types: 1000 }   # a big spec's models in crates of their own (0: never)
 //! pagination:                 # by operationId: stop rules read from the response
 //!   ListTeamConnections:
@@ -26,6 +27,7 @@
 
 use crate::error::Error;
 use crate::ir::{Api, Diagnostic, NoteKind, ParamLocation, ParamStyle};
+use crate::runtime_source::{RuntimeConfig, RuntimeSource};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -51,6 +53,8 @@ pub struct Config {
     /// How `deepObject` parameters send arrays.
     #[serde(default)]
     pub deep_object_arrays: DeepObjectArraysConfig,
+    /// Where a generated crate gets the runtime (the command line's choice wins).
+    pub runtime: Option<RuntimeConfig>,
 }
 
 /// How a `style: deepObject` query parameter sends arrays, at its top or inside its objects
@@ -186,6 +190,10 @@ pub struct PackageConfig {
     pub license: Option<String>,
     /// The repository URL.
     pub repository: Option<String>,
+    /// The documentation URL (default: docs.rs for the crate's name and version).
+    pub documentation: Option<String>,
+    /// The home page URL.
+    pub homepage: Option<String>,
 }
 
 /// How a security scheme is set.
@@ -245,7 +253,18 @@ impl Config {
             }
         })?;
         config.check_rust_names()?;
+        if let Some(runtime) = &config.runtime {
+            runtime.source().map_err(|(key, reason)| Error::Invalid {
+                pointer: format!("/runtime/{key}"),
+                reason: format!("generator configuration: {reason}"),
+            })?;
+        }
         Ok(config)
+    }
+
+    /// The runtime source the configuration names (checked by [`Config::parse`]).
+    pub fn runtime_source(&self) -> Option<RuntimeSource> {
+        self.runtime.as_ref().and_then(|r| r.source().ok())
     }
 
     /// The names the configuration gives Rust items as written (builder setters and server

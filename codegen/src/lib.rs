@@ -18,6 +18,7 @@ pub mod load;
 pub mod lower;
 mod names;
 mod normalize;
+pub mod runtime_source;
 mod write;
 
 pub use config::Config;
@@ -25,6 +26,7 @@ pub use error::Error;
 pub use normalize::{FsFiles, MemoryFiles, SpecFiles, MAX_FILE_BYTES};
 /// The OpenAPI types [`load::Loaded`] holds, for callers that read a document the same way.
 pub use openapiv3;
+pub use runtime_source::{GitReference, RuntimeSource, RUNTIME_PACKAGE, RUNTIME_VERSION};
 use std::collections::BTreeMap;
 
 /// How to generate.
@@ -64,11 +66,20 @@ pub struct CrateOptions {
     pub name: String,
     /// The package version.
     pub version: String,
-    /// The runtime version requirement (`0.1.0`).
-    pub runtime_version: String,
-    /// A path to the runtime relative to the crate, when the crate is generated inside the
-    /// workspace that has it; the published crate depends on the version alone.
-    pub runtime_path: Option<String>,
+    /// Where the crate gets the runtime; `None`: the configuration's `runtime`, else
+    /// [`RuntimeSource::default`] (the registry version [`RUNTIME_VERSION`]).
+    pub runtime: Option<RuntimeSource>,
+}
+
+impl CrateOptions {
+    /// The runtime source the crate uses: this one's, else the configuration's, else the
+    /// registry version.
+    pub fn runtime_source(&self, config: &Config) -> RuntimeSource {
+        self.runtime
+            .clone()
+            .or_else(|| config.runtime_source())
+            .unwrap_or_default()
+    }
 }
 
 /// The version a crate gets when the one asked for is not a semantic version.
@@ -186,9 +197,10 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
     let mut files: BTreeMap<String, String> = rendered.into_iter().collect();
     if let Output::Crate(krate) = &options.output {
         let package = &options.config.package;
+        let runtime = krate.runtime_source(&options.config);
         files.insert(
             "Cargo.toml".to_owned(),
-            emit::cargo_toml(&api, krate, package, &spec_name, split.as_ref()),
+            emit::cargo_toml(&api, krate, &runtime, package, &spec_name, split.as_ref()),
         );
         for c in split
             .iter()
@@ -197,7 +209,7 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
             let (split, this) = c;
             files.insert(
                 format!("{}/Cargo.toml", this.dir),
-                emit::model_crate_toml(&api, krate, package, &spec_name, split, this),
+                emit::model_crate_toml(&api, krate, &runtime, package, &spec_name, split, this),
             );
         }
     }

@@ -312,8 +312,7 @@ fn a_tag_named_like_a_runtime_feature_shares_it() {
         output: Output::Crate(CrateOptions {
             name: "example".into(),
             version: "0.1.0".into(),
-            runtime_version: "0.1.0".into(),
-            runtime_path: None,
+            runtime: None,
         }),
         ..Options::default()
     };
@@ -346,8 +345,7 @@ fn a_crate_manifest_takes_its_metadata_from_the_configuration() {
         output: Output::Crate(CrateOptions {
             name: "example".into(),
             version: "0.2.0".into(),
-            runtime_version: "0.1.0".into(),
-            runtime_path: None,
+            runtime: None,
         }),
         ..Options::default()
     };
@@ -398,8 +396,10 @@ fn a_big_spec_splits_its_models_into_crates() {
             output: Output::Crate(CrateOptions {
                 name: "example".into(),
                 version: "0.3.0".into(),
-                runtime_version: "0.1.0".into(),
-                runtime_path: Some("../runtime".into()),
+                runtime: Some(openapi_sdk_codegen::RuntimeSource::Path {
+                    path: "../runtime".into(),
+                    version: "0.1.0".into(),
+                }),
             }),
             ..Options::default()
         };
@@ -505,8 +505,7 @@ fn a_split_crate_turns_on_the_models_of_untagged_operations_and_a_full_tag() {
         output: Output::Crate(CrateOptions {
             name: "example".into(),
             version: "0.3.0".into(),
-            runtime_version: "0.1.0".into(),
-            runtime_path: None,
+            runtime: None,
         }),
         ..Options::default()
     };

@@ -20,8 +20,7 @@ fn full_v2_spec_generates_a_complete_crate() {
         output: Output::Crate(CrateOptions {
             name: "datadog-api-v2".into(),
             version: "0.1.0".into(),
-            runtime_version: "0.1.0".into(),
-            runtime_path: None,
+            runtime: None,
         }),
         ..Options::default()
     };

@@ -31,8 +31,10 @@ fn generated(version: &str, runtime_path: Option<String>) -> Generated {
         output: Output::Crate(CrateOptions {
             name: "hostile-api".to_owned(),
             version: version.to_owned(),
-            runtime_version: "0.1.0".to_owned(),
-            runtime_path,
+            runtime: runtime_path.map(|path| openapi_sdk_codegen::RuntimeSource::Path {
+                path,
+                version: "0.1.0".to_owned(),
+            }),
         }),
         ..Options::default()
     };

@@ -199,8 +199,7 @@ fn cargo_features_of_reserved_tags_are_valid() {
         output: Output::Crate(CrateOptions {
             name: "reserved-names".to_owned(),
             version: "0.1.0".to_owned(),
-            runtime_version: "0.1.0".to_owned(),
-            runtime_path: None,
+            runtime: None,
         }),
         ..Options::default()
     };

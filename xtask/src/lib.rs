@@ -5,7 +5,7 @@ pub mod bench;
 pub mod benchmarks;
 
 use openapi_sdk_codegen::{
-    generate_with_files, Config, CrateOptions, FsFiles, Generated, Options, Output,
+    generate_with_files, Config, CrateOptions, FsFiles, Generated, Options, Output, RuntimeSource,
 };
 use std::collections::BTreeMap;
 use std::fmt;
@@ -30,7 +30,7 @@ pub const DEFAULT_OUT: &str = "sdk/src/generated";
 /// The runtime crate's folder, relative to the workspace root.
 pub const RUNTIME_DIR: &str = "sdk/runtime";
 /// The runtime version generated crates depend on.
-pub const RUNTIME_VERSION: &str = "0.1.0";
+pub use openapi_sdk_codegen::RUNTIME_VERSION;
 
 /// What to generate from where.
 #[derive(Debug, Clone)]
@@ -194,12 +194,13 @@ fn run_generator(task: &Task) -> Result<Generated, TaskError> {
             Output::Crate(CrateOptions {
                 name: name.clone(),
                 version: "0.1.0".to_owned(),
-                runtime_version: RUNTIME_VERSION.to_owned(),
-                runtime_path: if inside {
-                    relative_path(&task.out, &root.join(RUNTIME_DIR))
-                } else {
-                    None
-                },
+                runtime: inside
+                    .then(|| relative_path(&task.out, &root.join(RUNTIME_DIR)))
+                    .flatten()
+                    .map(|path| RuntimeSource::Path {
+                        path,
+                        version: RUNTIME_VERSION.to_owned(),
+                    }),
             })
         }
     };

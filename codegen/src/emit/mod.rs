@@ -350,6 +350,7 @@ const RUNTIME_FEATURES: &[(&str, bool)] = &[
 pub(crate) fn cargo_toml(
     api: &Api,
     krate: &crate::CrateOptions,
+    runtime: &crate::RuntimeSource,
     package: &crate::config::PackageConfig,
     spec_name: &str,
     split: Option<&ModelCrates>,
@@ -393,7 +394,7 @@ pub(crate) fn cargo_toml(
     );
 
     let mut dependencies = section();
-    dependencies.insert("openapi-sdk-runtime", runtime_dependency(krate, ""));
+    dependencies.insert("openapi-sdk-runtime", runtime_dependency(runtime, ""));
     for c in split.iter().flat_map(|s| &s.crates) {
         let mut entries = vec![
             ("version", format!("={}", krate.version).into()),
@@ -466,6 +467,7 @@ pub(crate) fn cargo_toml(
 pub(crate) fn model_crate_toml(
     api: &Api,
     krate: &crate::CrateOptions,
+    runtime: &crate::RuntimeSource,
     package: &crate::config::PackageConfig,
     spec_name: &str,
     split: &ModelCrates,
@@ -487,7 +489,7 @@ pub(crate) fn model_crate_toml(
     );
     let shared = split.shared().filter(|_| !this.shared);
     let mut dependencies = section();
-    dependencies.insert("openapi-sdk-runtime", runtime_dependency(krate, "../"));
+    dependencies.insert("openapi-sdk-runtime", runtime_dependency(runtime, "../"));
     if let Some(s) = shared {
         dependencies.insert(
             &s.package,
@@ -614,17 +616,30 @@ fn package_section(
     manifest
 }
 
-/// The runtime dependency, by version and by the relative path when given (seen from a folder
-/// `up` deeper than the crate's root, as `../`).
-fn runtime_dependency(krate: &crate::CrateOptions, up: &str) -> Item {
-    let mut entries = vec![("version", krate.runtime_version.as_str().into())];
-    if let Some(path) = &krate.runtime_path {
-        let path = if std::path::Path::new(path).is_absolute() {
-            path.clone()
-        } else {
-            format!("{up}{path}")
-        };
-        entries.push(("path", path.into()));
+/// The runtime dependency from its source (a relative path seen from a folder `up` deeper than
+/// the crate's root, as `../`), always with its version requirement and without default features.
+fn runtime_dependency(runtime: &crate::RuntimeSource, up: &str) -> Item {
+    use crate::{GitReference, RuntimeSource};
+    let mut entries = vec![("version", runtime.version().into())];
+    match runtime {
+        RuntimeSource::Registry { .. } => {}
+        RuntimeSource::Path { path, .. } => {
+            let path = if std::path::Path::new(path).is_absolute() {
+                path.clone()
+            } else {
+                format!("{up}{path}")
+            };
+            entries.push(("path", path.into()));
+        }
+        RuntimeSource::Git { url, reference, .. } => {
+            entries.push(("git", url.as_str().into()));
+            match reference {
+                GitReference::DefaultBranch => {}
+                GitReference::Branch(b) => entries.push(("branch", b.as_str().into())),
+                GitReference::Tag(t) => entries.push(("tag", t.as_str().into())),
+                GitReference::Rev(r) => entries.push(("rev", r.as_str().into())),
+            }
+        }
     }
     entries.push(("default-features", false.into()));
     inline_table(entries)
