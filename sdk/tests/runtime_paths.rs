@@ -94,6 +94,8 @@ static V2: Api = Api {
     security_schemes: &[],
     preview_operations: &[],
     operations: &[],
+    rate_limit: openapi_sdk_runtime::RateLimitHeaders::STANDARD,
+    error_messages: openapi_sdk_runtime::ErrorMessages::STANDARD,
 };
 
 const DELETE_MEMBERSHIP: Operation = Operation {

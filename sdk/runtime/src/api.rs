@@ -1,10 +1,14 @@
 //! The description of an API that a generated crate hands the runtime.
 
 use crate::auth::SecurityScheme;
+use crate::error::ErrorMessages;
+use crate::rate_limit::RateLimitHeaders;
 use crate::server::Server;
 
 /// What the runtime needs to know about one API, generated from its OpenAPI document as a
-/// `static`: where it is served, how it authenticates, and which operations are in Preview.
+/// `static`: where it is served, how it authenticates, which operations are in Preview, and the
+/// conventions of its responses that no standard fixes (its own rate-limit headers, where its
+/// error bodies put their messages).
 ///
 /// Each operation's own servers and security requirements travel with its
 /// [`Operation`](crate::Operation) constant.
@@ -24,6 +28,12 @@ pub struct Api {
     /// The ids of every operation, sorted. [`ClientBuilder::enable_preview`](crate::ClientBuilder::enable_preview)
     /// accepts these too, so an opt-in keeps building after its operation leaves Preview.
     pub operations: &'static [&'static str],
+    /// The API's own rate-limit headers, read before the standard ones
+    /// ([`RateLimitHeaders::STANDARD`] when it has none).
+    pub rate_limit: RateLimitHeaders,
+    /// Where the API's error bodies put their messages ([`ErrorMessages::STANDARD`] to search
+    /// the usual places).
+    pub error_messages: ErrorMessages,
 }
 
 impl Api {

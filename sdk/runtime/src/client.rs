@@ -293,6 +293,8 @@ impl Plan {
 /// The parts of a request that every attempt sends again.
 struct Exchange {
     http: reqwest::Client,
+    /// The API, whose conventions an error response is read with.
+    api: &'static Api,
     operation: Operation,
     url: String,
     headers: HeaderMap,
@@ -323,6 +325,7 @@ impl Exchange {
         }
         Exchange {
             http: inner.http.clone(),
+            api: inner.api,
             operation: request.operation,
             url,
             headers,
@@ -486,15 +489,18 @@ async fn send_once(
         crate::pagination::record_body_bytes(body.len());
         Ok(RawResponse {
             operation,
+            rate_limit_headers: exchange.api.rate_limit,
             status,
             headers,
             body,
             attempts: attempt,
         })
     } else {
-        Err(ApiError::new(operation, status, headers, body)
-            .with_attempts(attempt)
-            .into())
+        Err(
+            ApiError::of_api(exchange.api, operation, status, headers, body)
+                .with_attempts(attempt)
+                .into(),
+        )
     }
 }
 

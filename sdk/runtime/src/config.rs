@@ -433,6 +433,8 @@ mod tests {
         }],
         preview_operations: &["ListThings"],
         operations: &["GetThing", "ListThings"],
+        rate_limit: crate::RateLimitHeaders::STANDARD,
+        error_messages: crate::ErrorMessages::STANDARD,
     };
 
     fn builder() -> ClientBuilder {

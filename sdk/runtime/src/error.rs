@@ -1,6 +1,7 @@
 //! The one error type of every generated SDK, and the details each kind carries.
 
-use crate::rate_limit::{server_delay, RateLimit};
+use crate::api::Api;
+use crate::rate_limit::{server_delay, RateLimit, RateLimitHeaders};
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use std::fmt;
@@ -160,7 +161,7 @@ impl Error {
     }
 }
 
-/// A non-2xx response: the status, the parsed `errors` list, and everything needed to look closer.
+/// A non-2xx response: the status, the messages of its body, and everything needed to look closer.
 #[derive(Clone)]
 pub struct ApiError {
     operation: &'static str,
@@ -169,6 +170,9 @@ pub struct ApiError {
     headers: HeaderMap,
     body: Bytes,
     attempts: u32,
+    /// The API's own rate-limit headers, for [`rate_limit`](Self::rate_limit) and
+    /// [`retry_after`](Self::retry_after).
+    rate_limit_headers: RateLimitHeaders,
 }
 
 /// The documented error statuses, as a matchable kind.
@@ -194,13 +198,51 @@ pub enum ApiErrorKind {
 }
 
 impl ApiError {
+    /// An error read with the standard conventions only.
+    #[cfg(test)]
     pub(crate) fn new(
         operation: &'static str,
         status: StatusCode,
         headers: HeaderMap,
         body: Bytes,
     ) -> Self {
-        let errors = parse_errors(&body);
+        Self::read(
+            RateLimitHeaders::STANDARD,
+            ErrorMessages::STANDARD,
+            operation,
+            status,
+            headers,
+            body,
+        )
+    }
+
+    /// An error of `api`'s, read with its conventions (rate-limit headers, error messages).
+    pub(crate) fn of_api(
+        api: &Api,
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Self {
+        Self::read(
+            api.rate_limit,
+            api.error_messages,
+            operation,
+            status,
+            headers,
+            body,
+        )
+    }
+
+    fn read(
+        rate_limit_headers: RateLimitHeaders,
+        messages: ErrorMessages,
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Self {
+        let errors = messages.read(&headers, &body);
         ApiError {
             operation,
             status,
@@ -208,6 +250,7 @@ impl ApiError {
             headers,
             body,
             attempts: 1,
+            rate_limit_headers,
         }
     }
 
@@ -246,12 +289,14 @@ impl ApiError {
         }
     }
 
-    /// The messages of the body's `errors` list (empty when the body has none), as the server sent
-    /// them: unlike `Display`, neither shortened nor escaped.
+    /// The messages of the body (empty when it has none), as the server sent them: unlike
+    /// `Display`, neither shortened nor escaped.
     ///
-    /// APIs send plain strings (`{"errors": ["Not found"]}`) on most endpoints and JSON:API error
-    /// objects on others (`{"errors": [{"title": "Bad Request", "detail": "…"}]}`); objects are
-    /// rendered as `title: detail`. The exact body is always available from [`raw_body`](Self::raw_body).
+    /// Where they are is the API's [`ErrorMessages`]: configured paths, or the usual places
+    /// (RFC 9457 problem details, `message`, `error`, `errors`). A list of plain strings
+    /// (`{"errors": ["Not found"]}`) gives one message each; an object gives `title: detail`
+    /// (JSON:API errors, problem details), else its `message`, else its JSON text. The exact
+    /// body is always available from [`raw_body`](Self::raw_body).
     pub fn errors(&self) -> &[String] {
         &self.errors
     }
@@ -266,19 +311,25 @@ impl ApiError {
         &self.body
     }
 
-    /// The rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
-    /// `-Name`), when the response has any.
+    /// The rate limit the response reports, in the API's own headers (`X-RateLimit-*`, as its
+    /// generated crate configures them) or the IETF `RateLimit` headers, when it has any.
     pub fn rate_limit(&self) -> Option<RateLimit> {
-        RateLimit::from_headers(&self.headers)
+        RateLimit::from_api_headers(&self.headers, &self.rate_limit_headers)
     }
 
     /// How long the server asked the client to wait before trying again: `Retry-After` (seconds or
-    /// an HTTP date), or `X-RateLimit-Reset` on a 429.
+    /// an HTTP date), or on a 429 the reset of the API's own rate-limit header (a delay or a
+    /// time, as configured) or of the IETF one.
     ///
     /// A delay too large to represent (`Retry-After: 99999999999999999999999`, `1e400`) is
     /// `Some(Duration::MAX)`, not `None`: the server did ask, and no retry was made.
     pub fn retry_after(&self) -> Option<Duration> {
-        server_delay(self.status, &self.headers, SystemTime::now())
+        self.retry_after_at(SystemTime::now())
+    }
+
+    /// [`retry_after`](Self::retry_after) as of `now`.
+    pub(crate) fn retry_after_at(&self, now: SystemTime) -> Option<Duration> {
+        server_delay(self.status, &self.headers, &self.rate_limit_headers, now)
     }
 }
 
@@ -322,32 +373,118 @@ impl From<ApiError> for Error {
     }
 }
 
-/// The `errors` list of an error body, leniently: a body that does not have one yields an empty list.
-fn parse_errors(body: &[u8]) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        errors: Vec<serde_json::Value>,
-    }
-    let Ok(parsed) = serde_json::from_slice::<Body>(body) else {
-        return Vec::new();
-    };
-    parsed
-        .errors
-        .into_iter()
-        .map(|e| match e {
-            serde_json::Value::String(s) => s,
-            serde_json::Value::Object(o) => {
-                let text = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_owned);
-                match (text("title"), text("detail")) {
-                    (Some(t), Some(d)) => format!("{t}: {d}"),
-                    (Some(t), None) => t,
-                    (None, Some(d)) => d,
-                    (None, None) => serde_json::Value::Object(o).to_string(),
-                }
+/// Where an API's error bodies put their messages, generated from its configuration.
+///
+/// Each path names members from the body's root, separated by dots (`errors`, `error.message`);
+/// an array on the way is read element by element, and the empty path is the body itself. The
+/// paths are tried in order, and the first that holds any message gives them all.
+/// [`STANDARD`](Self::STANDARD) (no paths) searches the usual places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ErrorMessages {
+    /// The paths, in order.
+    pub paths: &'static [&'static str],
+}
+
+impl ErrorMessages {
+    /// No configured paths: RFC 9457 problem details (`application/problem+json`: `title`
+    /// and `detail`), then `message`, `error`, `errors`, then a `title` or `detail` at the root.
+    pub const STANDARD: ErrorMessages = ErrorMessages { paths: &[] };
+
+    /// The messages of `body`, leniently: a body that is not JSON, or holds none where
+    /// expected, yields an empty list.
+    fn read(&self, headers: &HeaderMap, body: &[u8]) -> Vec<String> {
+        let Ok(root) = serde_json::from_slice::<serde_json::Value>(body) else {
+            return Vec::new();
+        };
+        if !self.paths.is_empty() {
+            return first_messages(&root, self.paths);
+        }
+        let problem = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.split(';')
+                    .next()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/problem+json"))
+            });
+        if problem {
+            let found = root_messages(&root);
+            if !found.is_empty() {
+                return found;
             }
-            other => other.to_string(),
-        })
-        .collect()
+        }
+        // A top-level `message` summarises the details an `errors` list may hold beside it.
+        let found = first_messages(&root, &["message", "error", "errors"]);
+        if !found.is_empty() {
+            return found;
+        }
+        root_messages(&root)
+    }
+}
+
+impl Default for ErrorMessages {
+    fn default() -> Self {
+        Self::STANDARD
+    }
+}
+
+/// The messages at the first of `paths` that holds any.
+fn first_messages(root: &serde_json::Value, paths: &[&str]) -> Vec<String> {
+    for path in paths {
+        let mut found = Vec::new();
+        if path.is_empty() {
+            found = root_messages(root);
+        } else {
+            let steps: Vec<&str> = path.split('.').collect();
+            messages_at(root, &steps, &mut found);
+        }
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// The body itself as a message, only when it says `title`, `detail` or `message` (problem
+/// details): never the whole body's JSON text.
+fn root_messages(root: &serde_json::Value) -> Vec<String> {
+    match root {
+        serde_json::Value::Object(o) => object_summary(o).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Follows `steps` from `value`, reading arrays element by element, and renders what is there.
+fn messages_at(value: &serde_json::Value, steps: &[&str], out: &mut Vec<String>) {
+    match (value, steps.split_first()) {
+        (serde_json::Value::Array(items), _) => {
+            for item in items {
+                messages_at(item, steps, out);
+            }
+        }
+        (serde_json::Value::Object(o), Some((first, rest))) => {
+            if let Some(next) = o.get(*first) {
+                messages_at(next, rest, out);
+            }
+        }
+        (_, Some(_)) | (serde_json::Value::Null, None) => {}
+        (serde_json::Value::String(s), None) => out.push(s.clone()),
+        (serde_json::Value::Object(o), None) => out.push(
+            object_summary(o).unwrap_or_else(|| serde_json::Value::Object(o.clone()).to_string()),
+        ),
+        (other, None) => out.push(other.to_string()),
+    }
+}
+
+/// An error object as one line: `title: detail` (JSON:API, problem details), else its `message`.
+fn object_summary(o: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    let text = |k: &str| o.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+    match (text("title"), text("detail")) {
+        (Some(t), Some(d)) => Some(format!("{t}: {d}")),
+        (Some(t), None) => Some(t),
+        (None, Some(d)) => Some(d),
+        (None, None) => text("message"),
+    }
 }
 
 /// A success body that does not match the schema.
@@ -902,9 +1039,18 @@ mod tests {
     #[test]
     fn rate_limit_and_retry_after_come_from_the_headers() {
         let mut headers = HeaderMap::new();
-        headers.insert("x-ratelimit-reset", http::HeaderValue::from_static("23"));
-        headers.insert("x-ratelimit-remaining", http::HeaderValue::from_static("0"));
-        let e = ApiError::new("Op", StatusCode::TOO_MANY_REQUESTS, headers, Bytes::new());
+        headers.insert("ratelimit-reset", http::HeaderValue::from_static("23"));
+        headers.insert("ratelimit-remaining", http::HeaderValue::from_static("0"));
+        headers.insert(
+            "x-ratelimit-reset",
+            http::HeaderValue::from_static("1700000000"),
+        );
+        let e = ApiError::new(
+            "Op",
+            StatusCode::TOO_MANY_REQUESTS,
+            headers.clone(),
+            Bytes::new(),
+        );
         assert_eq!(e.retry_after(), Some(Duration::from_secs(23)));
         let limit = e.rate_limit().unwrap();
         assert_eq!(
@@ -912,6 +1058,126 @@ mod tests {
             (Some(0), Some(Duration::from_secs(23)))
         );
         assert_eq!(api(500, "").rate_limit(), None);
+        // An API's own reset header, configured as an epoch, wins over the standard one.
+        let vendor = RateLimitHeaders {
+            reset: Some("x-ratelimit-reset"),
+            reset_kind: crate::ResetKind::EpochSeconds,
+            ..RateLimitHeaders::STANDARD
+        };
+        let e = ApiError::read(
+            vendor,
+            ErrorMessages::STANDARD,
+            "Op",
+            StatusCode::TOO_MANY_REQUESTS,
+            headers,
+            Bytes::new(),
+        );
+        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_699_999_990);
+        assert_eq!(e.retry_after_at(at), Some(Duration::from_secs(10)));
+    }
+
+    /// The messages of `body` (sent as `content_type`) read with `paths`.
+    fn messages(paths: &'static [&'static str], content_type: &str, body: &str) -> Vec<String> {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_str(content_type).unwrap(),
+        );
+        ErrorMessages { paths }.read(&headers, body.as_bytes())
+    }
+
+    #[test]
+    fn reads_messages_in_each_shape() {
+        const JSON: &str = "application/json";
+        const PROBLEM: &str = "application/problem+json; charset=utf-8";
+        const JSON_API: &[&str] = &["errors"];
+        const GITHUB: &[&str] = &["message"];
+        const ERROR_OBJECT: &[&str] = &["error.message"];
+        const STANDARD: &[&str] = &[];
+        let problem = r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your balance is 30, but that costs 50.","status":403}"#;
+        let github = r#"{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"}],"documentation_url":"https://docs.example.com"}"#;
+        let openai =
+            r#"{"error":{"message":"Invalid API key","type":"invalid_request_error","code":null}}"#;
+        // (paths, content type, body, expected)
+        let cases: &[(&[&str], &str, &str, &[&str])] = &[
+            (
+                JSON_API,
+                JSON,
+                r#"{"errors":["Not found","Gone"]}"#,
+                &["Not found", "Gone"],
+            ),
+            (
+                JSON_API,
+                JSON,
+                r#"{"errors":[{"title":"Bad Request","detail":"id missing"},{"code":1}]}"#,
+                &["Bad Request: id missing", r#"{"code":1}"#],
+            ),
+            (JSON_API, JSON, r#"{"message":"elsewhere"}"#, &[]),
+            (GITHUB, JSON, github, &["Validation Failed"]),
+            (ERROR_OBJECT, JSON, openai, &["Invalid API key"]),
+            (
+                &["errors.detail", "message"],
+                JSON,
+                r#"{"errors":[{"detail":"a"},{"detail":"b"}],"message":"m"}"#,
+                &["a", "b"],
+            ),
+            (
+                &["errors.detail", "message"],
+                JSON,
+                r#"{"message":"m"}"#,
+                &["m"],
+            ),
+            (
+                &[""],
+                PROBLEM,
+                problem,
+                &["You do not have enough credit.: Your balance is 30, but that costs 50."],
+            ),
+            // Unconfigured: problem details, then message, error, errors, then title/detail.
+            (
+                STANDARD,
+                PROBLEM,
+                problem,
+                &["You do not have enough credit.: Your balance is 30, but that costs 50."],
+            ),
+            (
+                STANDARD,
+                JSON,
+                problem,
+                &["You do not have enough credit.: Your balance is 30, but that costs 50."],
+            ),
+            (
+                STANDARD,
+                JSON,
+                r#"{"errors":["Not found"]}"#,
+                &["Not found"],
+            ),
+            (STANDARD, JSON, openai, &["Invalid API key"]),
+            (
+                STANDARD,
+                JSON,
+                r#"{"error":"invalid_grant"}"#,
+                &["invalid_grant"],
+            ),
+            (STANDARD, JSON, github, &["Validation Failed"]),
+            (
+                STANDARD,
+                JSON,
+                r#"{"message":"Bad credentials"}"#,
+                &["Bad credentials"],
+            ),
+            (STANDARD, JSON, r#"{"status":"fail"}"#, &[]),
+            (STANDARD, JSON, "<html>502</html>", &[]),
+            (STANDARD, JSON, r#"["a"]"#, &[]),
+        ];
+        for (paths, content_type, body, expected) in cases {
+            let paths: &'static [&'static str] = Box::leak(paths.to_vec().into_boxed_slice());
+            assert_eq!(
+                messages(paths, content_type, body),
+                *expected,
+                "{paths:?} {body}"
+            );
+        }
     }
 
     #[test]

@@ -82,10 +82,12 @@ pub use auth::{ApiKeyLocation, Credential, SchemeKind, Secret, SecurityScheme};
 pub use body::Multipart;
 pub use client::Client;
 pub use config::ClientBuilder;
-pub use error::{redact_url, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, TimeoutKind};
+pub use error::{
+    redact_url, ApiError, ApiErrorKind, ConfigError, DecodeError, Error, ErrorMessages, TimeoutKind,
+};
 pub use options::RequestOptions;
 pub use param_style::{DeepArrays, PathStyle, QueryStyle};
-pub use rate_limit::RateLimit;
+pub use rate_limit::{RateLimit, RateLimitHeaders, ResetKind};
 pub use request::{encode_path_param, encode_path_segment, Method, Operation, ParamValue, Request};
 pub use response::{ApiResponse, RawResponse};
 pub use retry::RetryPolicy;

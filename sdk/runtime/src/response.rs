@@ -1,7 +1,7 @@
 //! Successful responses: the raw parts, decoding into models, and the typed value with its metadata.
 
 use crate::error::{DecodeError, Error};
-use crate::rate_limit::RateLimit;
+use crate::rate_limit::{RateLimit, RateLimitHeaders};
 use bytes::Bytes;
 use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
@@ -12,6 +12,8 @@ pub struct ApiResponse<T> {
     status: StatusCode,
     headers: HeaderMap,
     body: T,
+    /// The API's own rate-limit headers, for [`rate_limit`](Self::rate_limit).
+    rate_limit_headers: RateLimitHeaders,
 }
 
 impl<T> ApiResponse<T> {
@@ -25,10 +27,10 @@ impl<T> ApiResponse<T> {
         &self.headers
     }
 
-    /// The rate-limit headers (`X-RateLimit-Limit`, `-Period`, `-Remaining`, `-Reset`,
-    /// `-Name`), when the response has any.
+    /// The rate limit the response reports, in the API's own headers (`X-RateLimit-*`, as its
+    /// generated crate configures them) or the IETF `RateLimit` headers, when it has any.
     pub fn rate_limit(&self) -> Option<RateLimit> {
-        RateLimit::from_headers(&self.headers)
+        RateLimit::from_api_headers(&self.headers, &self.rate_limit_headers)
     }
 
     /// The decoded body.
@@ -47,6 +49,7 @@ impl<T> ApiResponse<T> {
             status: self.status,
             headers: self.headers,
             body: f(self.body),
+            rate_limit_headers: self.rate_limit_headers,
         }
     }
 }
@@ -55,6 +58,8 @@ impl<T> ApiResponse<T> {
 #[derive(Debug, Clone)]
 pub struct RawResponse {
     pub(crate) operation: &'static str,
+    /// The API's own rate-limit headers, handed on to the decoded response.
+    pub(crate) rate_limit_headers: RateLimitHeaders,
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
@@ -73,6 +78,7 @@ impl RawResponse {
                 status: self.status,
                 headers: self.headers,
                 body,
+                rate_limit_headers: self.rate_limit_headers,
             }),
             Err(first) => {
                 let (path, message) =
@@ -106,6 +112,7 @@ impl RawResponse {
             status: self.status,
             headers: self.headers,
             body,
+            rate_limit_headers: self.rate_limit_headers,
         }
     }
 

@@ -1,7 +1,6 @@
 //! The retry policy: which failures are retried, and how long to wait before the next attempt.
 
 use crate::error::{Error, TimeoutKind};
-use crate::rate_limit::server_delay;
 use std::time::{Duration, SystemTime};
 
 /// How failed requests are retried: attempts, exponential backoff with jitter, and how long the
@@ -16,7 +15,8 @@ use std::time::{Duration, SystemTime};
 /// per-attempt timeout, and a connection that failed after the request was sent.
 ///
 /// **How long to wait.** When the response says (`Retry-After` in seconds or as an HTTP date, or
-/// `X-RateLimit-Reset` on a 429), exactly that long; if that is longer than
+/// on a 429 the reset of the API's own rate-limit header, a delay or a time as its crate
+/// configures it, or of the IETF `RateLimit` headers), exactly that long; if that is longer than
 /// [`max_server_delay`](Self::max_server_delay), retrying stops and the error is returned.
 /// Otherwise the `n`th retry waits `min(max_delay, base_delay × 2ⁿ⁻¹)`, of which a random half is
 /// jitter (a delay `d` becomes a uniform value in `[d/2, d]`). A retry that would start after the
@@ -122,9 +122,7 @@ impl RetryPolicy {
         if attempt >= self.max_attempts {
             return Decision::Stop("no attempts left");
         }
-        let requested = error
-            .as_api()
-            .and_then(|e| server_delay(e.status(), e.headers(), now));
+        let requested = error.as_api().and_then(|e| e.retry_after_at(now));
         let delay = match requested {
             Some(delay) if delay > self.max_server_delay => {
                 return Decision::Stop("the server asked for a delay longer than max_server_delay")
@@ -323,7 +321,7 @@ mod tests {
             (429, "retry-after", "99999999999999999999999"),
             (429, "retry-after", "1e400"),
             (503, "retry-after", "1e400"),
-            (429, "x-ratelimit-reset", "99999999999999999999999"),
+            (429, "ratelimit-reset", "99999999999999999999999"),
         ] {
             assert_eq!(
                 policy.decide(&api(status, &[(header, value)]), 1, true, long, now),

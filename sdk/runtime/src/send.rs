@@ -182,6 +182,8 @@ mod tests {
             security_schemes: &[],
             preview_operations: &[],
             operations: &[],
+            rate_limit: crate::RateLimitHeaders::STANDARD,
+            error_messages: crate::ErrorMessages::STANDARD,
         };
         let client = crate::ClientBuilder::new(&API)
             .base_url("http://127.0.0.1:9")

@@ -23,6 +23,8 @@ static API: Api = Api {
     security_schemes: &[],
     preview_operations: &[],
     operations: &[],
+    rate_limit: openapi_sdk_runtime::RateLimitHeaders::STANDARD,
+    error_messages: openapi_sdk_runtime::ErrorMessages::STANDARD,
 };
 
 fn builder() -> ClientBuilder {
