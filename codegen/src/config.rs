@@ -11,6 +11,14 @@
 //!     names: { datadoghq.com: US1 }
 //! package: { license: Apache-2.0, repository: "https://…", documentation: "https://…" }   # a generated crate's metadata
 //! runtime: { git: "https://…", tag: v0.1.0 }   # where a generated crate gets the runtime: version, path or git
+//! rate_limit:                 # the API's own rate-limit headers (Retry-After and IETF RateLimit are always read)
+//!   limit: X-RateLimit-Limit
+//!   remaining: X-RateLimit-Remaining
+//!   reset: X-RateLimit-Reset
+//!   reset_kind: delay_seconds # or epoch_seconds (a Unix time, as GitHub sends)
+//!   period: X-RateLimit-Period
+//!   name: X-RateLimit-Name
+//! errors: { shape: json_api } # where error bodies put their messages: a shape, or message_paths: [error.message]
 //! model_crates: { max_types: 1000 }   # a big spec's models in crates of their own (0: never)
 //! pagination:                 # by operationId: stop rules read from the response
 //!   ListTeamConnections:
@@ -55,6 +63,100 @@ pub struct Config {
     pub deep_object_arrays: DeepObjectArraysConfig,
     /// Where a generated crate gets the runtime (the command line's choice wins).
     pub runtime: Option<RuntimeConfig>,
+    /// The API's own rate-limit headers.
+    pub rate_limit: Option<RateLimitConfig>,
+    /// Where the API's error bodies put their messages.
+    pub errors: Option<ErrorsConfig>,
+}
+
+/// The API's own rate-limit headers, by name (the runtime's `RateLimitHeaders`). Each is read
+/// before the standard header that says the same; `Retry-After` and the IETF `RateLimit`
+/// headers are read whatever this says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitConfig {
+    /// Requests allowed per period (`X-RateLimit-Limit`).
+    pub limit: Option<String>,
+    /// Requests left in the period (`X-RateLimit-Remaining`).
+    pub remaining: Option<String>,
+    /// When the period ends, as `reset_kind` says (`X-RateLimit-Reset`): on a 429, the client
+    /// waits until then before retrying.
+    pub reset: Option<String>,
+    /// What `reset` counts (default: `delay_seconds`).
+    pub reset_kind: Option<ResetKind>,
+    /// The period's length in seconds (`X-RateLimit-Period`).
+    pub period: Option<String>,
+    /// Which limit applies (`X-RateLimit-Name`, `X-RateLimit-Resource`).
+    pub name: Option<String>,
+}
+
+impl RateLimitConfig {
+    /// The headers by role, in the runtime's field order.
+    pub(crate) fn headers(&self) -> [(&'static str, Option<&str>); 5] {
+        [
+            ("limit", self.limit.as_deref()),
+            ("remaining", self.remaining.as_deref()),
+            ("reset", self.reset.as_deref()),
+            ("period", self.period.as_deref()),
+            ("name", self.name.as_deref()),
+        ]
+    }
+}
+
+/// What a rate-limit reset header counts (the runtime's `ResetKind`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResetKind {
+    /// Seconds until the limit resets (`23`), as the IETF headers count.
+    #[default]
+    DelaySeconds,
+    /// The Unix time in seconds at which it resets (`1700000023`), as GitHub sends.
+    EpochSeconds,
+}
+
+/// Where error bodies put their messages: a known `shape`, or `message_paths` (dotted member
+/// names from the body's root, tried in order; arrays on the way are read element by element;
+/// `""` is the body itself). Without it, the runtime searches the usual places.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorsConfig {
+    /// A known shape.
+    pub shape: Option<ErrorShape>,
+    /// Paths to the messages, tried in order.
+    #[serde(default)]
+    pub message_paths: Vec<String>,
+}
+
+/// The error-body shapes the configuration names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorShape {
+    /// `{"errors": ["…"]}` or JSON:API's `{"errors": [{"title": …, "detail": …}]}`.
+    JsonApi,
+    /// `{"message": "…"}` (GitHub).
+    Message,
+    /// `{"error": {"message": "…"}}` (OpenAI, Stripe).
+    ErrorObject,
+    /// RFC 9457 (7807) problem details: `{"title": …, "detail": …}`.
+    Problem,
+}
+
+impl ErrorsConfig {
+    /// The message paths the runtime tries, in order.
+    pub fn paths(&self) -> Vec<String> {
+        let shape = match self.shape {
+            Some(ErrorShape::JsonApi) => Some("errors"),
+            Some(ErrorShape::Message) => Some("message"),
+            Some(ErrorShape::ErrorObject) => Some("error.message"),
+            Some(ErrorShape::Problem) => Some(""),
+            None => None,
+        };
+        shape
+            .map(str::to_owned)
+            .into_iter()
+            .chain(self.message_paths.iter().cloned())
+            .collect()
+    }
 }
 
 /// How a `style: deepObject` query parameter sends arrays, at its top or inside its objects
@@ -253,6 +355,7 @@ impl Config {
             }
         })?;
         config.check_rust_names()?;
+        config.check_conventions()?;
         if let Some(runtime) = &config.runtime {
             runtime.source().map_err(|(key, reason)| Error::Invalid {
                 pointer: format!("/runtime/{key}"),
@@ -265,6 +368,55 @@ impl Config {
     /// The runtime source the configuration names (checked by [`Config::parse`]).
     pub fn runtime_source(&self) -> Option<RuntimeSource> {
         self.runtime.as_ref().and_then(|r| r.source().ok())
+    }
+
+    /// Rate-limit header names must be HTTP header names; message paths have no empty member.
+    fn check_conventions(&self) -> Result<(), Error> {
+        let invalid = |pointer: String, reason: String| Error::Invalid {
+            pointer,
+            reason: format!("generator configuration: {reason}"),
+        };
+        if let Some(rate_limit) = &self.rate_limit {
+            for (role, name) in rate_limit.headers() {
+                let Some(name) = name else { continue };
+                if !is_header_name(name) {
+                    return Err(invalid(
+                        format!("/rate_limit/{role}"),
+                        format!(
+                            "`{}` is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+                            name.escape_debug()
+                        ),
+                    ));
+                }
+            }
+            if rate_limit.reset_kind.is_some() && rate_limit.reset.is_none() {
+                return Err(invalid(
+                    "/rate_limit/reset_kind".to_owned(),
+                    "reset_kind says what the reset header counts, but no reset header is named"
+                        .to_owned(),
+                ));
+            }
+        }
+        if let Some(errors) = &self.errors {
+            for (i, path) in errors.message_paths.iter().enumerate() {
+                if !path.is_empty() && path.split('.').any(str::is_empty) {
+                    return Err(invalid(
+                        format!("/errors/message_paths/{i}"),
+                        format!(
+                            "`{}` has an empty member name (paths are member names separated by dots; \"\" is the body itself)",
+                            path.escape_debug()
+                        ),
+                    ));
+                }
+            }
+            if errors.shape.is_none() && errors.message_paths.is_empty() {
+                return Err(invalid(
+                    "/errors".to_owned(),
+                    "errors names neither a shape nor message_paths".to_owned(),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The names the configuration gives Rust items as written (builder setters and server
@@ -292,6 +444,14 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// Whether `name` is an HTTP field name (RFC 9110's `token`).
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 #[cfg(test)]
@@ -365,5 +525,44 @@ mod tests {
                 .contains("/deep_object_arrays/parameters/expand"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn parses_rate_limit_headers_and_error_shapes() {
+        let config = Config::parse(
+            "rate_limit:\n  limit: X-RateLimit-Limit\n  reset: X-RateLimit-Reset\n  reset_kind: epoch_seconds\nerrors: { shape: message, message_paths: [errors.message] }\n",
+        )
+        .unwrap();
+        let rate_limit = config.rate_limit.unwrap();
+        assert_eq!(rate_limit.reset_kind, Some(ResetKind::EpochSeconds));
+        assert_eq!(rate_limit.limit.as_deref(), Some("X-RateLimit-Limit"));
+        assert_eq!(
+            config.errors.unwrap().paths(),
+            ["message", "errors.message"]
+        );
+        for (shape, path) in [
+            ("json_api", "errors"),
+            ("error_object", "error.message"),
+            ("problem", ""),
+        ] {
+            let config = Config::parse(&format!("errors: {{ shape: {shape} }}\n")).unwrap();
+            assert_eq!(config.errors.unwrap().paths(), [path], "{shape}");
+        }
+        for (text, pointer) in [
+            ("rate_limit: { reset: \"X Reset\" }\n", "/rate_limit/reset"),
+            ("rate_limit: { limit: \"\" }\n", "/rate_limit/limit"),
+            ("rate_limit: { reset_kind: epoch_seconds }\n", "/rate_limit/reset_kind"),
+            ("errors: { message_paths: [ok, a..b] }\n", "/errors/message_paths/1"),
+            ("errors: {}\n", "/errors"),
+            ("rate_limit: { reset_kind: epoch }\n", "/rate_limit/reset_kind"),
+            ("errors: { shape: xml }\n", "/errors/shape"),
+        ] {
+            match Config::parse(text) {
+                Err(Error::Invalid { pointer: p, reason }) => {
+                    assert_eq!(p, pointer, "{text}: {reason}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
     }
 }

@@ -30,6 +30,11 @@ pub struct Api {
     pub security_schemes: Vec<SecurityScheme>,
     /// Server variables with an `enum`, each a generated Rust enum (`Site`).
     pub server_enums: Vec<ServerEnum>,
+    /// The API's own rate-limit headers, from the configuration (none: the standard ones only).
+    pub rate_limit: Option<crate::config::RateLimitConfig>,
+    /// Where error bodies put their messages, from the configuration (empty: the runtime's
+    /// standard search).
+    pub error_message_paths: Vec<String>,
     /// Things the generator decided that a reader should know (renamed collisions and the like).
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -2,9 +2,11 @@
 //! `tests/snapshots/<fixture>/`, byte for byte. The snapshots are also compiled, warnings denied, as
 //! modules of the SDK crate's tests (see `sdk/src/lib.rs`).
 //!
+//! A fixture's generator configuration, when it has one, is `tests/fixtures/config/<fixture>.yaml`.
+//!
 //! To accept new output: `UPDATE_SNAPSHOTS=1 cargo test -p openapi-sdk-codegen --test snapshots`.
 
-use openapi_sdk_codegen::{generate, Options};
+use openapi_sdk_codegen::{generate, Config, Options};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -40,8 +42,14 @@ fn existing(root: &Path) -> BTreeMap<String, String> {
 fn check(fixture: &str) -> Vec<String> {
     let spec_path = dir("fixtures").join(format!("{fixture}.yaml"));
     let text = fs::read_to_string(&spec_path).unwrap();
+    // A fixture's generator configuration, if it has one, is `fixtures/config/<fixture>.yaml`.
+    let config = match fs::read_to_string(dir("fixtures").join("config").join(format!("{fixture}.yaml"))) {
+        Ok(text) => Config::parse(&text).unwrap_or_else(|e| panic!("{fixture} configuration: {e}")),
+        Err(_) => Config::default(),
+    };
     let options = Options {
         spec_name: format!("codegen/tests/fixtures/{fixture}.yaml"),
+        config,
         ..Options::default()
     };
     let generated = generate(&text, &options).unwrap_or_else(|e| panic!("{fixture}: {e}"));

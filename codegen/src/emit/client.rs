@@ -5,6 +5,7 @@
 
 use super::docs::{code_span, doc_attrs, inline, inner_doc_attrs, own_doc_attrs};
 use super::types::{ident, path_tokens};
+use crate::config::{RateLimitConfig, ResetKind};
 use crate::ir::{Api, ApiKeyLocation, SchemeKind, SecurityScheme, Server, ServerEnum};
 use heck::ToShoutySnakeCase;
 use proc_macro2::TokenStream;
@@ -33,6 +34,8 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
         .collect();
     operations.sort_unstable();
     let servers = servers_tokens(&api.servers);
+    let rate_limit = rate_limit_tokens(api.rate_limit.as_ref());
+    let error_messages = error_messages_tokens(&api.error_message_paths);
     let schemes = api.security_schemes.iter().map(scheme_tokens);
     let env_consts = env_consts(api);
     let setters = api.security_schemes.iter().map(scheme_setter);
@@ -75,7 +78,8 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
 
         #(#env_consts)*
 
-        /// This API as the runtime sees it: its servers, security schemes and Preview operations.
+        /// This API as the runtime sees it: its servers, security schemes, Preview operations,
+        /// rate-limit headers and error messages.
         pub static API: rt::Api = rt::Api {
             package: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
@@ -83,6 +87,8 @@ pub(crate) fn client_file(api: &Api, runtime: &str) -> TokenStream {
             security_schemes: &[#(#schemes),*],
             preview_operations: PREVIEW_OPERATIONS,
             operations: &[#(#operations),*],
+            rate_limit: #rate_limit,
+            error_messages: #error_messages,
         };
 
         #client_doc
@@ -519,4 +525,46 @@ fn server_enum(e: &ServerEnum) -> TokenStream {
             }
         }
     }
+}
+
+/// The runtime's `RateLimitHeaders` for the configured headers: names in lower case, as HTTP/2
+/// sends them and `http` stores them.
+fn rate_limit_tokens(config: Option<&RateLimitConfig>) -> TokenStream {
+    let Some(config) = config else {
+        return quote! { rt::RateLimitHeaders::STANDARD };
+    };
+    let name = |name: Option<&str>| match name {
+        Some(name) => {
+            let name = name.to_ascii_lowercase();
+            quote! { Some(#name) }
+        }
+        None => quote! { None },
+    };
+    let limit = name(config.limit.as_deref());
+    let remaining = name(config.remaining.as_deref());
+    let reset = name(config.reset.as_deref());
+    let period = name(config.period.as_deref());
+    let label = name(config.name.as_deref());
+    let reset_kind = match config.reset_kind.unwrap_or_default() {
+        ResetKind::DelaySeconds => quote! { rt::ResetKind::DelaySeconds },
+        ResetKind::EpochSeconds => quote! { rt::ResetKind::EpochSeconds },
+    };
+    quote! {
+        rt::RateLimitHeaders {
+            limit: #limit,
+            remaining: #remaining,
+            reset: #reset,
+            reset_kind: #reset_kind,
+            period: #period,
+            name: #label,
+        }
+    }
+}
+
+/// The runtime's `ErrorMessages` for the configured paths.
+fn error_messages_tokens(paths: &[String]) -> TokenStream {
+    if paths.is_empty() {
+        return quote! { rt::ErrorMessages::STANDARD };
+    }
+    quote! { rt::ErrorMessages { paths: &[#(#paths),*] } }
 }

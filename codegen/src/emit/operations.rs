@@ -553,7 +553,23 @@ fn path_statement(p: &Param) -> TokenStream {
         ParamStyle::Matrix => quote!(rt::PathStyle::Matrix),
         _ => quote!(rt::PathStyle::Simple),
     };
-    quote!(request.path_param(#wire, &self.#name, #style, #explode)?;)
+    let require = require_items(p);
+    quote! {
+        #require
+        request.path_param(#wire, &self.#name, #style, #explode)?;
+    }
+}
+
+/// For a required array parameter, the statement that refuses an empty list before anything is
+/// sent: `required` means the parameter is present, and an empty list has no form on the wire
+/// (a `content: application/json` parameter sends `[]`, so it needs none).
+fn require_items(p: &Param) -> Option<TokenStream> {
+    if !p.required || p.json_content || !matches!(p.ty, TypeRef::List(_)) {
+        return None;
+    }
+    let name = ident(&p.name);
+    let wire = &p.wire_name;
+    Some(quote!(request.require_items(#wire, &self.#name)?;))
 }
 
 fn query_style_tokens(style: ParamStyle) -> TokenStream {
@@ -569,6 +585,18 @@ fn query_style_tokens(style: ParamStyle) -> TokenStream {
 /// arrays of them) in the default style take the runtime's text fast path, the rest are serialized
 /// and encoded in their style.
 fn param_statement(p: &Param) -> TokenStream {
+    let statement = param_value_statement(p);
+    match require_items(p) {
+        Some(require) => quote! {
+            #require
+            #statement
+        },
+        None => statement,
+    }
+}
+
+/// [`param_statement`] without the check for an empty required list.
+fn param_value_statement(p: &Param) -> TokenStream {
     let name = ident(&p.name);
     let wire = &p.wire_name;
     let explode = p.explode;

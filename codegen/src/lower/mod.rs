@@ -99,6 +99,12 @@ pub fn lower(spec: &OpenAPI, config: &Config) -> Result<Api, Error> {
         servers,
         security_schemes: cx.schemes,
         server_enums,
+        rate_limit: config.rate_limit.clone(),
+        error_message_paths: config
+            .errors
+            .as_ref()
+            .map(|e| e.paths())
+            .unwrap_or_default(),
         diagnostics,
     })
 }

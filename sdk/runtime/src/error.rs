@@ -84,6 +84,17 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A parameter's value cannot be sent as the operation requires (an empty list for a
+    /// required array parameter). Nothing was sent.
+    #[error("{operation}: invalid parameter {parameter}: {reason}; nothing was sent")]
+    InvalidParameter {
+        /// The operation id.
+        operation: &'static str,
+        /// The parameter's name on the wire.
+        parameter: &'static str,
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A pagination stream stopped rather than loop or grow without bound: the server repeated a
     /// page, the page bound was reached, or a `collect_all` cap was exceeded.
     #[error("{operation}: pagination stopped: {}", Bounded(reason))]
@@ -128,7 +139,7 @@ impl Error {
 
     /// How many attempts the call made (each one sent the request, or tried to): 0 for failures
     /// found before sending (a Preview operation not enabled, missing credentials, an invalid
-    /// request or option, a configuration error) and for pagination stops.
+    /// request, parameter or option, a configuration error) and for pagination stops.
     pub fn attempts(&self) -> u32 {
         match self {
             Error::Api(e) => e.attempts,

@@ -126,8 +126,23 @@ impl Request {
         }
     }
 
+    /// Refuses an empty list for the required array parameter `name`: `required` means the
+    /// parameter is sent, and an empty list has no form on the wire (no `name=`, no header, no
+    /// path segment), so the request would silently lack it. Nothing is sent.
+    pub fn require_items<T>(&self, name: &'static str, values: &[T]) -> Result<(), Error> {
+        if values.is_empty() {
+            return Err(Error::InvalidParameter {
+                operation: self.operation.id,
+                parameter: name,
+                reason: "the parameter is required, and an empty list cannot be sent",
+            });
+        }
+        Ok(())
+    }
+
     /// Adds a list: `name=a,b` (`explode: false`) or `name=a&name=b` (`explode: true`). An empty or
-    /// absent list adds nothing.
+    /// absent list adds nothing (for a required parameter, [`require_items`](Self::require_items)
+    /// refuses an empty list first).
     pub fn query_list<T: ParamValue>(
         &mut self,
         name: &str,
@@ -506,6 +521,30 @@ mod tests {
             r.path_and_query(),
             "/x?page%5Bsize%5D=10&filter%5Bsources%5D=github,a%2Cb%20c&tag=x&tag=y"
         );
+    }
+
+    #[test]
+    fn an_empty_required_list_is_refused_naming_the_parameter() {
+        let r = Request::new(OP, "/x".into());
+        assert!(r.require_items("status", &["open"]).is_ok());
+        let err = r.require_items::<String>("status", &[]).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::InvalidParameter {
+                    operation: "Op",
+                    parameter: "status",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "Op: invalid parameter status: the parameter is required, and an empty list cannot be sent; nothing was sent"
+        );
+        assert_eq!(err.attempts(), 0);
+        assert!(!err.is_retryable());
     }
 
     #[test]

@@ -25,7 +25,8 @@ pub const ENV_APP_KEY: &str = "DD_APP_KEY";
 /// The environment variable [`ClientBuilder::from_env`] reads the `site` server variable (or a base URL) from.
 pub const ENV_SITE: &str = "DD_SITE";
 
-/// This API as the runtime sees it: its servers, security schemes and Preview operations.
+/// This API as the runtime sees it: its servers, security schemes, Preview operations,
+/// rate-limit headers and error messages.
 pub static API: rt::Api = rt::Api {
     package: env!("CARGO_PKG_NAME"),
     version: env!("CARGO_PKG_VERSION"),
@@ -97,6 +98,17 @@ pub static API: rt::Api = rt::Api {
         "ListTeamConnections",
         "UpdateOrgConnections",
     ],
+    rate_limit: rt::RateLimitHeaders {
+        limit: Some("x-ratelimit-limit"),
+        remaining: Some("x-ratelimit-remaining"),
+        reset: Some("x-ratelimit-reset"),
+        reset_kind: rt::ResetKind::DelaySeconds,
+        period: Some("x-ratelimit-period"),
+        name: Some("x-ratelimit-name"),
+    },
+    error_messages: rt::ErrorMessages {
+        paths: &["errors"],
+    },
 };
 
 /// A client for the Datadog Connections API. Cheap to clone: clones share one connection pool.
