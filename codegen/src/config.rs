@@ -551,10 +551,19 @@ mod tests {
         for (text, pointer) in [
             ("rate_limit: { reset: \"X Reset\" }\n", "/rate_limit/reset"),
             ("rate_limit: { limit: \"\" }\n", "/rate_limit/limit"),
-            ("rate_limit: { reset_kind: epoch_seconds }\n", "/rate_limit/reset_kind"),
-            ("errors: { message_paths: [ok, a..b] }\n", "/errors/message_paths/1"),
+            (
+                "rate_limit: { reset_kind: epoch_seconds }\n",
+                "/rate_limit/reset_kind",
+            ),
+            (
+                "errors: { message_paths: [ok, a..b] }\n",
+                "/errors/message_paths/1",
+            ),
             ("errors: {}\n", "/errors"),
-            ("rate_limit: { reset_kind: epoch }\n", "/rate_limit/reset_kind"),
+            (
+                "rate_limit: { reset_kind: epoch }\n",
+                "/rate_limit/reset_kind",
+            ),
             ("errors: { shape: xml }\n", "/errors/shape"),
         ] {
             match Config::parse(text) {

@@ -370,10 +370,14 @@ pub struct Field {
     pub wire_name: String,
     /// The value type, before optionality.
     pub ty: TypeRef,
-    /// Listed in the schema's `required`.
+    /// Listed in the schema's `required`, and neither `readOnly` nor `writeOnly` (the first is
+    /// never sent, the second never received, so neither is always there).
     pub required: bool,
     /// `nullable: true`.
     pub nullable: bool,
+    /// `readOnly: true`: the server sets it; requests never send it, so the model's encoding
+    /// leaves it out.
+    pub read_only: bool,
     /// The enum variant the field defaults to when it is required and its enum has a `default`.
     pub default_variant: Option<String>,
     /// Rustdoc text.

@@ -43,7 +43,11 @@ fn check(fixture: &str) -> Vec<String> {
     let spec_path = dir("fixtures").join(format!("{fixture}.yaml"));
     let text = fs::read_to_string(&spec_path).unwrap();
     // A fixture's generator configuration, if it has one, is `fixtures/config/<fixture>.yaml`.
-    let config = match fs::read_to_string(dir("fixtures").join("config").join(format!("{fixture}.yaml"))) {
+    let config = match fs::read_to_string(
+        dir("fixtures")
+            .join("config")
+            .join(format!("{fixture}.yaml")),
+    ) {
         Ok(text) => Config::parse(&text).unwrap_or_else(|e| panic!("{fixture} configuration: {e}")),
         Err(_) => Config::default(),
     };

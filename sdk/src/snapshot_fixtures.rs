@@ -32,8 +32,14 @@ pub mod recursion;
 #[path = "../../codegen/tests/snapshots/reserved/mod.rs"]
 pub mod reserved;
 #[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/swagger2_body/mod.rs"]
+pub mod swagger2_body;
+#[rustfmt::skip]
 #[path = "../../codegen/tests/snapshots/tolerance/mod.rs"]
 pub mod tolerance;
+#[rustfmt::skip]
+#[path = "../../codegen/tests/snapshots/wire/mod.rs"]
+pub mod wire;
 
 /// Auth mechanisms, security alternatives and server selection, checked on loopback servers.
 #[cfg(test)]
@@ -43,10 +49,17 @@ mod auth_servers_tests;
 #[cfg(test)]
 mod params_tests;
 
+/// Requests that follow the spec (readOnly, empty required arrays, Swagger 2.0 bodies) and
+/// rate-limit and error conventions from the configuration, on loopback servers.
+#[cfg(test)]
+mod wire_tests;
+
 /// Behaviour of the generated constructs, not just their shape.
 #[cfg(test)]
 mod tests {
-    use super::composition::models::{Priority, ScalarOrList, Shape, ShapeList, TreeOrLeaf};
+    use super::composition::models::{
+        Measurement, Priority, ScalarOrList, Shape, ShapeList, TreeOrLeaf,
+    };
     use serde_json::json;
 
     #[test]
@@ -89,6 +102,37 @@ mod tests {
         let odd: ScalarOrList = serde_json::from_value(json!(true)).unwrap();
         assert!(matches!(odd, ScalarOrList::Unknown(_)));
         assert_eq!(serde_json::to_value(&odd).unwrap(), json!(true));
+    }
+
+    #[test]
+    fn unions_keep_numbers_beyond_f64_exactly() {
+        // 2^64 + 1, a number beyond f64's range, and a decimal with more digits than f64 keeps:
+        // through `serde_json::Value` the first two would be rounded or refused.
+        let reading = r#"{"unit":"m","scale":0.5,"count":18446744073709551617,"huge":1e400,"precise":0.1000000000000000055511151231257827}"#;
+        let list_text = format!(r#"{{"data":[],"measurement":{reading}}}"#);
+        let list: ShapeList = serde_json::from_str(&list_text).unwrap();
+        let Some(Measurement::Reading(decoded)) = &list.measurement else {
+            panic!("not a reading: {:?}", list.measurement)
+        };
+        assert_eq!((decoded.unit.as_str(), decoded.scale), ("m", Some(0.5)));
+        assert_eq!(
+            decoded.additional_properties["count"].get(),
+            "18446744073709551617"
+        );
+        assert_eq!(decoded.additional_properties["huge"].get(), "1e400");
+        assert_eq!(
+            decoded.additional_properties["precise"].get(),
+            "0.1000000000000000055511151231257827"
+        );
+        // Encoding writes the same text back.
+        assert_eq!(serde_json::to_string(&list).unwrap(), list_text);
+        // A shape no variant accepts is kept as its exact text, too.
+        let odd = "[18446744073709551617,1e400,0.1000000000000000055511151231257827]";
+        let unknown: Measurement = serde_json::from_str(odd).unwrap();
+        assert!(matches!(&unknown, Measurement::Unknown(raw) if raw.get() == odd));
+        assert_eq!(serde_json::to_string(&unknown).unwrap(), odd);
+        let note: Measurement = serde_json::from_str(r#""calibrating""#).unwrap();
+        assert!(matches!(note, Measurement::String(s) if s == "calibrating"));
     }
 
     #[test]

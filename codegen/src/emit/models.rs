@@ -240,9 +240,12 @@ fn struct_item(
             (quote!(#kind), f.wire_name.as_str(), ident(&f.name))
         })
         .collect();
+    // A readOnly property is the server's to set: the encoding (what requests send) leaves it out.
     let written = kinds
         .iter()
-        .map(|(kind, wire, fname)| quote!(#fname (#kind) = #wire));
+        .zip(&s.fields)
+        .filter(|(_, f)| !f.read_only)
+        .map(|((kind, wire, fname), _)| quote!(#fname (#kind) = #wire));
     // What each property decodes as: the field's type, or the `Option<T>` inside an optional
     // nullable field's `Option<Option<T>>`.
     let exact_marker = if exact { quote!(exact) } else { quote!() };
@@ -472,6 +475,7 @@ fn enum_item(
 fn union_item(def: &TypeDef, u: &Union, runtime: &str, gate: &TokenStream) -> TokenStream {
     let docs = doc_attrs(def.docs.as_deref());
     let name = ident(&def.name);
+    let rt = path_tokens(runtime);
     let variants = u.variants.iter().map(|v| {
         let vname = ident(&v.name);
         let ty = type_tokens(&v.ty);
@@ -499,8 +503,8 @@ fn union_item(def: &TypeDef, u: &Union, runtime: &str, gate: &TokenStream) -> To
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            /// A shape none of the variants accepts, kept verbatim so it round-trips.
-            Unknown(serde_json::Value),
+            /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+            Unknown(#rt::serde_support::RawJson),
         }
 
         #gate

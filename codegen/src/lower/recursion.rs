@@ -490,6 +490,7 @@ mod tests {
             ty,
             required: false,
             nullable: false,
+            read_only: false,
             default_variant: None,
             docs: None,
             deprecated: false,

@@ -364,25 +364,27 @@ fn define_struct(
         let at = pointer.push("properties").push(prop);
         let hint = format!("{rust} {prop}");
         let ty = lower_schema(cx, schema, &hint, &at)?;
-        let (nullable, description, example, deprecated) = match schema {
-            ReferenceOr::Item(s) => {
-                let d = &s.schema_data;
-                (
-                    d.nullable,
-                    d.description.clone(),
-                    d.example.clone(),
-                    d.deprecated,
-                )
+        let (data, example) = match schema {
+            ReferenceOr::Item(s) => (Some(&s.schema_data), s.schema_data.example.clone()),
+            ReferenceOr::Reference { reference } => {
+                (referenced(cx, reference).map(|s| &s.schema_data), None)
             }
-            ReferenceOr::Reference { reference } => match referenced(cx, reference) {
-                Some(s) => (
-                    s.schema_data.nullable,
-                    s.schema_data.description.clone(),
-                    None,
-                    s.schema_data.deprecated,
-                ),
-                None => (false, None, None, false),
-            },
+        };
+        let nullable = data.is_some_and(|d| d.nullable);
+        let description = data.and_then(|d| d.description.clone());
+        let deprecated = data.is_some_and(|d| d.deprecated);
+        let read_only = data.is_some_and(|d| d.read_only);
+        let write_only = data.is_some_and(|d| d.write_only);
+        // A readOnly property is never in a request and a writeOnly one never in a response:
+        // neither is always there, whatever `required` says, so both are optional fields.
+        let direction = match (read_only, write_only) {
+            (true, _) => {
+                Some("Read-only: set by the server, and never sent in a request.".to_owned())
+            }
+            (false, true) => {
+                Some("Write-only: sent in requests, and not returned in responses.".to_owned())
+            }
+            (false, false) => None,
         };
         let name = field_names.claim(
             names::field_name(prop),
@@ -394,10 +396,11 @@ fn define_struct(
             name,
             wire_name: prop.clone(),
             ty,
-            required: object.required.contains(prop),
+            required: object.required.contains(prop) && !read_only && !write_only,
             nullable,
+            read_only,
             default_variant: None,
-            docs: docs::join(&[description, docs::example(example.as_ref())]),
+            docs: docs::join(&[description, direction, docs::example(example.as_ref())]),
             deprecated,
         });
     }

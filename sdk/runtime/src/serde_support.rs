@@ -63,6 +63,12 @@ impl RawJson {
     }
 }
 
+impl From<Box<RawValue>> for RawJson {
+    fn from(raw: Box<RawValue>) -> Self {
+        RawJson(raw)
+    }
+}
+
 impl From<serde_json::Value> for RawJson {
     fn from(value: serde_json::Value) -> Self {
         RawJson::from(&value)
@@ -616,12 +622,23 @@ impl<T: Exact> Exact for std::collections::BTreeMap<String, T> {
     }
 }
 
+/// The string value of a union's discriminator property `property`, if `raw` is an object that
+/// has one; what [`deserialize_union!`] reads to choose a variant. Other members are skipped as
+/// text, never decoded into numbers.
+#[doc(hidden)]
+pub fn union_tag(raw: &RawValue, property: &str) -> Option<String> {
+    let members =
+        serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(raw.get()).ok()?;
+    serde_json::from_str::<String>(members.get(property)?.get()).ok()
+}
+
 /// Implements `Deserialize` (and [`Exact`]) for a generated `oneOf`/`anyOf` enum.
 ///
-/// The input is read once into a `serde_json::Value`; with a discriminator whose value maps to a
-/// variant, that variant decodes it (its errors are reported). Otherwise each variant is tried in
-/// spec order and the first that decodes *exactly* wins; failing that, the first that decodes at
-/// all; failing that, the input is kept verbatim in `Unknown`.
+/// The input is read once as its exact JSON text (a [`RawValue`], so no number is rounded); with
+/// a discriminator whose value maps to a variant, that variant decodes it (its errors are
+/// reported). Otherwise each variant is tried in spec order, from the text, and the first that
+/// decodes *exactly* wins; failing that, the first that decodes at all; failing that, the input
+/// is kept verbatim in `Unknown` (a [`RawJson`]), so it is written back byte for byte.
 #[macro_export]
 macro_rules! deserialize_union {
     ($name:ident { $( $variant:ident($ty:ty) ),* $(,)? } $( tag $prop:literal { $( $value:literal => $tagged:ident ),* $(,)? } )?) => {
@@ -631,12 +648,12 @@ macro_rules! deserialize_union {
                 __D: $crate::serde::Deserializer<'de>,
             {
                 use $crate::serde::de::Error as _;
-                let value = <$crate::serde_json::Value as $crate::serde::Deserialize>::deserialize(deserializer)?;
+                let raw = <::std::boxed::Box<$crate::serde_json::value::RawValue> as $crate::serde::Deserialize>::deserialize(deserializer)?;
                 #[allow(unused_mut, unused_assignments)]
                 let mut preferred: ::core::option::Option<&'static str> = ::core::option::Option::None;
                 $(
-                    if let ::core::option::Option::Some(tag) = value.get($prop).and_then(|v| v.as_str()) {
-                        preferred = match tag {
+                    if let ::core::option::Option::Some(tag) = $crate::serde_support::union_tag(&raw, $prop) {
+                        preferred = match tag.as_str() {
                             $( $value => ::core::option::Option::Some(stringify!($tagged)), )*
                             _ => ::core::option::Option::None,
                         };
@@ -645,7 +662,7 @@ macro_rules! deserialize_union {
                 let mut fallback: ::core::option::Option<$name> = ::core::option::Option::None;
                 $(
                     if preferred.is_none() || preferred == ::core::option::Option::Some(stringify!($variant)) {
-                        match <$ty as $crate::serde::Deserialize>::deserialize(&value) {
+                        match $crate::serde_json::from_str::<$ty>(raw.get()) {
                             ::core::result::Result::Ok(decoded) => {
                                 if preferred.is_some() || $crate::serde_support::Exact::is_exact(&decoded) {
                                     return ::core::result::Result::Ok($name::$variant(decoded));
@@ -659,7 +676,7 @@ macro_rules! deserialize_union {
                         }
                     }
                 )*
-                ::core::result::Result::Ok(fallback.unwrap_or($name::Unknown(value)))
+                ::core::result::Result::Ok(fallback.unwrap_or_else(|| $name::Unknown($crate::serde_support::RawJson::from(raw))))
             }
         }
 

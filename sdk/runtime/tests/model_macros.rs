@@ -42,7 +42,7 @@ impl openapi_sdk_runtime::serde_support::Exact for S {
 pub enum U {
     D(D),
     A(A),
-    Unknown(serde_json::Value),
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(U { D(D), A(A) });

@@ -7,6 +7,8 @@ use crate::normalize::Record;
 
 const URLENCODED: &str = "application/x-www-form-urlencoded";
 const MULTIPART: &str = "multipart/form-data";
+/// The media type of an `in: body` parameter when the document consumes none it can use.
+const DEFAULT_BODY_MEDIA: &str = "application/json";
 
 fn is_form(media: &str) -> bool {
     let essence = media.split(';').next().unwrap_or_default().trim();
@@ -49,7 +51,15 @@ fn from_body(body: &Moved, consumes: &[String], at: &Pointer, record: &mut Recor
         .filter(|m| !is_form(m))
         .collect();
     if media.is_empty() {
-        media.push("application/json");
+        // Swagger 2.0 names no default, and servers differ; JSON is what its tools assume and
+        // what the generator's documentation promises, said here so that a 415 can be traced.
+        let reason = if consumes.is_empty() {
+            "no `consumes` on the operation or the document: the body is sent as `application/json`, the generator's documented default"
+        } else {
+            "`consumes` lists only form media types, which an `in: body` parameter cannot use: the body is sent as `application/json`, the generator's documented default"
+        };
+        record.note_original(&body.origin, reason);
+        media.push(DEFAULT_BODY_MEDIA);
     }
     let schema = body
         .param
@@ -183,6 +193,42 @@ mod tests {
             param,
             origin: Pointer::root().push("parameters").push(i.to_string()),
         }
+    }
+
+    #[test]
+    fn a_body_with_no_usable_consumes_is_json_with_a_note() {
+        let at = Pointer::root().push("requestBody");
+        for (consumes, says) in [
+            (&[][..], "no `consumes` on the operation or the document"),
+            (
+                &[URLENCODED.to_owned()][..],
+                "`consumes` lists only form media types",
+            ),
+        ] {
+            let body = moved(
+                json!({"name": "b", "in": "body", "schema": {"type": "object"}}),
+                1,
+            );
+            let mut record = Record::default();
+            let out = request_body(&[body], consumes, &at, &mut record).map(Value::from);
+            assert_eq!(
+                out,
+                Some(json!({"content": {"application/json": {"schema": {"type": "object"}}}}))
+            );
+            assert_eq!(record.notes.len(), 1, "{consumes:?}");
+            let note = &record.notes[0];
+            assert_eq!(note.pointer, "/parameters/1");
+            assert!(
+                note.message.starts_with(says) && note.message.contains("`application/json`"),
+                "{}",
+                note.message
+            );
+        }
+        // A document that says what it consumes gets no note.
+        let body = moved(json!({"name": "b", "in": "body", "schema": {}}), 1);
+        let mut record = Record::default();
+        request_body(&[body], &["text/plain".to_owned()], &at, &mut record);
+        assert!(record.notes.is_empty());
     }
 
     #[test]

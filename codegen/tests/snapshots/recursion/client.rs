@@ -9,7 +9,8 @@ use openapi_sdk_runtime as rt;
 /// [`ClientBuilder::enable_preview`] before use.
 pub const PREVIEW_OPERATIONS: &[&str] = &[];
 
-/// This API as the runtime sees it: its servers, security schemes and Preview operations.
+/// This API as the runtime sees it: its servers, security schemes, Preview operations,
+/// rate-limit headers and error messages.
 pub static API: rt::Api = rt::Api {
     package: env!("CARGO_PKG_NAME"),
     version: env!("CARGO_PKG_VERSION"),
@@ -17,6 +18,8 @@ pub static API: rt::Api = rt::Api {
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
     operations: &["EchoRecursion"],
+    rate_limit: rt::RateLimitHeaders::STANDARD,
+    error_messages: rt::ErrorMessages::STANDARD,
 };
 
 /// A client for the Recursion fixture. Cheap to clone: clones share one connection pool.

@@ -63,6 +63,21 @@ impl openapi_sdk_runtime::serde_support::Exact for CircleKind {
     }
 }
 
+/// A reading (its extra figures kept exactly), or a note; no discriminator.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Measurement {
+    Reading(Reading),
+    String(String),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
+}
+
+openapi_sdk_runtime::deserialize_union!(
+    Measurement { Reading(Reading), String(String) }
+);
+
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Named {
@@ -128,6 +143,43 @@ impl openapi_sdk_runtime::ParamValue for Priority {
     }
 }
 
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Reading {
+    pub unit: String,
+    pub scale: Option<f64>,
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
+}
+
+impl Reading {
+    /// Creates a [`Reading`] from its required fields.
+    #[inline]
+    pub fn new(unit: impl Into<String>) -> Self {
+        Self {
+            unit: unit.into(),
+            scale: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `scale`.
+    #[inline]
+    pub fn scale(mut self, value: f64) -> Self {
+        self.scale = Some(value);
+        self
+    }
+}
+
+openapi_sdk_runtime::serialize_struct!(
+    Reading { unit(required) = "unit", scale(optional) = "scale" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    exact Reading { unit(required String) = "unit", scale(optional Option < f64 >) =
+    "scale" }
+);
+
 /// No discriminator; the first exact match wins.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
@@ -136,8 +188,8 @@ pub enum ScalarOrList {
     String(String),
     List(Vec<i64>),
     Named(Named),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(
@@ -151,8 +203,8 @@ openapi_sdk_runtime::deserialize_union!(
 pub enum Shape {
     Circle(Circle),
     Square(Square),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(
@@ -168,6 +220,8 @@ pub struct ShapeList {
     pub tree: Option<TreeNode>,
     /// No discriminator; the first exact match wins.
     pub value: Option<ScalarOrList>,
+    /// A reading (its extra figures kept exactly), or a note; no discriminator.
+    pub measurement: Option<Measurement>,
     /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
     pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
 }
@@ -181,6 +235,7 @@ impl ShapeList {
             by_name: None,
             tree: None,
             value: None,
+            measurement: None,
             additional_properties: Default::default(),
         }
     }
@@ -205,17 +260,25 @@ impl ShapeList {
         self.value = Some(value);
         self
     }
+
+    /// Sets `measurement`.
+    #[inline]
+    pub fn measurement(mut self, value: Measurement) -> Self {
+        self.measurement = Some(value);
+        self
+    }
 }
 
 openapi_sdk_runtime::serialize_struct!(
     ShapeList { data(required) = "data", by_name(optional) = "by_name", tree(optional) =
-    "tree", value(optional) = "value" }
+    "tree", value(optional) = "value", measurement(optional) = "measurement" }
 );
 
 openapi_sdk_runtime::deserialize_struct!(
     ShapeList { data(required Vec < Shape >) = "data", by_name(optional Option <
     std::collections::BTreeMap < String, Shape > >) = "by_name", tree(optional Option <
-    TreeNode >) = "tree", value(optional Option < ScalarOrList >) = "value" }
+    TreeNode >) = "tree", value(optional Option < ScalarOrList >) = "value",
+    measurement(optional Option < Measurement >) = "measurement" }
 );
 
 #[derive(Debug, Clone, PartialEq)]
@@ -346,8 +409,8 @@ openapi_sdk_runtime::deserialize_struct!(
 pub enum TreeOrLeaf {
     TreeNode(Box<TreeNode>),
     String(String),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(

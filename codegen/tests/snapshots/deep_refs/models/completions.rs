@@ -9,8 +9,8 @@
 pub enum Choice {
     OptionOneNoDisc(OptionOneNoDisc),
     OptionTwo(OptionTwo),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(

@@ -10,8 +10,8 @@
 pub enum StartMediaJobResponse {
     Status200(StartMediaJobResponse200),
     Status202(StartMediaJobResponse202),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(

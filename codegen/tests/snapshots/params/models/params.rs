@@ -109,8 +109,8 @@ openapi_sdk_runtime::deserialize_struct!(
 pub enum NameOrColor {
     String(String),
     Color(Color),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(NameOrColor { String(String), Color(Color) });

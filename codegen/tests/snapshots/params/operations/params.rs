@@ -781,6 +781,7 @@ impl PathSimpleRequest {
                 .concat(),
         );
         request.set_options(self.options);
+        request.require_items("list", &self.list)?;
         request.path_param("list", &self.list, rt::PathStyle::Simple, false)?;
         request.path_param("color", &self.color, rt::PathStyle::Simple, false)?;
         request
@@ -849,7 +850,9 @@ impl PathLabelMatrixRequest {
         );
         request.set_options(self.options);
         request.path_param("day", &self.day, rt::PathStyle::Label, false)?;
+        request.require_items("label", &self.label)?;
         request.path_param("label", &self.label, rt::PathStyle::Label, false)?;
+        request.require_items("label_exploded", &self.label_exploded)?;
         request
             .path_param(
                 "label_exploded",
@@ -859,7 +862,9 @@ impl PathLabelMatrixRequest {
             )?;
         request
             .path_param("label_color", &self.label_color, rt::PathStyle::Label, true)?;
+        request.require_items("matrix", &self.matrix)?;
         request.path_param("matrix", &self.matrix, rt::PathStyle::Matrix, false)?;
+        request.require_items("matrix_exploded", &self.matrix_exploded)?;
         request
             .path_param(
                 "matrix_exploded",

@@ -44,8 +44,8 @@ openapi_sdk_runtime::deserialize_struct!(
 pub enum EitherLeft {
     Integer(i64),
     String(String),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(EitherLeft { Integer(i64), String(String) });
@@ -199,8 +199,8 @@ openapi_sdk_runtime::deserialize_struct!(
 pub enum Expr {
     String(String),
     BinaryOp(Box<BinaryOp>),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(
@@ -256,8 +256,8 @@ pub enum JsonValue {
     Bool(bool),
     List(Vec<JsonValue>),
     Map(std::collections::BTreeMap<String, JsonValue>),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(
@@ -363,8 +363,8 @@ pub enum NestedOrText {
     Nested(Nested),
     NestedMap(NestedMap),
     String(String),
-    /// A shape none of the variants accepts, kept verbatim so it round-trips.
-    Unknown(serde_json::Value),
+    /// A shape none of the variants accepts, kept as its exact JSON text so it round-trips.
+    Unknown(openapi_sdk_runtime::serde_support::RawJson),
 }
 
 openapi_sdk_runtime::deserialize_union!(

@@ -1,0 +1,8 @@
+// @generated from swagger2_body.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request and response models, one file per operation group.
+
+mod notes;
+
+pub use self::notes::*;

@@ -1,0 +1,8 @@
+// @generated from swagger2_body.yaml by `cargo xtask generate`. Do not edit by hand:
+// change the spec or the generator, then regenerate.
+
+//! Request builders, one file per API tag.
+
+mod notes;
+
+pub use self::notes::*;
