@@ -139,7 +139,8 @@ async fn an_unconfigured_client_never_reads_an_epoch_as_a_delay() {
 
 #[tokio::test]
 async fn the_standard_headers_are_honoured_without_configuration() {
-    let in_3s = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(3));
+    // Whole seconds, read some time after they were written: between 5 and 10 s away.
+    let in_10s = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(10));
     let too_many = r#"{"errors":["slow down"]}"#;
     // (fault, the delay asked for, at least, at most)
     let cases = [
@@ -154,9 +155,9 @@ async fn the_standard_headers_are_honoured_without_configuration() {
             4000,
         ),
         (
-            Fault::json(429, too_many).header("Retry-After", in_3s),
-            1900,
-            3000,
+            Fault::json(429, too_many).header("Retry-After", in_10s),
+            5000,
+            10000,
         ),
         (
             Fault::json(429, too_many)
