@@ -1102,12 +1102,12 @@ mod tests {
         const JSON: &str = "application/json";
         const PROBLEM: &str = "application/problem+json; charset=utf-8";
         const JSON_API: &[&str] = &["errors"];
-        const GITHUB: &[&str] = &["message"];
+        const MESSAGE: &[&str] = &["message"];
         const ERROR_OBJECT: &[&str] = &["error.message"];
         const STANDARD: &[&str] = &[];
         let problem = r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your balance is 30, but that costs 50.","status":403}"#;
-        let github = r#"{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"}],"documentation_url":"https://docs.example.com"}"#;
-        let openai =
+        let summary_and_details = r#"{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"}],"documentation_url":"https://docs.example.com"}"#;
+        let error_object =
             r#"{"error":{"message":"Invalid API key","type":"invalid_request_error","code":null}}"#;
         // (paths, content type, body, expected)
         let cases: &[(&[&str], &str, &str, &[&str])] = &[
@@ -1124,8 +1124,8 @@ mod tests {
                 &["Bad Request: id missing", r#"{"code":1}"#],
             ),
             (JSON_API, JSON, r#"{"message":"elsewhere"}"#, &[]),
-            (GITHUB, JSON, github, &["Validation Failed"]),
-            (ERROR_OBJECT, JSON, openai, &["Invalid API key"]),
+            (MESSAGE, JSON, summary_and_details, &["Validation Failed"]),
+            (ERROR_OBJECT, JSON, error_object, &["Invalid API key"]),
             (
                 &["errors.detail", "message"],
                 JSON,
@@ -1163,14 +1163,14 @@ mod tests {
                 r#"{"errors":["Not found"]}"#,
                 &["Not found"],
             ),
-            (STANDARD, JSON, openai, &["Invalid API key"]),
+            (STANDARD, JSON, error_object, &["Invalid API key"]),
             (
                 STANDARD,
                 JSON,
                 r#"{"error":"invalid_grant"}"#,
                 &["invalid_grant"],
             ),
-            (STANDARD, JSON, github, &["Validation Failed"]),
+            (STANDARD, JSON, summary_and_details, &["Validation Failed"]),
             (
                 STANDARD,
                 JSON,
