@@ -273,7 +273,7 @@ impl Dialect {
                 if self == Dialect::V30 { "3.0.3" } else { "3.1.0" }
             ),
             Dialect::V20 => format!(
-                "swagger: '2.0'\ninfo: {{title: t, version: '1'}}\npaths:\n  /x/{{id}}:\n    post:\n      operationId: PostX\n      parameters:\n        - {{name: id, in: path, required: true, type: string}}\n        - {{name: body, in: body, schema: {{$ref: '#/definitions/A'}}}}\n      responses:\n        200: {{description: ok, schema: {{$ref: '#/definitions/B'}}}}\ndefinitions:\n    A: {a}\n    B: {b}\n    C: {c}\n{fixed}"
+                "swagger: '2.0'\ninfo: {{title: t, version: '1'}}\nconsumes: [application/json]\npaths:\n  /x/{{id}}:\n    post:\n      operationId: PostX\n      parameters:\n        - {{name: id, in: path, required: true, type: string}}\n        - {{name: body, in: body, schema: {{$ref: '#/definitions/A'}}}}\n      responses:\n        200: {{description: ok, schema: {{$ref: '#/definitions/B'}}}}\ndefinitions:\n    A: {a}\n    B: {b}\n    C: {c}\n{fixed}"
             ),
         }
     }
