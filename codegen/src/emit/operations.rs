@@ -413,8 +413,8 @@ fn builder(op: &Operation) -> TokenStream {
     let send_with_doc =
         " Like `send`, and also returns the HTTP status and headers of the response.";
     // A binary success body is handed over as a stream, not read into memory.
-    let streamed = op.success_by_status.is_empty()
-        && matches!(op.success, Some((_, Media::Bytes(_))));
+    let streamed =
+        op.success_by_status.is_empty() && matches!(op.success, Some((_, Media::Bytes(_))));
     let send_methods = if streamed {
         let stream_doc = " The body is not read into memory: read it as it arrives with \
             [`rt::ByteStream::collect`] (with a size limit), [`rt::ByteStream::write_to`] or \

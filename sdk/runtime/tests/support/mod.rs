@@ -55,7 +55,9 @@ pub struct Server {
 
 impl Server {
     /// Serves on 127.0.0.1; `handler` gets each request and its index (0 for the first).
-    pub async fn start(handler: impl Fn(&Received, usize) -> Reply + Send + Sync + 'static) -> Self {
+    pub async fn start(
+        handler: impl Fn(&Received, usize) -> Reply + Send + Sync + 'static,
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let received = Arc::new(Mutex::new(Vec::new()));
@@ -63,7 +65,9 @@ impl Server {
         let log = received.clone();
         tokio::spawn(async move {
             loop {
-                let Ok((tcp, _)) = listener.accept().await else { return };
+                let Ok((tcp, _)) = listener.accept().await else {
+                    return;
+                };
                 let handler = handler.clone();
                 let log = log.clone();
                 tokio::spawn(async move {
@@ -98,7 +102,11 @@ async fn answer(
     log: &Mutex<Vec<Received>>,
 ) -> hyper::Response<Body> {
     let (parts, body) = request.into_parts();
-    let body = body.collect().await.map(|b| b.to_bytes().to_vec()).unwrap_or_default();
+    let body = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
     let received = Received {
         method: parts.method,
         path: parts.uri.path().to_owned(),
@@ -125,19 +133,37 @@ async fn answer(
                     block[..8].copy_from_slice(&b.to_le_bytes());
                     Ok(Frame::data(Bytes::from(block)))
                 });
-                (200, "application/octet-stream", Some(len), BodyExt::boxed(StreamBody::new(chunks)))
+                (
+                    200,
+                    "application/octet-stream",
+                    Some(len),
+                    BodyExt::boxed(StreamBody::new(chunks)),
+                )
             }
             Reply::CutShort { declared, sent } => {
-                let chunks = stream::iter([
-                    Ok(Frame::data(Bytes::from(vec![7u8; sent]))),
-                    Err("cut short".into()),
-                ]);
-                (200, "application/octet-stream", Some(declared), BodyExt::boxed(StreamBody::new(chunks)))
+                // The failure comes after a pause, so the headers and first bytes are sent first.
+                let chunks = stream::iter([Ok(Frame::data(Bytes::from(vec![7u8; sent])))]).chain(
+                    stream::once(async {
+                        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                        Err("cut short".into())
+                    }),
+                );
+                (
+                    200,
+                    "application/octet-stream",
+                    Some(declared),
+                    BodyExt::boxed(StreamBody::new(chunks)),
+                )
             }
             Reply::Stall { sent } => {
                 let chunks = stream::iter([Ok(Frame::data(Bytes::from(vec![7u8; sent])))])
                     .chain(stream::pending());
-                (200, "application/octet-stream", None, BodyExt::boxed(StreamBody::new(chunks)))
+                (
+                    200,
+                    "application/octet-stream",
+                    None,
+                    BodyExt::boxed(StreamBody::new(chunks)),
+                )
             }
         };
     let mut response = hyper::Response::new(body);
@@ -220,9 +246,16 @@ pub fn expected_checksum(len: u64) -> u64 {
         .collect();
     let per_block = words.len() as u64;
     // Σ_{j≥1} base_j·(j+1) and Σ_{j≥1} base_j.
-    let (a, b) = words.iter().enumerate().skip(1).fold((0u64, 0u64), |(a, b), (j, w)| {
-        (a.wrapping_add(w.wrapping_mul(j as u64 + 1)), b.wrapping_add(*w))
-    });
+    let (a, b) = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .fold((0u64, 0u64), |(a, b), (j, w)| {
+            (
+                a.wrapping_add(w.wrapping_mul(j as u64 + 1)),
+                b.wrapping_add(*w),
+            )
+        });
     (0..len / BLOCK as u64).fold(0u64, |sum, block| {
         let offset = block.wrapping_mul(per_block);
         sum.wrapping_add(block.wrapping_mul(offset + 1))
