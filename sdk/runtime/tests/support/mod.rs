@@ -25,6 +25,8 @@ pub struct Received {
     pub path: String,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
+    /// The body's length (also when it was not kept).
+    pub body_len: u64,
 }
 
 impl Received {
@@ -101,17 +103,25 @@ async fn answer(
     handler: &Handler,
     log: &Mutex<Vec<Received>>,
 ) -> hyper::Response<Body> {
-    let (parts, body) = request.into_parts();
-    let body = body
-        .collect()
-        .await
-        .map(|b| b.to_bytes().to_vec())
-        .unwrap_or_default();
+    let (parts, mut body) = request.into_parts();
+    // A path ending in `/discard` is counted, not kept (the upload benchmark).
+    let keep = !parts.uri.path().ends_with("/discard");
+    let mut kept = Vec::new();
+    let mut body_len = 0u64;
+    while let Some(Ok(frame)) = body.frame().await {
+        if let Ok(data) = frame.into_data() {
+            body_len += data.len() as u64;
+            if keep {
+                kept.extend_from_slice(&data);
+            }
+        }
+    }
     let received = Received {
         method: parts.method,
         path: parts.uri.path().to_owned(),
         headers: parts.headers,
-        body,
+        body: kept,
+        body_len,
     };
     let index = {
         let mut log = log.lock().unwrap();
