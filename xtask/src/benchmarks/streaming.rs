@@ -89,7 +89,9 @@ pub fn render(out: &mut String, all: &[Measurement], run: u64) {
         );
         return;
     }
-    out.push_str("| case | client | MiB/s (min–max) | rounds | ours ÷ reqwest | peak RSS |\n");
+    out.push_str(
+        "| case | client | MiB/s (min–max) | rounds | ours ÷ reqwest (above 1 is faster) | peak RSS |\n",
+    );
     out.push_str("|---|---|---|---|---|---|\n");
     let mut reused = Vec::new();
     for m in &rows {
@@ -135,7 +137,11 @@ pub fn render(out: &mut String, all: &[Measurement], run: u64) {
         .find(|m| m.subject == OURS && m.case.starts_with("download"))
         .and_then(|m| ratio(all, &m.case, REQWEST_DOWNLOAD));
     if let Some(r) = download {
-        let status = if r >= DOWNLOAD_TARGET { "met" } else { "**missed**" };
+        let status = if r >= DOWNLOAD_TARGET {
+            "met"
+        } else {
+            "**missed**"
+        };
         let _ = writeln!(
             out,
             "\nDownload target (≥ {DOWNLOAD_TARGET}× reqwest): {r:.2}×, {status}."
@@ -185,7 +191,10 @@ mod tests {
             out.contains("| download 1024 MiB | ours | 900 (890–910) | 5 | 0.90× |"),
             "{out}"
         );
-        assert!(out.contains("| upload 256 MiB from a file | ours | 500 (490–510) | 5 | 1.25× |"), "{out}");
+        assert!(
+            out.contains("| upload 256 MiB from a file | ours | 500 (490–510) | 5 | 1.25× |"),
+            "{out}"
+        );
         assert!(out.contains("0.90×, met."), "{out}");
         assert!(!out.contains('†'), "{out}");
         let mut slower = all.clone();
