@@ -11,11 +11,12 @@ pub mod models;
 pub mod operations;
 
 pub use self::client::*;
+pub use openapi_sdk_runtime::{
+    pagination, ApiError, ApiErrorKind, ApiResponse, ByteStream, ConfigError,
+    DecodeError, Error, FilePart, Multipart, RateLimit, RequestOptions, RetryPolicy,
+    TimeoutKind, UploadBody,
+};
 /// An unknown property's exact JSON text, as models keep it in `additional_properties`.
 pub use openapi_sdk_runtime::serde_support::RawJson;
 /// A string enum value this version does not know, as the enum's `Unknown` variant keeps it.
 pub use openapi_sdk_runtime::serde_support::UnknownValue;
-pub use openapi_sdk_runtime::{
-    pagination, ApiError, ApiErrorKind, ApiResponse, ByteStream, ConfigError, DecodeError, Error,
-    FilePart, Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind, UploadBody,
-};

@@ -13,7 +13,8 @@ use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-/// The generated Media fixture, compiled against this runtime.
+/// The generated Media fixture, compiled against this runtime (as generated: never formatted).
+#[rustfmt::skip]
 #[allow(dead_code, unused_imports)]
 #[path = "../../../../codegen/tests/snapshots/media/mod.rs"]
 pub mod media;
