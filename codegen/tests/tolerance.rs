@@ -317,13 +317,13 @@ fn a_request_body_without_a_media_type_is_bytes() {
     for (body, method, statement) in [
         (
             "{content: {}}",
-            "pub fn body(mut self, value: Vec<u8>) -> Self",
-            "request.bytes_body(\"application/octet-stream\", body);",
+            "pub fn body(mut self, value: impl Into<rt::UploadBody>) -> Self",
+            "request.upload_body(\"application/octet-stream\", body);",
         ),
         (
             "{required: true, description: The file.}",
-            "pub fn upload(&self, body: Vec<u8>) -> UploadRequest",
-            "request.bytes_body(\"application/octet-stream\", self.body);",
+            "pub fn upload(&self, body: impl Into<rt::UploadBody>) -> UploadRequest",
+            "request.upload_body(\"application/octet-stream\", self.body);",
         ),
     ] {
         let spec = format!("{HEAD}paths:\n  /upload:\n    post:\n      operationId: Upload\n      requestBody: {body}\n      responses:\n        '204': {{description: ok}}\n");

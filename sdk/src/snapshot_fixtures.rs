@@ -177,7 +177,7 @@ mod reserved_tests;
 mod media_tests {
     use super::media::Client;
     use datadog_connections_replay::fault::{Fault, FaultServer};
-    use openapi_sdk_runtime::{Multipart, RetryPolicy};
+    use openapi_sdk_runtime::{FilePart, Multipart, RetryPolicy};
 
     /// The fixture has no security schemes, so no credentials; `SubmitMediaLog` has its own server,
     /// which the base URL does not replace: it is pointed at the test server by its operation id.
@@ -221,14 +221,17 @@ mod media_tests {
                 .upload_media_archive(vec![0, 1, 2])
                 .send()
                 .await
+                .unwrap()
+                .collect(1024)
+                .await
                 .unwrap(),
-            b"PK\x03\x04"
+            &b"PK\x03\x04"[..]
         );
         let form = Multipart::new().file(
             "openapi_spec_file",
-            "spec.yaml",
-            "application/yaml",
-            b"openapi: 3.0.0".to_vec(),
+            FilePart::new(b"openapi: 3.0.0".to_vec())
+                .file_name("spec.yaml")
+                .content_type("application/yaml"),
         );
         assert_eq!(
             client

@@ -66,7 +66,7 @@ pub(crate) fn body_argument(b: &Body) -> String {
         Media::Json | Media::Form => rust_type(&b.ty),
         Media::Multipart if !b.parts.is_empty() => rust_type(&b.ty),
         Media::Text(_) => "String".to_owned(),
-        Media::Bytes(_) => "Vec<u8>".to_owned(),
+        Media::Bytes(_) => "impl Into<rt::UploadBody>".to_owned(),
         Media::Multipart => "rt::Multipart".to_owned(),
     }
 }
@@ -83,7 +83,8 @@ pub(crate) fn output(op: &Operation) -> String {
     match &op.success {
         Some((ty, Media::Json | Media::Multipart)) => rust_type(ty),
         Some((_, Media::Text(_) | Media::Form)) => "String".to_owned(),
-        Some((_, Media::Bytes(_))) => "Vec<u8>".to_owned(),
+        // Streamed: `send()` returns `rt::StreamBodyFuture`, resolving to a `ByteStream`.
+        Some((_, Media::Bytes(_))) => "rt::ByteStream".to_owned(),
         None => "()".to_owned(),
     }
 }

@@ -767,6 +767,15 @@ fn declared(files: &BTreeMap<String, String>) -> Declared {
                         if name == "send" {
                             if let syn::ReturnType::Type(_, ty) = &f.sig.output {
                                 if let syn::Type::Path(p) = &**ty {
+                                    // A streamed binary body's future names no body type.
+                                    if p.path
+                                        .segments
+                                        .last()
+                                        .is_some_and(|s| s.ident == "StreamBodyFuture")
+                                    {
+                                        out.results
+                                            .insert(owner.clone(), normalized("rt::ByteStream"));
+                                    }
                                     if let Some(syn::PathArguments::AngleBracketed(args)) =
                                         p.path.segments.last().map(|s| &s.arguments)
                                     {

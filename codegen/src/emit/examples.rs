@@ -375,8 +375,8 @@ fn result_usage(
             Some("println!(\"{text}\");".to_owned()),
         ),
         Some((_, Media::Bytes(_))) => (
-            Some("bytes".to_owned()),
-            Some("println!(\"{} bytes\", bytes.len());".to_owned()),
+            Some("download".to_owned()),
+            Some("println!(\"{} bytes\", download.save(\"download.bin\").await?);".to_owned()),
         ),
         Some((ty, _)) => {
             // A response's `data` is what a reader wants to see; otherwise the whole response.

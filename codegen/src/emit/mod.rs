@@ -289,8 +289,8 @@ fn root(api: &Api, runtime: &str) -> TokenStream {
 
         pub use self::client::*;
         pub use #rt::{
-            pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error, Multipart, RateLimit,
-            RequestOptions, RetryPolicy, TimeoutKind,
+            pagination, ApiError, ApiErrorKind, ApiResponse, ByteStream, ConfigError, DecodeError, Error, FilePart,
+            Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind, UploadBody,
         };
         /// An unknown property's exact JSON text, as models keep it in `additional_properties`.
         pub use #rt::serde_support::RawJson;

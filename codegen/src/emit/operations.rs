@@ -214,9 +214,11 @@ fn client_method(op: &Operation, types: &BTreeMap<String, TypeDef>, krate: &str)
     }
     match &op.body {
         Some(b) if b.required => {
-            let ty = body_type(b);
+            let ty = body_argument(b);
             args.push(quote!(body: #ty));
-            if b.parts.is_empty() {
+            if matches!(b.media, Media::Bytes(_)) {
+                inits.push(quote!(body: body.into()));
+            } else if b.parts.is_empty() {
                 inits.push(quote!(body));
             } else {
                 inits.push(quote!(body: #builder::multipart_form(body)));
@@ -309,9 +311,11 @@ fn builder(op: &Operation) -> TokenStream {
     });
     let setters = op.params.iter().filter(|p| !p.required).map(param_setter);
     let body_setter = op.body.as_ref().filter(|b| !b.required).map(|b| {
-        let ty = body_type(b);
+        let ty = body_argument(b);
         let docs = doc_attrs(Some(b.docs.as_deref().unwrap_or("The request body.")));
-        let value = if b.parts.is_empty() {
+        let value = if matches!(b.media, Media::Bytes(_)) {
+            quote!(value.into())
+        } else if b.parts.is_empty() {
             quote!(value)
         } else {
             quote!(Self::multipart_form(value))
@@ -372,7 +376,7 @@ fn builder(op: &Operation) -> TokenStream {
                     quote!(request.form_body(&#value, &[#(#encoding),*])?;)
                 }
                 Media::Text(ct) => quote!(request.text_body(#ct, #value);),
-                Media::Bytes(ct) => quote!(request.bytes_body(#ct, #value);),
+                Media::Bytes(ct) => quote!(request.upload_body(#ct, #value);),
                 Media::Multipart => quote!(request.multipart_body(#value)?;),
             };
             if b.required {
@@ -408,6 +412,46 @@ fn builder(op: &Operation) -> TokenStream {
     );
     let send_with_doc =
         " Like `send`, and also returns the HTTP status and headers of the response.";
+    // A binary success body is handed over as a stream, not read into memory.
+    let streamed =
+        op.success_by_status.is_empty() && matches!(op.success, Some((_, Media::Bytes(_))));
+    let send_methods = if streamed {
+        let stream_doc = " The body is not read into memory: read it as it arrives with \
+            [`rt::ByteStream::collect`] (with a size limit), [`rt::ByteStream::write_to`] or \
+            [`rt::ByteStream::save`], or as a `Stream` of chunks. The client's body limit does not \
+            apply to it; an error status is still returned as an error.";
+        quote! {
+            #[doc = #send_doc]
+            #[doc = ""]
+            #[doc = #stream_doc]
+            #[inline]
+            pub fn send(self) -> rt::StreamBodyFuture {
+                self.send_with_response().into_body()
+            }
+
+            #[doc = #send_with_doc]
+            #[inline]
+            pub fn send_with_response(self) -> rt::StreamFuture {
+                let client = self.client.runtime().clone();
+                client.send_stream(self.into_request())
+            }
+        }
+    } else {
+        quote! {
+            #[doc = #send_doc]
+            #[inline]
+            pub fn send(self) -> rt::BodyFuture<#future_args> {
+                self.send_with_response().into_body()
+            }
+
+            #[doc = #send_with_doc]
+            #[inline]
+            pub fn send_with_response(self) -> rt::ResponseFuture<#future_args> {
+                let client = self.client.runtime().clone();
+                client.send(self.into_request(), #value)
+            }
+        }
+    };
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -440,18 +484,7 @@ fn builder(op: &Operation) -> TokenStream {
                 self
             }
 
-            #[doc = #send_doc]
-            #[inline]
-            pub fn send(self) -> rt::BodyFuture<#future_args> {
-                self.send_with_response().into_body()
-            }
-
-            #[doc = #send_with_doc]
-            #[inline]
-            pub fn send_with_response(self) -> rt::ResponseFuture<#future_args> {
-                let client = self.client.runtime().clone();
-                client.send(self.into_request(), #value)
-            }
+            #send_methods
 
             /// The request, encoded: its path, parameters and body.
             #[inline]
@@ -648,10 +681,15 @@ fn multipart_methods(b: &Body) -> TokenStream {
     let parts = b.parts.iter().map(|part| {
         let field = ident(&part.field);
         let wire = &part.wire_name;
-        let ct = part
-            .content_type
-            .as_deref()
-            .unwrap_or("application/octet-stream");
+        // A file part goes as itself (named after its field, `application/octet-stream`) unless the
+        // spec gives its content type.
+        let file = |value: TokenStream| match part.content_type.as_deref() {
+            Some(ct) if ct != "application/octet-stream" => {
+                quote!(rt::FilePart::new(#value).content_type(#ct))
+            }
+            _ => value,
+        };
+        let (field_value, value) = (file(quote!(body.#field)), file(quote!(value)));
         // How the field is read: a value, an `Option`, or an `Option<Option<…>>` (nullable and
         // optional); `null` sends nothing.
         let pattern = match (part.required, part.nullable) {
@@ -666,21 +704,21 @@ fn multipart_methods(b: &Body) -> TokenStream {
                     form = form.field(#wire, value);
                 }
             },
-            (PartKind::File, None) => quote!(form = form.file(#wire, #wire, #ct, body.#field);),
+            (PartKind::File, None) => quote!(form = form.file(#wire, #field_value);),
             (PartKind::File, Some(pattern)) => quote! {
                 if let #pattern = body.#field {
-                    form = form.file(#wire, #wire, #ct, value);
+                    form = form.file(#wire, #value);
                 }
             },
             (PartKind::Files, None) => quote! {
                 for value in body.#field {
-                    form = form.file(#wire, #wire, #ct, value);
+                    form = form.file(#wire, #value);
                 }
             },
             (PartKind::Files, Some(pattern)) => quote! {
                 if let #pattern = body.#field {
                     for value in value {
-                        form = form.file(#wire, #wire, #ct, value);
+                        form = form.file(#wire, #value);
                     }
                 }
             },
@@ -697,8 +735,9 @@ fn multipart_methods(b: &Body) -> TokenStream {
         quote!(Some(form))
     };
     quote! {
-        /// Sends this form instead of the typed body: for file names of your own, or parts the
-        /// schema does not list.
+        /// Sends this form instead of the typed body: for file names and content types of your
+        /// own, files and streams that are not read into memory ([`rt::FilePart`] with an
+        /// [`rt::UploadBody`]), or parts the schema does not list.
         #[inline]
         pub fn multipart(mut self, form: rt::Multipart) -> Self {
             self.body = #set;
@@ -726,8 +765,17 @@ fn body_type(b: &Body) -> TokenStream {
         Media::Json | Media::Form => type_tokens(&b.ty),
         Media::Multipart if !b.parts.is_empty() => type_tokens(&b.ty),
         Media::Text(_) => quote!(String),
-        Media::Bytes(_) => quote!(Vec<u8>),
+        Media::Bytes(_) => quote!(rt::UploadBody),
         Media::Multipart => quote!(rt::Multipart),
+    }
+}
+
+/// The argument type a body is taken as: a binary body as anything that makes an upload (bytes,
+/// `UploadBody::from_file`, `UploadBody::from_stream`).
+fn body_argument(b: &Body) -> TokenStream {
+    match b.media {
+        Media::Bytes(_) => quote!(impl Into<rt::UploadBody>),
+        _ => body_type(b),
     }
 }
 

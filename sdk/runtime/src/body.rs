@@ -5,6 +5,8 @@ use crate::error::Error;
 use crate::param_style::{self, Node, QueryStyle};
 use crate::request::Request;
 use crate::response::{ApiResponse, RawResponse};
+use crate::upload::{Segment, Segments, UploadBody};
+use bytes::Bytes;
 use http::header::HeaderValue;
 use serde::Serialize;
 
@@ -19,14 +21,26 @@ impl Request {
         self.raw_body(HeaderValue::from_static(content_type), body);
     }
 
+    /// Sends `body` (bytes, a file or a stream, with its length as `Content-Length`) with the
+    /// given content type (`application/octet-stream`). See [`UploadBody`] for which bodies a
+    /// retry can send again.
+    pub fn upload_body(&mut self, content_type: &'static str, body: UploadBody) {
+        self.set_content_type(HeaderValue::from_static(content_type));
+        self.body = None;
+        self.upload = Some(Segments(vec![Segment::Upload(body)]));
+    }
+
     /// Sends a `multipart/form-data` form; fails when one of its values could not be serialized
-    /// (see [`Multipart::field`]).
+    /// (see [`Multipart::field`]). A form whose file parts are files or streams is sent as they
+    /// are read, with its total length as `Content-Length`.
     pub fn multipart_body(&mut self, form: Multipart) -> Result<(), Error> {
         if let Some(reason) = form.error {
             return Err(self.invalid(reason));
         }
-        let (content_type, body) = form.encode();
-        self.raw_body(content_type, body);
+        let (content_type, segments) = form.encode();
+        self.set_content_type(content_type);
+        self.body = None;
+        self.upload = Some(segments);
         Ok(())
     }
 
@@ -63,6 +77,7 @@ impl Request {
 
     fn raw_body(&mut self, content_type: HeaderValue, body: Vec<u8>) {
         self.set_content_type(content_type);
+        self.upload = None;
         self.body = Some(body);
     }
 }
@@ -89,13 +104,22 @@ impl RawResponse {
 /// and JSON parts with [`field`](Self::field), files with [`file`](Self::file)); the same builder
 /// is there for forms put together by hand.
 ///
+/// File parts are [`FilePart`]s: bytes, a file or a stream ([`UploadBody`]), with a file name and
+/// a content type. A form with a file or stream part is not read into memory: it is sent part by
+/// part, with its total length as `Content-Length`.
+///
 /// ```
-/// use openapi_sdk_runtime::Multipart;
+/// use openapi_sdk_runtime::{FilePart, Multipart};
 /// let form = Multipart::new()
 ///     .text("name", "spec")
 ///     .field("version", &3)
 ///     .field("labels", &["a", "b"])
-///     .file("openapi_spec_file", "spec.yaml", "application/yaml", b"openapi: 3.0.0".to_vec());
+///     .file(
+///         "openapi_spec_file",
+///         FilePart::new(b"openapi: 3.0.0".to_vec())
+///             .file_name("spec.yaml")
+///             .content_type("application/yaml"),
+///     );
 /// assert_eq!(form.len(), 4);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,7 +134,57 @@ struct Part {
     name: String,
     filename: Option<String>,
     content_type: Option<String>,
-    data: Vec<u8>,
+    data: UploadBody,
+}
+
+/// A file part of a [`Multipart`] form: its content ([`UploadBody`]: bytes, a file or a stream),
+/// the file name sent in `Content-Disposition` (default: the field's name) and its
+/// `Content-Type` (default: `application/octet-stream`).
+///
+/// ```no_run
+/// # async fn example() -> Result<(), openapi_sdk_runtime::Error> {
+/// use openapi_sdk_runtime::{FilePart, Multipart, UploadBody};
+/// let photo = FilePart::new(UploadBody::from_file("photo.png").await?)
+///     .file_name("photo.png")
+///     .content_type("image/png");
+/// let form = Multipart::new().text("title", "Holidays").file("photo", photo);
+/// # let _ = form;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilePart {
+    body: UploadBody,
+    file_name: Option<String>,
+    content_type: Option<String>,
+}
+
+impl FilePart {
+    /// A part with this content, the field's name as file name and `application/octet-stream`.
+    pub fn new(body: impl Into<UploadBody>) -> Self {
+        FilePart {
+            body: body.into(),
+            file_name: None,
+            content_type: None,
+        }
+    }
+
+    /// Sets the file name sent in the part's `Content-Disposition`.
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// Sets the part's `Content-Type`.
+    pub fn content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+}
+
+impl<T: Into<UploadBody>> From<T> for FilePart {
+    fn from(body: T) -> Self {
+        FilePart::new(body)
+    }
 }
 
 impl Multipart {
@@ -125,7 +199,7 @@ impl Multipart {
             name: name.into(),
             filename: None,
             content_type: None,
-            data: value.into().into_bytes(),
+            data: UploadBody::from(value.into()),
         });
         self
     }
@@ -156,24 +230,24 @@ impl Multipart {
             name,
             filename: None,
             content_type,
-            data,
+            data: UploadBody::from(data),
         });
         self
     }
 
-    /// Adds a file field.
-    pub fn file(
-        mut self,
-        name: impl Into<String>,
-        filename: impl Into<String>,
-        content_type: impl Into<String>,
-        data: Vec<u8>,
-    ) -> Self {
+    /// Adds a file field: a [`FilePart`], or anything that makes an [`UploadBody`] (bytes, say),
+    /// sent with the field's name as file name and `application/octet-stream`.
+    pub fn file(mut self, name: impl Into<String>, part: impl Into<FilePart>) -> Self {
+        let name = name.into();
+        let part = part.into();
         self.parts.push(Part {
-            name: name.into(),
-            filename: Some(filename.into()),
-            content_type: Some(content_type.into()),
-            data,
+            filename: Some(part.file_name.unwrap_or_else(|| name.clone())),
+            content_type: Some(
+                part.content_type
+                    .unwrap_or_else(|| "application/octet-stream".to_owned()),
+            ),
+            name,
+            data: part.body,
         });
         self
     }
@@ -188,15 +262,17 @@ impl Multipart {
         self.parts.is_empty()
     }
 
-    /// The `Content-Type` (with a boundary absent from every part) and the encoded body.
-    fn encode(&self) -> (HeaderValue, Vec<u8>) {
+    /// The `Content-Type` (with a boundary absent from every part in memory; a file or stream
+    /// part is not read to check, and a random 64-bit boundary is as good as absent from it) and
+    /// the body, as segments: in memory, except for file and stream parts.
+    fn encode(&self) -> (HeaderValue, Segments) {
         let boundary = loop {
             let candidate = format!("----openapi-sdk-runtime-{:016x}", fastrand::u64(..));
-            if !self
-                .parts
-                .iter()
-                .any(|p| contains(&p.data, candidate.as_bytes()))
-            {
+            if !self.parts.iter().any(|p| {
+                p.data
+                    .as_bytes()
+                    .is_some_and(|data| contains(data, candidate.as_bytes()))
+            }) {
                 break candidate;
             }
         };
@@ -205,9 +281,11 @@ impl Multipart {
                 .replace('"', "\\\"")
                 .replace(['\r', '\n'], " ")
         };
-        let mut body = Vec::new();
+        let mut segments = Vec::new();
+        // The bytes since the last segment that is not in memory.
+        let mut pending = Vec::new();
         for part in &self.parts {
-            body.extend_from_slice(
+            pending.extend_from_slice(
                 format!(
                     "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"",
                     quote(&part.name)
@@ -215,22 +293,29 @@ impl Multipart {
                 .as_bytes(),
             );
             if let Some(filename) = &part.filename {
-                body.extend_from_slice(format!("; filename=\"{}\"", quote(filename)).as_bytes());
+                pending.extend_from_slice(format!("; filename=\"{}\"", quote(filename)).as_bytes());
             }
-            body.extend_from_slice(b"\r\n");
+            pending.extend_from_slice(b"\r\n");
             if let Some(ct) = &part.content_type {
-                body.extend_from_slice(format!("Content-Type: {}\r\n", quote(ct)).as_bytes());
+                pending.extend_from_slice(format!("Content-Type: {}\r\n", quote(ct)).as_bytes());
             }
-            body.extend_from_slice(b"\r\n");
-            body.extend_from_slice(&part.data);
-            body.extend_from_slice(b"\r\n");
+            pending.extend_from_slice(b"\r\n");
+            match part.data.as_bytes() {
+                Some(data) => pending.extend_from_slice(data),
+                None => {
+                    segments.push(Segment::Bytes(Bytes::from(std::mem::take(&mut pending))));
+                    segments.push(Segment::Upload(part.data.clone()));
+                }
+            }
+            pending.extend_from_slice(b"\r\n");
         }
-        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        pending.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        segments.push(Segment::Bytes(Bytes::from(pending)));
         // The boundary is ASCII alphanumerics and dashes, so the header value is always valid.
         let content_type =
             HeaderValue::from_str(&format!("multipart/form-data; boundary={boundary}"))
                 .unwrap_or_else(|_| HeaderValue::from_static("multipart/form-data"));
-        (content_type, body)
+        (content_type, Segments(segments))
     }
 }
 
@@ -251,6 +336,18 @@ mod tests {
         servers: &[],
         security: &[],
     };
+
+    /// The body of a form with every part in memory.
+    fn in_memory(body: &Segments) -> Vec<u8> {
+        let mut out = Vec::new();
+        for segment in &body.0 {
+            match segment {
+                Segment::Bytes(b) => out.extend_from_slice(b),
+                Segment::Upload(u) => out.extend_from_slice(u.as_bytes().unwrap()),
+            }
+        }
+        out
+    }
 
     fn content_type(r: &Request) -> Vec<&str> {
         r.headers
@@ -320,7 +417,7 @@ mod tests {
             .field("null", &serde_json::Value::Null);
         assert_eq!(form.len(), 3);
         let (_, body) = form.encode();
-        let text = String::from_utf8(body).unwrap();
+        let text = String::from_utf8(in_memory(&body)).unwrap();
         assert!(text.contains("name=\"s\"\r\n\r\ntext\r\n"), "{text}");
         assert!(text.contains("name=\"n\"\r\n\r\n1.5\r\n"), "{text}");
         assert!(
@@ -340,16 +437,26 @@ mod tests {
 
     #[test]
     fn multipart_encodes_text_and_file_parts() {
-        let form = Multipart::new().text("a\"b", "x").file(
-            "f",
-            "s.yaml",
-            "application/yaml",
-            b"k: v".to_vec(),
-        );
+        let form = Multipart::new()
+            .text("a\"b", "x")
+            .file(
+                "f",
+                FilePart::new(b"k: v".to_vec())
+                    .file_name("s.yaml")
+                    .content_type("application/yaml"),
+            )
+            .file("g", b"raw".to_vec());
         let (ct, body) = form.encode();
+        assert_eq!(body.0.len(), 1, "a form in memory is one segment");
         let ct = ct.to_str().unwrap().to_owned();
         let boundary = ct.strip_prefix("multipart/form-data; boundary=").unwrap();
-        let text = String::from_utf8(body).unwrap();
+        let text = String::from_utf8(in_memory(&body)).unwrap();
+        assert!(
+            text.contains(
+                "name=\"g\"; filename=\"g\"\r\nContent-Type: application/octet-stream\r\n\r\nraw\r\n"
+            ),
+            "{text}"
+        );
         assert!(
             text.starts_with(&format!(
                 "--{boundary}\r\nContent-Disposition: form-data; name=\"a\\\"b\"\r\n\r\nx\r\n"

@@ -6,10 +6,12 @@ use crate::auth::{describe_requirements, AuthParts, Credentials};
 use crate::config::{check_limit, check_timeout, ClientBuilder};
 use crate::error::{ApiError, ConfigError, Error, TimeoutKind};
 use crate::request::{Operation, Request};
-use crate::response::RawResponse;
+use crate::response::{ApiResponse, RawResponse};
 use crate::retry::{Decision, RetryPolicy};
+use crate::stream::ByteStream;
+use crate::upload::Segments;
 use bytes::{Bytes, BytesMut};
-use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE, USER_AGENT};
+use http::header::{HeaderMap, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -108,7 +110,29 @@ impl Client {
     /// and the latency); each attempt has an `api.attempt` span inside it (attempt number, status,
     /// latency). Neither records headers or the query, so credentials never reach a trace.
     pub async fn execute(&self, request: Request) -> Result<RawResponse, Error> {
-        execute(self, request).await
+        match execute(self, request, Mode::Buffered).await? {
+            Received::Buffered(raw) => Ok(raw),
+            // Only a streaming call receives a stream.
+            Received::Streaming(response) => Err(Error::InvalidRequest {
+                operation: response.body().operation(),
+                reason: "a streamed response reached the buffered path".to_owned(),
+            }),
+        }
+    }
+
+    /// Like [`execute`](Self::execute), but a 2xx response's body is not read: it is returned as a
+    /// [`ByteStream`], read as it is consumed, with no body limit (an error status is still read,
+    /// up to the limit, into [`Error::Api`]). The attempt timeout and deadline cover the call up
+    /// to the response headers; after that the stream fails when no data comes for an attempt
+    /// timeout ([`TimeoutKind::BodyStall`]).
+    pub async fn execute_stream(&self, request: Request) -> Result<ApiResponse<ByteStream>, Error> {
+        match execute(self, request, Mode::Streaming).await? {
+            Received::Streaming(response) => Ok(response),
+            Received::Buffered(raw) => Err(raw.decode_error(
+                ".",
+                "a buffered response reached the streaming path".to_owned(),
+            )),
+        }
     }
 }
 
@@ -157,7 +181,29 @@ pub(crate) fn redirect_policy() -> reqwest::redirect::Policy {
     })
 }
 
-async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
+/// Whether a 2xx body is read into memory or handed over as a stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Buffered,
+    Streaming,
+}
+
+/// A successful exchange, as the mode asked.
+enum Received {
+    Buffered(RawResponse),
+    Streaming(ApiResponse<ByteStream>),
+}
+
+impl Received {
+    fn status(&self) -> http::StatusCode {
+        match self {
+            Received::Buffered(raw) => raw.status,
+            Received::Streaming(response) => response.status(),
+        }
+    }
+}
+
+async fn execute(client: &Client, request: Request, mode: Mode) -> Result<Received, Error> {
     let op = request.operation;
     let plan = Plan::new(&client.inner, &request)?;
     check_path(&op, &request.path)?;
@@ -187,11 +233,11 @@ async fn execute(client: &Client, request: Request) -> Result<RawResponse, Error
     async {
         // One timer at a time: each attempt's timer is cut short by the deadline, and the retry
         // policy never waits past it, so the deadline needs no timer of its own.
-        let result = attempts(&exchange, &plan, started, &made).await;
+        let result = attempts(&exchange, &plan, mode, started, &made).await;
         let span = tracing::Span::current();
         span.record("attempts", made.load(Ordering::Relaxed));
         let status = match &result {
-            Ok(response) => Some(response.status),
+            Ok(response) => Some(response.status()),
             Err(error) => error.status(),
         };
         if let Some(status) = status {
@@ -298,7 +344,16 @@ struct Exchange {
     operation: Operation,
     url: String,
     headers: HeaderMap,
-    body: Option<Bytes>,
+    body: ExchangeBody,
+}
+
+/// A request body, as each attempt sends it.
+enum ExchangeBody {
+    None,
+    Bytes(Bytes),
+    /// Read as it is sent: files are opened again for each attempt, a one-shot stream is taken by
+    /// the first attempt that reads it.
+    Segments(Segments),
 }
 
 impl Exchange {
@@ -323,13 +378,34 @@ impl Exchange {
         if request.body.is_some() && !headers.contains_key(CONTENT_TYPE) {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         }
+        let body = match (request.body, request.upload) {
+            (Some(body), _) => ExchangeBody::Bytes(Bytes::from(body)),
+            (None, Some(segments)) => match segments.in_memory() {
+                Some(bytes) => ExchangeBody::Bytes(bytes),
+                None => {
+                    // A streamed body has no length of its own: without it, HTTP/1.1 would chunk it.
+                    headers.insert(CONTENT_LENGTH, HeaderValue::from(segments.len()));
+                    ExchangeBody::Segments(segments)
+                }
+            },
+            (None, None) => ExchangeBody::None,
+        };
         Exchange {
             http: inner.http.clone(),
             api: inner.api,
             operation: request.operation,
             url,
             headers,
-            body: request.body.map(Bytes::from),
+            body,
+        }
+    }
+
+    /// Whether another attempt could send the body again: false once an attempt has started to
+    /// read a one-shot stream.
+    fn is_replayable(&self) -> bool {
+        match &self.body {
+            ExchangeBody::Segments(segments) => segments.is_replayable(),
+            _ => true,
         }
     }
 
@@ -339,8 +415,9 @@ impl Exchange {
             .request(self.operation.method.to_http(), &self.url)
             .headers(self.headers.clone());
         match &self.body {
-            Some(body) => builder.body(body.clone()),
-            None => builder,
+            ExchangeBody::Bytes(body) => builder.body(body.clone()),
+            ExchangeBody::Segments(segments) => builder.body(segments.to_body()),
+            ExchangeBody::None => builder,
         }
     }
 }
@@ -349,9 +426,10 @@ impl Exchange {
 async fn attempts(
     exchange: &Exchange,
     plan: &Plan,
+    mode: Mode,
     started: Instant,
     made: &AtomicU32,
-) -> Result<RawResponse, Error> {
+) -> Result<Received, Error> {
     let mut attempt = 0u32;
     loop {
         // The deadline's timer fires at the next tick (1 ms); an attempt that could only start
@@ -367,7 +445,7 @@ async fn attempts(
         attempt += 1;
         made.store(attempt, Ordering::Relaxed);
         let span = tracing::debug_span!("api.attempt", attempt, status = Empty, latency_ms = Empty);
-        let error = match send_once(exchange, plan, attempt, started)
+        let error = match send_once(exchange, plan, mode, attempt, started)
             .instrument(span)
             .await
         {
@@ -382,6 +460,17 @@ async fn attempts(
             remaining,
             SystemTime::now(),
         ) {
+            Decision::Retry(_) if !exchange.is_replayable() => {
+                tracing::debug!(
+                    attempt,
+                    "not retrying: the one-shot request body was consumed"
+                );
+                return Err(Error::StreamNotReplayable {
+                    operation: exchange.operation.id,
+                    attempts: attempt,
+                    source: Box::new(error),
+                });
+            }
             Decision::Retry(delay) => {
                 tracing::debug!(attempt, delay_ms = millis(delay), error = %error, "retrying");
                 tokio::time::sleep(delay).await;
@@ -402,9 +491,10 @@ async fn attempts(
 async fn send_once(
     exchange: &Exchange,
     plan: &Plan,
+    mode: Mode,
     attempt: u32,
     call_started: Instant,
-) -> Result<RawResponse, Error> {
+) -> Result<Received, Error> {
     let operation = exchange.operation.id;
     let started = Instant::now();
     let transport = |source: reqwest::Error| match (source.is_timeout(), source.is_connect()) {
@@ -432,8 +522,11 @@ async fn send_once(
         let mut response = exchange.builder().send().await.map_err(transport)?;
         let status = response.status();
         let headers = response.headers().clone();
+        if mode == Mode::Streaming && status.is_success() {
+            return Ok::<_, Error>((status, headers, Read::Unread(response)));
+        }
         let body = read_body(&mut response, limit).await.map_err(transport)?;
-        Ok::<_, Error>((status, headers, body))
+        Ok((status, headers, Read::Body(body)))
     };
     // The deadline's elapsed time is the whole call's, an attempt timeout's this attempt's.
     let remaining = plan.deadline.saturating_sub(call_started.elapsed());
@@ -458,6 +551,17 @@ async fn send_once(
                 attempts: attempt,
             })
         }
+    };
+    let body = match body {
+        Read::Unread(response) => {
+            tracing::debug!(status = status.as_u16(), "response body streamed");
+            let stream =
+                ByteStream::new(operation, response, &headers, attempt, plan.attempt_timeout);
+            return Ok(Received::Streaming(ApiResponse::new(
+                status, headers, stream,
+            )));
+        }
+        Read::Body(body) => body,
     };
     let body = match body {
         Body::Complete(body) => body,
@@ -487,14 +591,14 @@ async fn send_once(
     if status.is_success() {
         // A page of a listing: `collect_all` weighs its pages by their bodies.
         crate::pagination::record_body_bytes(body.len());
-        Ok(RawResponse {
+        Ok(Received::Buffered(RawResponse {
             operation,
             rate_limit_headers: exchange.api.rate_limit,
             status,
             headers,
             body,
             attempts: attempt,
-        })
+        }))
     } else {
         Err(
             ApiError::of_api(exchange.api, operation, status, headers, body)
@@ -502,6 +606,12 @@ async fn send_once(
                 .into(),
         )
     }
+}
+
+/// What an attempt read: the body, or (a 2xx of a streaming call) nothing yet.
+enum Read {
+    Body(Body),
+    Unread(reqwest::Response),
 }
 
 /// How much of an over-limit body is kept.

@@ -116,6 +116,31 @@ pub enum Error {
     /// The client configuration is invalid.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A local file or writer of a streamed body failed: opening, reading or measuring an upload
+    /// ([`UploadBody::from_file`](crate::UploadBody::from_file)), or writing a download
+    /// ([`ByteStream::write_to`](crate::ByteStream::write_to),
+    /// [`ByteStream::save`](crate::ByteStream::save)).
+    #[error("{what}: {source}")]
+    Io {
+        /// What was being done, naming the path when there is one.
+        what: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The policy would have retried `source`, but the request body was a one-shot stream
+    /// ([`UploadBody::from_stream`](crate::UploadBody::from_stream)) that an attempt had already
+    /// started to send: it cannot be sent again, so the failure is returned. Bytes and file bodies
+    /// are sent again on a retry.
+    #[error("{operation}: not retried: the request body is a one-shot stream that attempt {attempts} already started to send (a bytes or file body can be sent again); {source}")]
+    StreamNotReplayable {
+        /// The operation id.
+        operation: &'static str,
+        /// How many attempts were made, the one that failed included.
+        attempts: u32,
+        /// The failure that would have been retried.
+        source: Box<Error>,
+    },
 }
 
 impl Error {
@@ -133,6 +158,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
             Error::BodyTooLarge { status, .. } => Some(*status),
+            Error::StreamNotReplayable { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -146,7 +172,8 @@ impl Error {
             Error::Decode(e) => e.attempts,
             Error::Timeout { attempts, .. }
             | Error::Transport { attempts, .. }
-            | Error::BodyTooLarge { attempts, .. } => *attempts,
+            | Error::BodyTooLarge { attempts, .. }
+            | Error::StreamNotReplayable { attempts, .. } => *attempts,
             _ => 0,
         }
     }
@@ -167,6 +194,7 @@ impl Error {
     pub fn as_api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) => Some(e),
+            Error::StreamNotReplayable { source, .. } => source.as_api(),
             _ => None,
         }
     }
@@ -768,6 +796,9 @@ pub enum TimeoutKind {
     Attempt,
     /// The whole call, retries and waits included, took longer than the deadline.
     Deadline,
+    /// A streamed response body ([`ByteStream`](crate::ByteStream)) sent no data for longer than
+    /// the per-attempt timeout.
+    BodyStall,
 }
 
 impl fmt::Display for TimeoutKind {
@@ -776,6 +807,7 @@ impl fmt::Display for TimeoutKind {
             TimeoutKind::Connect => "connect timeout",
             TimeoutKind::Attempt => "per-attempt timeout",
             TimeoutKind::Deadline => "deadline for the call, retries included",
+            TimeoutKind::BodyStall => "no body data within the per-attempt timeout",
         })
     }
 }

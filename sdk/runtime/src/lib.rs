@@ -16,7 +16,8 @@
 //! | [`ClientBuilder`], [`Client`] | configuration and the connection pool; a generated crate wraps both with setters named after its schemes and servers |
 //! | [`Operation`], [`Method`], [`Request`], [`ParamValue`], [`encode_path_segment`], [`encode_path_param`], [`QueryStyle`], [`DeepArrays`], [`PathStyle`] | what a request builder fills in (parameters of every style, bodies) |
 //! | [`Client::send`], [`ResponseFuture`], [`BodyFuture`], [`send`]'s decodings; [`Client::execute`], [`RawResponse`], [`ApiResponse`] | sending, and decoding the answer |
-//! | [`Multipart`] | `multipart/form-data` bodies |
+//! | [`Multipart`], [`FilePart`] | `multipart/form-data` bodies |
+//! | [`UploadBody`], [`ByteStream`], [`Client::send_stream`], [`StreamFuture`], [`StreamBodyFuture`] | binary bodies that are not held in memory: uploads from bytes, a file or a stream; downloads as a stream |
 //! | [`serde_support`], [`serialize_struct!`], [`deserialize_struct!`], [`deserialize_union!`], [`string_enum!`] | model encoding, and decoding that keeps unknown properties and shapes |
 //! | [`pagination`] | streams over paginated operations, driven by data the generator derives from the spec |
 //!
@@ -74,12 +75,14 @@ mod retry;
 pub mod send;
 pub mod serde_support;
 mod server;
+mod stream;
 mod transport;
 mod unknown_value;
+mod upload;
 
 pub use api::Api;
 pub use auth::{ApiKeyLocation, Credential, SchemeKind, Secret, SecurityScheme};
-pub use body::Multipart;
+pub use body::{FilePart, Multipart};
 pub use client::Client;
 pub use config::ClientBuilder;
 pub use error::{
@@ -91,9 +94,11 @@ pub use rate_limit::{RateLimit, RateLimitHeaders, ResetKind};
 pub use request::{encode_path_param, encode_path_segment, Method, Operation, ParamValue, Request};
 pub use response::{ApiResponse, RawResponse};
 pub use retry::RetryPolicy;
-pub use send::{BodyFuture, ResponseFuture};
+pub use send::{BodyFuture, ResponseFuture, StreamBodyFuture, StreamFuture};
 pub use server::{Server, ServerVariable};
+pub use stream::ByteStream;
 pub use transport::check_crypto_provider;
+pub use upload::UploadBody;
 
 /// The HTTP client the runtime sends with (for [`ClientBuilder::http_client`]).
 pub use reqwest;

@@ -96,6 +96,8 @@ pub struct Request {
     pub(crate) query: String,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
     pub(crate) body: Option<Vec<u8>>,
+    /// A body that may not be in memory (an upload, a multipart form); `body` is then `None`.
+    pub(crate) upload: Option<crate::upload::Segments>,
     pub(crate) options: RequestOptions,
 }
 
@@ -108,6 +110,7 @@ impl Request {
             query: String::new(),
             headers: Vec::new(),
             body: None,
+            upload: None,
             options: RequestOptions::default(),
         }
     }

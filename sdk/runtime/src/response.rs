@@ -17,6 +17,14 @@ pub struct ApiResponse<T> {
 }
 
 impl<T> ApiResponse<T> {
+    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: T) -> Self {
+        ApiResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         self.status

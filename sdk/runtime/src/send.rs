@@ -10,6 +10,7 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::request::Request;
 use crate::response::{ApiResponse, RawResponse};
+use crate::stream::ByteStream;
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::future::Future;
@@ -48,7 +49,9 @@ impl Decoding<String> for Text {
     }
 }
 
-/// A body kept as bytes ([`RawResponse::bytes`]).
+/// A body kept as bytes ([`RawResponse::bytes`]), read whole up to the body limit. Generated
+/// operations with a binary success body stream it instead ([`Client::send_stream`]); this stays
+/// for a binary body among several status-dependent ones, and for hand-written calls.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Bytes;
 
@@ -164,6 +167,75 @@ impl<T, D> fmt::Debug for ResponseFuture<T, D> {
 impl<T, D> fmt::Debug for BodyFuture<T, D> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("BodyFuture").field(&self.0).finish()
+    }
+}
+
+type StreamExchange = Pin<Box<dyn Future<Output = Result<ApiResponse<ByteStream>, Error>> + Send>>;
+
+/// A request on its way whose success body is streamed: resolves to the [`ByteStream`] with the
+/// status and headers.
+///
+/// Returned by the `send_with_response` of a builder whose operation answers with a binary body.
+/// Like any future it does nothing until it is awaited; it is `Send`, `'static` and `Unpin`.
+#[must_use = "futures do nothing unless you `.await` or poll them"]
+pub struct StreamFuture {
+    exchange: StreamExchange,
+}
+
+/// A request on its way whose success body is streamed: resolves to the [`ByteStream`] alone.
+///
+/// Returned by the `send` of a builder whose operation answers with a binary body; see
+/// [`StreamFuture`].
+#[must_use = "futures do nothing unless you `.await` or poll them"]
+pub struct StreamBodyFuture(StreamFuture);
+
+impl Client {
+    /// Sends `request` through [`Client::execute_stream`]: a 2xx body is not read, but handed
+    /// over as a [`ByteStream`]. What a generated builder's `send_with_response` returns for an
+    /// operation with a binary success body. A request that could not be built (`Err`) fails
+    /// when awaited, without sending anything.
+    pub fn send_stream(&self, request: Result<Request, Error>) -> StreamFuture {
+        let client = self.clone();
+        StreamFuture {
+            exchange: Box::pin(async move { client.execute_stream(request?).await }),
+        }
+    }
+}
+
+impl StreamFuture {
+    /// The same request, resolving to the stream alone.
+    pub fn into_body(self) -> StreamBodyFuture {
+        StreamBodyFuture(self)
+    }
+}
+
+impl Future for StreamFuture {
+    type Output = Result<ApiResponse<ByteStream>, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.exchange.as_mut().poll(cx)
+    }
+}
+
+impl Future for StreamBodyFuture {
+    type Output = Result<ByteStream, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.0)
+            .poll(cx)
+            .map(|result| result.map(ApiResponse::into_body))
+    }
+}
+
+impl fmt::Debug for StreamFuture {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StreamFuture").finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for StreamBodyFuture {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("StreamBodyFuture").field(&self.0).finish()
     }
 }
 

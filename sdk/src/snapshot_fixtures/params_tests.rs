@@ -486,9 +486,9 @@ async fn multipart_bodies_can_be_typed_or_built_by_hand() {
     // A form built by hand replaces the typed body.
     let form = openapi_sdk_runtime::Multipart::new().file(
         "doc",
-        "report.pdf",
-        "application/pdf",
-        b"%PDF".to_vec(),
+        openapi_sdk_runtime::FilePart::new(b"%PDF".to_vec())
+            .file_name("report.pdf")
+            .content_type("application/pdf"),
     );
     client
         .upload_optional()

@@ -5,7 +5,8 @@
 //! `pagination` (memory over 100,000 streamed items) run the release binary of `bench/compare/`,
 //! a workspace of its own with datadog-api-client, which prints one JSON line per result; `build`
 //! times clean builds of three one-file crates (`cost.rs`); `full-v2` and `generation` reuse
-//! `bench-build` and `bench-generate` (`bench.rs`). Every record is kept in
+//! `bench-build` and `bench-generate` (`bench.rs`); `streaming` runs the runtime's streaming
+//! benchmark (`streaming.rs`). Every record is kept in
 //! `target/bench-compare/results.json`, so `--only SECTION` and `--skip-slow` (which reuses the
 //! datadog-api-client build figures) re-measure part of the page and reuse the rest, marked.
 //!
@@ -15,6 +16,7 @@ pub mod cost;
 pub mod machine;
 pub mod page;
 pub mod record;
+pub mod streaming;
 pub mod svg;
 
 use machine::Machine;
@@ -28,7 +30,7 @@ use std::time::Instant;
 /// What `cargo xtask bench --help` says about the flags.
 pub const FLAGS: &str =
     "  --only SECTION  measure this section only, reuse the others' last figures (repeatable):
-                  codec, request, pagination, build, full-v2, generation
+                  codec, request, pagination, build, full-v2, generation, streaming
   --skip-slow     reuse the last datadog-api-client build figures (about 10 minutes and 10 GB
                   to measure) when there are some
   --quick         fewer rounds in the micro-benchmarks and generation runs (to try things out)
@@ -260,6 +262,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             "build" => Some(build_section(root, &kept, options.skip_slow)?),
             "full-v2" => full_v2_section(root)?,
             "generation" => generation_section(root, if options.quick { 2 } else { 5 })?,
+            streaming::SECTION => Some(streaming::measure(root, options.quick)?),
             _ => None,
         };
         let Some(mut rows) = rows else {

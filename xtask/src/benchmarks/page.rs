@@ -9,13 +9,14 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// Section names, in page order.
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 7] = [
     "codec",
     "request",
     "pagination",
     "build",
     "full-v2",
     "generation",
+    "streaming",
 ];
 
 /// Subjects and cases the sections record and the page reads.
@@ -476,8 +477,8 @@ pub fn render(all: &[Measurement], input: &PageInput<'_>) -> String {
          its own that `cargo test --workspace` and `.ci/run` never build (datadog-api-client takes \
          minutes and about 10 GB to compile); `sdk/tests/bench_harness.rs` runs its harness core \
          once in `cargo test`. `--only SECTION` measures one section (repeatable; sections: \
-         `codec`, `request`, `pagination`, `build`, `full-v2`, `generation`) and reuses the \
-         others' last figures; `--skip-slow` reuses the last datadog-api-client build figures; \
+         `codec`, `request`, `pagination`, `build`, `full-v2`, `generation`, `streaming`) and \
+         reuses the others' last figures; `--skip-slow` reuses the last datadog-api-client build figures; \
          reused figures are marked †; `--render-only` writes the page again from the last \
          figures. Ratios are ours ÷ the baseline: below 1 is better.\n\n",
     );
@@ -538,6 +539,7 @@ pub fn render(all: &[Measurement], input: &PageInput<'_>) -> String {
     build_section(&mut out, all, input.run);
     full_v2_section(&mut out, all, input.run);
     generation_section(&mut out, all, input.run);
+    super::streaming::render(&mut out, all, input.run);
 
     // Missed targets.
     out.push_str("## Missed targets: what the profile showed\n\n");

@@ -18,9 +18,12 @@ pub static API: rt::Api = rt::Api {
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
     operations: &[
+        "DownloadMediaFile",
+        "PutMediaFile",
         "StartMediaJob",
         "SubmitMediaLog",
         "UploadMediaArchive",
+        "UploadMediaPhoto",
         "UploadMediaSpec",
     ],
     rate_limit: rt::RateLimitHeaders::STANDARD,

@@ -3,6 +3,85 @@
 
 //! Models used by the `media` operations.
 
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DownloadMediaFileResponse404 {
+    pub errors: Option<Vec<String>>,
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
+}
+
+impl DownloadMediaFileResponse404 {
+    /// Creates a [`DownloadMediaFileResponse404`] from its required fields.
+    #[inline]
+    pub fn new() -> Self {
+        Self {
+            errors: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `errors`.
+    #[inline]
+    pub fn errors(mut self, value: Vec<String>) -> Self {
+        self.errors = Some(value);
+        self
+    }
+}
+
+openapi_sdk_runtime::serialize_struct!(
+    DownloadMediaFileResponse404 { errors(optional) = "errors" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    DownloadMediaFileResponse404 { errors(optional Option < Vec < String > >) = "errors"
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PutMediaFileResponse200 {
+    pub size: Option<i64>,
+    pub sha256: Option<String>,
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
+}
+
+impl PutMediaFileResponse200 {
+    /// Creates a [`PutMediaFileResponse200`] from its required fields.
+    #[inline]
+    pub fn new() -> Self {
+        Self {
+            size: None,
+            sha256: None,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `size`.
+    #[inline]
+    pub fn size(mut self, value: i64) -> Self {
+        self.size = Some(value);
+        self
+    }
+
+    /// Sets `sha256`.
+    #[inline]
+    pub fn sha256(mut self, value: impl Into<String>) -> Self {
+        self.sha256 = Some(value.into());
+        self
+    }
+}
+
+openapi_sdk_runtime::serialize_struct!(
+    PutMediaFileResponse200 { size(optional) = "size", sha256(optional) = "sha256" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    PutMediaFileResponse200 { size(optional Option < i64 >) = "size", sha256(optional
+    Option < String >) = "sha256" }
+);
+
 /// The body of a successful `StartMediaJob`, which depends on the status.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
@@ -71,6 +150,43 @@ openapi_sdk_runtime::serialize_struct!(
 
 openapi_sdk_runtime::deserialize_struct!(
     exact StartMediaJobResponse202 { job_id(required String) = "job_id" }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct UploadMediaPhotoBody {
+    pub title: Option<String>,
+    pub photo: Vec<u8>,
+    /// Properties this version of the SDK does not know, kept as their exact JSON text so they are written back unchanged.
+    pub additional_properties: openapi_sdk_runtime::serde_support::AdditionalProperties,
+}
+
+impl UploadMediaPhotoBody {
+    /// Creates a [`UploadMediaPhotoBody`] from its required fields.
+    #[inline]
+    pub fn new(photo: Vec<u8>) -> Self {
+        Self {
+            title: None,
+            photo,
+            additional_properties: Default::default(),
+        }
+    }
+
+    /// Sets `title`.
+    #[inline]
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+}
+
+openapi_sdk_runtime::serialize_struct!(
+    UploadMediaPhotoBody { title(optional) = "title", photo(required) = "photo" }
+);
+
+openapi_sdk_runtime::deserialize_struct!(
+    UploadMediaPhotoBody { title(optional Option < String >) = "title", photo(required
+    Vec < u8 >) = "photo" }
 );
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -4,8 +4,9 @@
 //! Operations tagged "Media".
 
 use super::super::models::{
-    StartMediaJobResponse, StartMediaJobResponse200, StartMediaJobResponse202,
-    UploadMediaSpecBody, UploadMediaSpecResponse200,
+    PutMediaFileResponse200, StartMediaJobResponse, StartMediaJobResponse200,
+    StartMediaJobResponse202, UploadMediaPhotoBody, UploadMediaSpecBody,
+    UploadMediaSpecResponse200,
 };
 use super::super::Client;
 use openapi_sdk_runtime as rt;
@@ -48,16 +49,19 @@ impl Client {
     /// use datadog_connections::{Client, Error};
     ///
     /// async fn example(client: &Client, body: Vec<u8>) -> Result<(), Error> {
-    ///     let bytes = client.upload_media_archive(body).send().await?;
-    ///     println!("{} bytes", bytes.len());
+    ///     let download = client.upload_media_archive(body).send().await?;
+    ///     println!("{} bytes", download.save("download.bin").await?);
     ///     Ok(())
     /// }
     /// ```
     #[inline]
-    pub fn upload_media_archive(&self, body: Vec<u8>) -> UploadMediaArchiveRequest {
+    pub fn upload_media_archive(
+        &self,
+        body: impl Into<rt::UploadBody>,
+    ) -> UploadMediaArchiveRequest {
         UploadMediaArchiveRequest {
             client: self.clone(),
-            body,
+            body: body.into(),
             options: Default::default(),
         }
     }
@@ -109,6 +113,98 @@ impl Client {
     pub fn start_media_job(&self) -> StartMediaJobRequest {
         StartMediaJobRequest {
             client: self.clone(),
+            options: Default::default(),
+        }
+    }
+
+    /// A file of any size, as stored.
+    ///
+    /// `GET /media/files/{name}` (operation `DownloadMediaFile`).
+    ///
+    /// Sends no credentials.
+    ///
+    /// # Errors
+    ///
+    /// Returns `Error::Api` for these documented statuses (and any other non-2xx status):
+    ///
+    /// - `404`: No such file.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, name: &str) -> Result<(), Error> {
+    ///     let download = client.download_media_file(name).send().await?;
+    ///     println!("{} bytes", download.save("download.bin").await?);
+    ///     Ok(())
+    /// }
+    /// ```
+    #[inline]
+    pub fn download_media_file(
+        &self,
+        name: impl std::fmt::Display,
+    ) -> DownloadMediaFileRequest {
+        DownloadMediaFileRequest {
+            client: self.clone(),
+            name: name.to_string(),
+            options: Default::default(),
+        }
+    }
+
+    /// `PUT /media/files/{name}` (operation `PutMediaFile`).
+    ///
+    /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, name: &str, body: Vec<u8>) -> Result<(), Error> {
+    ///     let response = client.put_media_file(name, body).send().await?;
+    ///     println!("{response:?}");
+    ///     Ok(())
+    /// }
+    /// ```
+    #[inline]
+    pub fn put_media_file(
+        &self,
+        name: impl std::fmt::Display,
+        body: impl Into<rt::UploadBody>,
+    ) -> PutMediaFileRequest {
+        PutMediaFileRequest {
+            client: self.clone(),
+            name: name.to_string(),
+            body: body.into(),
+            options: Default::default(),
+        }
+    }
+
+    /// `POST /media/photos` (operation `UploadMediaPhoto`).
+    ///
+    /// Sends no credentials.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_connections::models::UploadMediaPhotoBody;
+    /// use datadog_connections::{Client, Error};
+    ///
+    /// async fn example(client: &Client, body: UploadMediaPhotoBody) -> Result<(), Error> {
+    ///     let download = client.upload_media_photo(body).send().await?;
+    ///     println!("{} bytes", download.save("download.bin").await?);
+    ///     Ok(())
+    /// }
+    /// ```
+    #[inline]
+    pub fn upload_media_photo(
+        &self,
+        body: UploadMediaPhotoBody,
+    ) -> UploadMediaPhotoRequest {
+        UploadMediaPhotoRequest {
+            client: self.clone(),
+            body: UploadMediaPhotoRequest::multipart_form(body),
             options: Default::default(),
         }
     }
@@ -184,7 +280,7 @@ impl SubmitMediaLogRequest {
 #[must_use = "a request does nothing until it is sent"]
 pub struct UploadMediaArchiveRequest {
     client: Client,
-    body: Vec<u8>,
+    body: rt::UploadBody,
     options: rt::RequestOptions,
 }
 
@@ -206,16 +302,18 @@ impl UploadMediaArchiveRequest {
     }
 
     /// Sends the request; see [`Client::upload_media_archive`] for what it returns and its errors.
+    ///
+    /// The body is not read into memory: read it as it arrives with [`rt::ByteStream::collect`] (with a size limit), [`rt::ByteStream::write_to`] or [`rt::ByteStream::save`], or as a `Stream` of chunks. The client's body limit does not apply to it; an error status is still returned as an error.
     #[inline]
-    pub fn send(self) -> rt::BodyFuture<Vec<u8>, rt::send::Bytes> {
+    pub fn send(self) -> rt::StreamBodyFuture {
         self.send_with_response().into_body()
     }
 
     /// Like `send`, and also returns the HTTP status and headers of the response.
     #[inline]
-    pub fn send_with_response(self) -> rt::ResponseFuture<Vec<u8>, rt::send::Bytes> {
+    pub fn send_with_response(self) -> rt::StreamFuture {
         let client = self.client.runtime().clone();
-        client.send(self.into_request(), rt::send::Bytes)
+        client.send_stream(self.into_request())
     }
 
     /// The request, encoded: its path, parameters and body.
@@ -223,7 +321,7 @@ impl UploadMediaArchiveRequest {
     fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/media/archive".to_owned());
         request.set_options(self.options);
-        request.bytes_body("application/octet-stream", self.body);
+        request.upload_body("application/octet-stream", self.body);
         Ok(request)
     }
 }
@@ -247,8 +345,9 @@ impl UploadMediaSpecRequest {
         security: &[],
     };
 
-    /// Sends this form instead of the typed body: for file names of your own, or parts the
-    /// schema does not list.
+    /// Sends this form instead of the typed body: for file names and content types of your
+    /// own, files and streams that are not read into memory ([`rt::FilePart`] with an
+    /// [`rt::UploadBody`]), or parts the schema does not list.
     #[inline]
     pub fn multipart(mut self, form: rt::Multipart) -> Self {
         self.body = form;
@@ -260,13 +359,7 @@ impl UploadMediaSpecRequest {
     fn multipart_form(body: UploadMediaSpecBody) -> rt::Multipart {
         let mut form = rt::Multipart::new();
         if let Some(value) = body.openapi_spec_file {
-            form = form
-                .file(
-                    "openapi_spec_file",
-                    "openapi_spec_file",
-                    "application/octet-stream",
-                    value,
-                );
+            form = form.file("openapi_spec_file", value);
         }
         for (name, value) in &body.additional_properties {
             form = form.field(name.as_str(), value);
@@ -382,5 +475,186 @@ impl StartMediaJobRequest {
             }
             _ => response.json(),
         }
+    }
+}
+
+/// A `GET /media/files/{name}` request, created by [`Client::download_media_file`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct DownloadMediaFileRequest {
+    client: Client,
+    name: String,
+    options: rt::RequestOptions,
+}
+
+impl DownloadMediaFileRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "DownloadMediaFile",
+        method: rt::Method::Get,
+        path_template: "/media/files/{name}",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::download_media_file`] for what it returns and its errors.
+    ///
+    /// The body is not read into memory: read it as it arrives with [`rt::ByteStream::collect`] (with a size limit), [`rt::ByteStream::write_to`] or [`rt::ByteStream::save`], or as a `Stream` of chunks. The client's body limit does not apply to it; an error status is still returned as an error.
+    #[inline]
+    pub fn send(self) -> rt::StreamBodyFuture {
+        self.send_with_response().into_body()
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    #[inline]
+    pub fn send_with_response(self) -> rt::StreamFuture {
+        let client = self.client.runtime().clone();
+        client.send_stream(self.into_request())
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            ["/media/files/", &rt::encode_path_segment(&self.name)].concat(),
+        );
+        request.set_options(self.options);
+        Ok(request)
+    }
+}
+
+/// A `PUT /media/files/{name}` request, created by [`Client::put_media_file`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct PutMediaFileRequest {
+    client: Client,
+    name: String,
+    body: rt::UploadBody,
+    options: rt::RequestOptions,
+}
+
+impl PutMediaFileRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "PutMediaFile",
+        method: rt::Method::Put,
+        path_template: "/media/files/{name}",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::put_media_file`] for what it returns and its errors.
+    #[inline]
+    pub fn send(self) -> rt::BodyFuture<PutMediaFileResponse200> {
+        self.send_with_response().into_body()
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    #[inline]
+    pub fn send_with_response(self) -> rt::ResponseFuture<PutMediaFileResponse200> {
+        let client = self.client.runtime().clone();
+        client.send(self.into_request(), rt::send::Json)
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
+        let mut request = rt::Request::new(
+            Self::OPERATION,
+            ["/media/files/", &rt::encode_path_segment(&self.name)].concat(),
+        );
+        request.set_options(self.options);
+        request.upload_body("application/octet-stream", self.body);
+        Ok(request)
+    }
+}
+
+/// A `POST /media/photos` request, created by [`Client::upload_media_photo`]; set optional parameters, then call `send`.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is sent"]
+pub struct UploadMediaPhotoRequest {
+    client: Client,
+    body: rt::Multipart,
+    options: rt::RequestOptions,
+}
+
+impl UploadMediaPhotoRequest {
+    const OPERATION: rt::Operation = rt::Operation {
+        id: "UploadMediaPhoto",
+        method: rt::Method::Post,
+        path_template: "/media/photos",
+        preview: false,
+        servers: &[],
+        security: &[],
+    };
+
+    /// Sends this form instead of the typed body: for file names and content types of your
+    /// own, files and streams that are not read into memory ([`rt::FilePart`] with an
+    /// [`rt::UploadBody`]), or parts the schema does not list.
+    #[inline]
+    pub fn multipart(mut self, form: rt::Multipart) -> Self {
+        self.body = form;
+        self
+    }
+
+    /// The typed body as a form: a part per field (text, JSON or file), in schema order.
+    #[inline]
+    fn multipart_form(body: UploadMediaPhotoBody) -> rt::Multipart {
+        let mut form = rt::Multipart::new();
+        if let Some(value) = &body.title {
+            form = form.field("title", value);
+        }
+        form = form
+            .file("photo", rt::FilePart::new(body.photo).content_type("image/png"));
+        for (name, value) in &body.additional_properties {
+            form = form.field(name.as_str(), value);
+        }
+        form
+    }
+
+    /// Overrides the client's retry and timeout settings for this call.
+    #[inline]
+    pub fn with_options(mut self, options: rt::RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends the request; see [`Client::upload_media_photo`] for what it returns and its errors.
+    ///
+    /// The body is not read into memory: read it as it arrives with [`rt::ByteStream::collect`] (with a size limit), [`rt::ByteStream::write_to`] or [`rt::ByteStream::save`], or as a `Stream` of chunks. The client's body limit does not apply to it; an error status is still returned as an error.
+    #[inline]
+    pub fn send(self) -> rt::StreamBodyFuture {
+        self.send_with_response().into_body()
+    }
+
+    /// Like `send`, and also returns the HTTP status and headers of the response.
+    #[inline]
+    pub fn send_with_response(self) -> rt::StreamFuture {
+        let client = self.client.runtime().clone();
+        client.send_stream(self.into_request())
+    }
+
+    /// The request, encoded: its path, parameters and body.
+    #[inline]
+    fn into_request(self) -> Result<rt::Request, Error> {
+        let mut request = rt::Request::new(Self::OPERATION, "/media/photos".to_owned());
+        request.set_options(self.options);
+        request.multipart_body(self.body)?;
+        Ok(request)
     }
 }

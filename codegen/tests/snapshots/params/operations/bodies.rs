@@ -145,10 +145,10 @@ impl Client {
     /// }
     /// ```
     #[inline]
-    pub fn upload_blob(&self, body: Vec<u8>) -> UploadBlobRequest {
+    pub fn upload_blob(&self, body: impl Into<rt::UploadBody>) -> UploadBlobRequest {
         UploadBlobRequest {
             client: self.clone(),
-            body,
+            body: body.into(),
             options: Default::default(),
         }
     }
@@ -232,8 +232,9 @@ impl UploadDocumentRequest {
         security: &[],
     };
 
-    /// Sends this form instead of the typed body: for file names of your own, or parts the
-    /// schema does not list.
+    /// Sends this form instead of the typed body: for file names and content types of your
+    /// own, files and streams that are not read into memory ([`rt::FilePart`] with an
+    /// [`rt::UploadBody`]), or parts the schema does not list.
     #[inline]
     pub fn multipart(mut self, form: rt::Multipart) -> Self {
         self.body = form;
@@ -245,19 +246,14 @@ impl UploadDocumentRequest {
     fn multipart_form(body: UploadDocumentBody) -> rt::Multipart {
         let mut form = rt::Multipart::new();
         form = form.field("title", &body.title);
-        form = form.file("file", "file", "application/octet-stream", body.file);
+        form = form.file("file", body.file);
         if let Some(value) = body.thumbnail {
-            form = form.file("thumbnail", "thumbnail", "image/png", value);
+            form = form
+                .file("thumbnail", rt::FilePart::new(value).content_type("image/png"));
         }
         if let Some(value) = body.attachments {
             for value in value {
-                form = form
-                    .file(
-                        "attachments",
-                        "attachments",
-                        "application/octet-stream",
-                        value,
-                    );
+                form = form.file("attachments", value);
             }
         }
         if let Some(value) = &body.meta {
@@ -334,8 +330,9 @@ impl UploadOptionalRequest {
         self
     }
 
-    /// Sends this form instead of the typed body: for file names of your own, or parts the
-    /// schema does not list.
+    /// Sends this form instead of the typed body: for file names and content types of your
+    /// own, files and streams that are not read into memory ([`rt::FilePart`] with an
+    /// [`rt::UploadBody`]), or parts the schema does not list.
     #[inline]
     pub fn multipart(mut self, form: rt::Multipart) -> Self {
         self.body = Some(form);
@@ -500,7 +497,7 @@ impl PatchVndRequest {
 #[must_use = "a request does nothing until it is sent"]
 pub struct UploadBlobRequest {
     client: Client,
-    body: Vec<u8>,
+    body: rt::UploadBody,
     options: rt::RequestOptions,
 }
 
@@ -539,7 +536,7 @@ impl UploadBlobRequest {
     fn into_request(self) -> Result<rt::Request, Error> {
         let mut request = rt::Request::new(Self::OPERATION, "/blob".to_owned());
         request.set_options(self.options);
-        request.bytes_body("application/octet-stream", self.body);
+        request.upload_body("application/octet-stream", self.body);
         Ok(request)
     }
 }

@@ -65,13 +65,13 @@ impl Client {
         &self,
         charge: impl std::fmt::Display,
         file_id: impl std::fmt::Display,
-        body: Vec<u8>,
+        body: impl Into<rt::UploadBody>,
     ) -> UploadChargeFileRequest {
         UploadChargeFileRequest {
             client: self.clone(),
             charge: charge.to_string(),
             file_id: file_id.to_string(),
-            body,
+            body: body.into(),
             options: Default::default(),
         }
     }
@@ -159,7 +159,7 @@ pub struct UploadChargeFileRequest {
     client: Client,
     charge: String,
     file_id: String,
-    body: Vec<u8>,
+    body: rt::UploadBody,
     options: rt::RequestOptions,
 }
 
@@ -207,7 +207,7 @@ impl UploadChargeFileRequest {
                 .concat(),
         );
         request.set_options(self.options);
-        request.bytes_body("application/octet-stream", self.body);
+        request.upload_body("application/octet-stream", self.body);
         Ok(request)
     }
 }
