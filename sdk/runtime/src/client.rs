@@ -558,7 +558,10 @@ async fn send_once(
             let stream =
                 ByteStream::new(operation, response, &headers, attempt, plan.attempt_timeout);
             return Ok(Received::Streaming(ApiResponse::new(
-                status, headers, stream,
+                status,
+                headers,
+                stream,
+                exchange.api.rate_limit,
             )));
         }
         Read::Body(body) => body,

@@ -17,11 +17,17 @@ pub struct ApiResponse<T> {
 }
 
 impl<T> ApiResponse<T> {
-    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: T) -> Self {
+    pub(crate) fn new(
+        status: StatusCode,
+        headers: HeaderMap,
+        body: T,
+        rate_limit_headers: RateLimitHeaders,
+    ) -> Self {
         ApiResponse {
             status,
             headers,
             body,
+            rate_limit_headers,
         }
     }
 
