@@ -371,14 +371,6 @@ pub(crate) fn cargo_toml(
             (None, None) => Vec::new(),
         }
     };
-    // Operations without a tag are in the `default` module and a tag named "full" in the `full`
-    // one: those features are the crate's own, so they also turn on those modules' models.
-    let own = |feature: &str, mut list: Vec<String>| {
-        if api.modules.contains_key(feature) {
-            list.extend(models_of(feature));
-        }
-        list
-    };
     let description = format!(
         "Rust client for the {} ({}), generated from its OpenAPI document",
         inline(&api.title),
@@ -415,7 +407,7 @@ pub(crate) fn cargo_toml(
         .filter(|(_, on)| *on)
         .map(|(name, _)| name.to_string())
         .collect();
-    features.insert("default", list(own("default", defaults)));
+    features.insert("default", list(defaults));
     let mut comment = Some(
         "# The runtime's features: the TLS backend (`rustls` with the aws-lc-rs provider, `rustls-no-provider`\n# for a provider the application installs, `native-tls`), HTTP/2 and gzip. See the runtime's README.\n",
     );
@@ -428,13 +420,11 @@ pub(crate) fn cargo_toml(
             key.leaf_decor_mut().set_prefix(text);
         }
     }
-    features.insert(
-        "full",
-        list(own("full", tags.iter().map(|t| t.to_string()).collect())),
-    );
+    features.insert("full", list(tags.iter().map(|t| t.to_string()).collect()));
     if let Some(mut key) = features.key_mut("full") {
-        key.leaf_decor_mut()
-            .set_prefix("# One feature per tag; `full` turns on every tag.\n");
+        key.leaf_decor_mut().set_prefix(
+            "# One feature per tag (operations without a tag: `untagged`); `full` turns on every one.\n",
+        );
     }
     for tag in &tags {
         let mut on: Vec<String> = Vec::new();
@@ -502,8 +492,8 @@ pub(crate) fn model_crate_toml(
     }
     common_dependencies(&mut dependencies);
     manifest.insert("dependencies", Item::Table(dependencies));
-    // Every tag is a feature here, `default` (operations without a tag) and `full` included: the
-    // crate re-exporting these models depends on them without default features and names each.
+    // Every tag is a feature here: the crate re-exporting these models depends on them without
+    // default features and names each.
     let mut features = section();
     for tag in &this.tags {
         let on = shared.map_or_else(Vec::new, |s| vec![format!("{}/{tag}", s.package)]);
@@ -576,13 +566,10 @@ fn list(items: Vec<String>) -> Item {
     value(Array::from_iter(items))
 }
 
-/// The tags that are Cargo features (`full` and `default` mean something else), in name order.
+/// The operation modules, each a Cargo feature, in name order. None is named `default` or `full`
+/// (the lowering keeps those names for Cargo's default features and for every operation).
 fn tag_features(api: &Api) -> Vec<&str> {
-    api.modules
-        .keys()
-        .filter(|m| m.as_str() != "full" && m.as_str() != "default")
-        .map(String::as_str)
-        .collect()
+    api.modules.keys().map(String::as_str).collect()
 }
 
 /// The header and `[package]` section. Every value, the spec's title and license among them, is
