@@ -84,7 +84,7 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
                 None => {
                     let (desired, origin) = match &given_tag {
                         Some(tag) => (names::module_name(tag), tag.as_str()),
-                        None => (UNTAGGED_MODULE.to_owned(), UNTAGGED_MODULE),
+                        None => (UNTAGGED_MODULE.to_owned(), "operations without a tag"),
                     };
                     let m = module_namer.claim(
                         desired,

@@ -16,7 +16,13 @@ pub static API: rt::Api = rt::Api {
     servers: &[],
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
-    operations: &["GetNamesThing"],
+    operations: &[
+        "GetNamesThing",
+        "GetTaggedDefault",
+        "GetTaggedFull",
+        "GetTaggedUntagged",
+        "GetWithoutTag",
+    ],
 };
 
 /// A client for the Names fixture. Cheap to clone: clones share one connection pool.
