@@ -106,7 +106,8 @@ fn depend_section(
 ) {
     let name = &krate.name;
     let version = &krate.version;
-    let first_feature = api.modules.keys().next().map_or("full", String::as_str);
+    // The feature of the README's example, so that the lines and the example go together.
+    let first_feature = example_operation(api).map_or("full", |(module, _)| module);
     let _ = writeln!(
         out,
         "## Using it\n\n\
@@ -370,26 +371,29 @@ fn preview_section(out: &mut String, api: &Api) {
     out.push('\n');
 }
 
-/// A complete program: the client from the environment, and the example of the first operation
-/// that needs no argument (else the first stable one; else the first), as its rustdoc shows it.
-fn example_section_of(out: &mut String, api: &Api, crate_path: &str) {
-    let operations: Vec<&Operation> = api
-        .modules
-        .values()
-        .flat_map(|m| m.operations.iter())
-        .collect();
-    let stable = |op: &&&Operation| op.preview.is_none();
-    let no_arguments = |op: &&&Operation| {
-        op.preview.is_none()
-            && op.params.iter().all(|p| !p.required)
-            && op.body.as_ref().is_none_or(|b| !b.required)
+/// Whether the operation's example needs arguments of the caller (required parameters or body).
+fn needs_arguments(op: &Operation) -> bool {
+    op.params.iter().any(|p| p.required) || op.body.as_ref().is_some_and(|b| b.required)
+}
+
+/// The operation the README's example calls, with its module (feature): the first stable one
+/// that needs no argument, else the first stable one, else the first.
+fn example_operation(api: &Api) -> Option<(&str, &Operation)> {
+    let operations = || {
+        api.modules
+            .iter()
+            .flat_map(|(module, m)| m.operations.iter().map(move |op| (module.as_str(), op)))
     };
-    let Some(op) = operations
-        .iter()
-        .find(no_arguments)
-        .or_else(|| operations.iter().find(stable))
-        .or_else(|| operations.first())
-    else {
+    operations()
+        .find(|(_, op)| op.preview.is_none() && !needs_arguments(op))
+        .or_else(|| operations().find(|(_, op)| op.preview.is_none()))
+        .or_else(|| operations().next())
+}
+
+/// A complete program: the client from the environment, and the example of
+/// [`example_operation`], as its rustdoc shows it.
+fn example_section_of(out: &mut String, api: &Api, crate_path: &str) {
+    let Some((feature, op)) = example_operation(api) else {
         return;
     };
     let section = example_section(op, &api.types, crate_path);
@@ -397,14 +401,7 @@ fn example_section_of(out: &mut String, api: &Api, crate_path: &str) {
         .strip_prefix("# Example\n\n```no_run\n")
         .and_then(|rest| rest.strip_suffix("```"))
         .unwrap_or(&section);
-    let feature = api
-        .modules
-        .iter()
-        .find(|(_, m)| m.operations.iter().any(|o| o.id == op.id))
-        .map_or("full", |(name, _)| name.as_str());
-    let needs_arguments =
-        op.params.iter().any(|p| p.required) || op.body.as_ref().is_some_and(|b| b.required);
-    let call = match (op.preview.is_some(), needs_arguments) {
+    let call = match (op.preview.is_some(), needs_arguments(op)) {
         (true, false) => "    example().await?;",
         (true, true) => "    // With the operation's arguments:\n    // example(…).await?;",
         (false, false) => "    let client = Client::from_env()?;\n    example(&client).await?;",
