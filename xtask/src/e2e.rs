@@ -1,6 +1,8 @@
 //! `cargo xtask v2-e2e`: the crate generated from Datadog's full v2 spec, built and driven end to
 //! end against loopback servers; and `cargo xtask package-check`: `cargo package` (with its verify
-//! build) for the runtime, the SDK and the generated full-v2 crate.
+//! build) for the runtime, the SDK and the generated full-v2 crate, and the generated crate's
+//! metadata (`cargo package --list`, no warning). Generated crates get the runtime from this
+//! workspace through the configuration's `runtime` key ([`use_runtime_folder`]), as a user's do.
 //!
 //! `v2-e2e` generates the crate into `target/v2-e2e/datadog-api-v2`, writes a scratch binary crate
 //! beside it (`target/v2-e2e/runner`: the manifest from `xtask/e2e/Cargo.toml.template`, the program
