@@ -202,6 +202,11 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
             "Cargo.toml".to_owned(),
             emit::cargo_toml(&api, krate, &runtime, package, &spec_name, split.as_ref()),
         );
+        package_notes(&mut api.diagnostics, package, api.license.as_deref());
+        files.insert(
+            "README.md".to_owned(),
+            emit::readme(&api, krate, &runtime, package, &crate_path),
+        );
         for c in split
             .iter()
             .flat_map(|s| s.crates.iter().map(move |c| (s, c)))
@@ -218,6 +223,35 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
         diagnostics: api.diagnostics,
     })
 }
+/// Notes for the package metadata a standalone crate lacks: without a license `cargo package`
+/// warns (and crates.io refuses it), without a repository crates.io links nowhere.
+fn package_notes(
+    diagnostics: &mut Vec<ir::Diagnostic>,
+    package: &config::PackageConfig,
+    spec_license: Option<&str>,
+) {
+    let mut note = |message: &str| {
+        diagnostics.push(ir::Diagnostic {
+            pointer: String::new(),
+            message: message.to_owned(),
+            kind: ir::NoteKind::Configuration,
+        })
+    };
+    if package.license.is_none() && spec_license.is_none() {
+        note(
+            "the crate has no license (the configuration gives no `package.license` and the \
+             spec's `info.license` is not an SPDX expression): `cargo package` will warn; set \
+             `package: { license: Apache-2.0 }` (an SPDX expression) in the configuration",
+        );
+    }
+    if package.repository.is_none() {
+        note(
+            "the crate has no repository: its crates.io page links to no source; set \
+             `package: { repository: \"https://…\" }` in the configuration",
+        );
+    }
+}
+
 fn validate_path(what: &str, path: &str) -> Result<(), Error> {
     let valid = !path.is_empty()
         && path.split("::").all(|seg| {

@@ -492,10 +492,11 @@ fn a_big_spec_splits_its_models_into_crates() {
     assert!(split.files["src/operations/alpha.rs"].contains("use super::super::models::"));
 }
 
-/// Operations without a tag are in the `default` module and a tag named "Full" in the `full` one:
-/// those names are the crate's own features, so in a split crate `default` and `full` turn on
-/// those modules' models too (the crates of models, depended on without their default features,
-/// each have a feature of each name).
+/// Operations without a tag are in the `untagged` module and a tag named "Full" in `full2`: no
+/// module or feature is named `default` or `full`, which keep Cargo's meaning (the runtime's
+/// default features) and "every operation". In a split crate each module's feature turns on its
+/// models (the crates of models, depended on without their default features, have a feature of
+/// each name).
 #[test]
 fn a_split_crate_turns_on_the_models_of_untagged_operations_and_a_full_tag() {
     use openapi_sdk_codegen::{CrateOptions, Output};
@@ -518,7 +519,15 @@ fn a_split_crate_turns_on_the_models_of_untagged_operations_and_a_full_tag() {
             .map(|p| p.split('/').next().unwrap_or_default().to_owned())
             .unwrap_or_else(|| panic!("{model_file} in {:?}", split.files.keys()))
     };
-    let (untagged, full) = (part_of("default"), part_of("full"));
+    let (untagged, full) = (part_of("untagged"), part_of("full2"));
+    assert!(
+        split
+            .files
+            .keys()
+            .all(|p| !p.ends_with("/default.rs") && !p.ends_with("/full.rs")),
+        "{:?}",
+        split.files.keys()
+    );
     let manifest = &split.files["Cargo.toml"];
     let line = |name: &str| {
         manifest
@@ -529,11 +538,16 @@ fn a_split_crate_turns_on_the_models_of_untagged_operations_and_a_full_tag() {
     };
     assert_eq!(
         line("default"),
-        format!("default = [\"rustls\", \"http2\", \"gzip\", \"dep:example-{untagged}\", \"example-{untagged}/default\"]")
+        "default = [\"rustls\", \"http2\", \"gzip\"]"
+    );
+    assert_eq!(line("full"), "full = [\"beta\", \"full2\", \"untagged\"]");
+    assert_eq!(
+        line("untagged"),
+        format!("untagged = [\"dep:example-{untagged}\", \"example-{untagged}/untagged\"]")
     );
     assert_eq!(
-        line("full"),
-        format!("full = [\"beta\", \"dep:example-{full}\", \"example-{full}/full\"]")
+        line("full2"),
+        format!("full2 = [\"dep:example-{full}\", \"example-{full}/full2\"]")
     );
     for krate in ["models-shared", untagged.as_str(), full.as_str()] {
         assert!(
@@ -543,19 +557,19 @@ fn a_split_crate_turns_on_the_models_of_untagged_operations_and_a_full_tag() {
     }
     let untagged_manifest = &split.files[&format!("{untagged}/Cargo.toml")];
     assert!(
-        untagged_manifest.contains("\ndefault = [\"example-models-shared/default\"]")
-            && untagged_manifest.contains("default-features = false"),
+        untagged_manifest.contains("\nuntagged = [\"example-models-shared/untagged\"]")
+            && !untagged_manifest.contains("\ndefault = "),
         "{untagged_manifest}"
     );
     assert!(
         split.files[&format!("{full}/Cargo.toml")]
-            .contains("\nfull = [\"example-models-shared/full\"]"),
+            .contains("\nfull2 = [\"example-models-shared/full2\"]"),
         "{}",
         split.files[&format!("{full}/Cargo.toml")]
     );
     let shared = &split.files["models-shared/Cargo.toml"];
     assert!(
-        shared.contains("\ndefault = []") && shared.contains("\nfull = []"),
+        shared.contains("\nuntagged = []") && shared.contains("\nfull2 = []"),
         "{shared}"
     );
 }

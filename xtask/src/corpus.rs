@@ -27,7 +27,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
-use xtask::{bench::own_peak_kb, generate_files, Task};
+use xtask::{bench::own_peak_kb, generate_files, Task, RUNTIME_DIR};
 
 /// The list of remote documents, relative to the workspace root.
 const SOURCES: &str = "xtask/corpus/sources.yaml";
@@ -696,8 +696,38 @@ fn run_entry(
             xtask::relative_path(root, path).unwrap_or_else(|| path.display().to_string())
         }
     };
+    // The crate takes the runtime from this workspace's folder through the configuration's
+    // `runtime` key, as a user with a clone of it would (the spec's own configuration, if it
+    // has one beside it, is kept).
+    let config = base
+        .join("configs")
+        .join(format!("{}.codegen.yaml", entry.folder()));
+    let mut task = Task {
+        spec: spec.clone(),
+        out: out.clone(),
+        spec_name: spec_name.clone(),
+        config: None,
+        crate_name: Some(crate_name.clone()),
+    };
+    if let Err(e) = crate::e2e::use_runtime_folder(&mut task, &root.join(RUNTIME_DIR), &config) {
+        eprintln!("  generation failed: {e}");
+        row.failure = Some(Failure::Generate(format!(
+            "configuration: {}",
+            first_line(&e)
+        )));
+        return row;
+    }
     let started = Instant::now();
-    let generated = generate_in_child(exe, &spec, &out, &crate_name, &spec_name, &logs, entry);
+    let generated = generate_in_child(
+        exe,
+        &spec,
+        &out,
+        &crate_name,
+        &spec_name,
+        &config,
+        &logs,
+        entry,
+    );
     spent.generate += started.elapsed();
     let generated = match generated {
         Ok(g) => g,
@@ -1130,12 +1160,14 @@ struct Generated {
 /// Failure: the reason, plus the wall time and peak memory when the child ran.
 type GenerateFailure = (String, Option<Duration>, Option<u64>);
 
+#[allow(clippy::too_many_arguments)]
 fn generate_in_child(
     exe: &Path,
     spec: &Path,
     out: &Path,
     crate_name: &str,
     spec_name: &str,
+    config: &Path,
     logs: &Path,
     entry: &Entry,
 ) -> Result<Generated, GenerateFailure> {
@@ -1146,6 +1178,7 @@ fn generate_in_child(
         .arg(out)
         .arg(crate_name)
         .arg(spec_name)
+        .arg(config)
         .env("RUST_BACKTRACE", "0");
     let (stdout, stderr) = log_files(logs, &entry.folder(), "generate", "out");
     let done =
@@ -1196,17 +1229,25 @@ fn child_failure(stderr: &str, status: impl std::fmt::Display) -> String {
     }
 }
 
-/// The hidden child command: `__corpus-generate SPEC OUT CRATE SPEC_NAME`. Writes the crate, prints
-/// one `note: …` line per diagnostic on stdout and `peak_kb=…` on stderr.
+/// The hidden child command: `__corpus-generate SPEC OUT CRATE SPEC_NAME [CONFIG]`. Writes the
+/// crate, prints one `note: …` line per diagnostic on stdout and `peak_kb=…` on stderr.
 pub fn generate_child(args: &[String]) -> Result<(), String> {
-    let [spec, out, crate_name, spec_name] = args else {
-        return Err("usage: __corpus-generate SPEC OUT CRATE SPEC_NAME".to_owned());
+    let (spec, out, crate_name, spec_name, config) = match args {
+        [spec, out, crate_name, spec_name] => (spec, out, crate_name, spec_name, None),
+        [spec, out, crate_name, spec_name, config] => (
+            spec,
+            out,
+            crate_name,
+            spec_name,
+            Some(PathBuf::from(config)),
+        ),
+        _ => return Err("usage: __corpus-generate SPEC OUT CRATE SPEC_NAME [CONFIG]".to_owned()),
     };
     let task = Task {
         spec: PathBuf::from(spec),
         out: PathBuf::from(out),
         spec_name: spec_name.clone(),
-        config: None,
+        config,
         crate_name: Some(crate_name.clone()),
     };
     let result = generate_files(&task);

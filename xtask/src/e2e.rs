@@ -1,6 +1,8 @@
 //! `cargo xtask v2-e2e`: the crate generated from Datadog's full v2 spec, built and driven end to
 //! end against loopback servers; and `cargo xtask package-check`: `cargo package` (with its verify
-//! build) for the runtime, the SDK and the generated full-v2 crate.
+//! build) for the runtime, the SDK and the generated full-v2 crate, and the generated crate's
+//! metadata (`cargo package --list`, no warning). Generated crates get the runtime from this
+//! workspace through the configuration's `runtime` key ([`use_runtime_folder`]), as a user's do.
 //!
 //! `v2-e2e` generates the crate into `target/v2-e2e/datadog-api-v2`, writes a scratch binary crate
 //! beside it (`target/v2-e2e/runner`: the manifest from `xtask/e2e/Cargo.toml.template`, the program
@@ -108,6 +110,51 @@ pub(crate) fn toml_path(from: &Path, to: &Path) -> String {
     path.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// Points the crate `task` generates at the runtime folder `runtime` the way a user does: the
+/// task's configuration (its own, or the one beside the spec; else an empty one) with the
+/// `runtime` key set to `{ path: … }` (relative to the crate's folder when possible), written to
+/// `config_out`, which becomes the task's configuration.
+pub(crate) fn use_runtime_folder(
+    task: &mut Task,
+    runtime: &Path,
+    config_out: &Path,
+) -> Result<(), String> {
+    use serde_yaml::{Mapping, Value};
+    let mut config = match task.config_path() {
+        Some(path) => serde_yaml::from_str::<Value>(&read(&path)?)
+            .map_err(|e| format!("{}: {e}", path.display()))?,
+        None => Value::Mapping(Mapping::new()),
+    };
+    if config.is_null() {
+        config = Value::Mapping(Mapping::new());
+    }
+    let Value::Mapping(map) = &mut config else {
+        return Err(format!(
+            "{}: the configuration is not a mapping",
+            task.config_path().unwrap_or_default().display()
+        ));
+    };
+    let path = relative_path(&task.out, runtime).unwrap_or_else(|| {
+        std::path::absolute(runtime)
+            .unwrap_or_else(|_| runtime.to_path_buf())
+            .display()
+            .to_string()
+    });
+    let mut source = Mapping::new();
+    source.insert("path".into(), path.into());
+    map.insert("runtime".into(), Value::Mapping(source));
+    let text = serde_yaml::to_string(&config).map_err(|e| format!("configuration: {e}"))?;
+    write_if_changed(
+        config_out,
+        &format!(
+            "# Written by cargo xtask: the task's configuration, with the runtime from this \
+             workspace's folder.\n{text}"
+        ),
+    )?;
+    task.config = Some(config_out.to_path_buf());
+    Ok(())
+}
+
 /// The runner's manifest: the template with its `{{…}}` placeholders filled in.
 fn runner_manifest(root: &Path, runner: &Path, generated: &Path) -> Result<String, String> {
     let template = root.join(TEMPLATE_DIR).join("Cargo.toml.template");
@@ -124,15 +171,26 @@ fn runner_manifest(root: &Path, runner: &Path, generated: &Path) -> Result<Strin
     Ok(manifest)
 }
 
-/// The generation task for the full v2 spec into `out`.
-fn v2_task(root: &Path, spec: &Path, out: &Path) -> Task {
-    Task {
+/// The generation task for the full v2 spec into `out`: Datadog's configuration, with the
+/// runtime from this workspace's folder when `runtime_config` (where that configuration is
+/// written) is given.
+fn v2_task(
+    root: &Path,
+    spec: &Path,
+    out: &Path,
+    runtime_config: Option<&Path>,
+) -> Result<Task, String> {
+    let mut task = Task {
         spec: spec.to_path_buf(),
         out: out.to_path_buf(),
         spec_name: relative_path(root, spec).unwrap_or_else(|| spec.display().to_string()),
         config: Some(root.join(DATADOG_CONFIG)),
         crate_name: Some(V2_CRATE.to_owned()),
+    };
+    if let Some(config_out) = runtime_config {
+        use_runtime_folder(&mut task, &root.join(RUNTIME_DIR), config_out)?;
     }
+    Ok(task)
 }
 
 /// `cargo xtask v2-e2e`.
@@ -154,8 +212,16 @@ pub fn v2_e2e(root: &Path) -> Result<(), String> {
         generated.display()
     );
     let started = Instant::now();
-    let report =
-        generate_files(&v2_task(root, &spec, &generated)).map_err(|e| format!("v2-e2e: {e}"))?;
+    // The crate takes the runtime from this workspace's folder, through the configuration's
+    // `runtime` key as a user with a clone would.
+    let task = v2_task(
+        root,
+        &spec,
+        &generated,
+        Some(&base.join(format!("{V2_CRATE}.codegen.yaml"))),
+    )
+    .map_err(|e| format!("v2-e2e: {e}"))?;
+    let report = generate_files(&task).map_err(|e| format!("v2-e2e: {e}"))?;
     timings.push((
         format!(
             "generate the full-v2 crate ({} files written, {} unchanged)",
@@ -297,6 +363,30 @@ fn forget_unpacked_packages() {
     }
 }
 
+/// `cargo package --workspace --list` of a generated crate: what would be packaged, without
+/// resolving or building (so a path dependency is fine); any warning (missing metadata) fails.
+fn metadata_row(dir: &Path) -> Packaged {
+    let args = ["package", "--workspace", "--list", "--allow-dirty"];
+    let mut command = Command::new(cargo());
+    command
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .env("CARGO_TERM_COLOR", "never");
+    let outcome = run_echoed(command).and_then(|(wall, warnings)| {
+        if warnings.is_empty() {
+            Ok(wall)
+        } else {
+            Err(format!("cargo package warned:\n{}", warnings.join("\n")))
+        }
+    });
+    Packaged {
+        what: "generated full-v2 crate, runtime by path: metadata".to_owned(),
+        command: format!("cargo {}", args.join(" ")),
+        outcome,
+    }
+}
+
 /// `cargo xtask package-check [--all-features]`.
 pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
     let target = root.join("target").join("package-check");
@@ -382,17 +472,47 @@ pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
         &["datadog-connections-testkit"],
     ));
 
-    // The generated crate as a user would have it: outside this workspace, depending on the
-    // runtime by version alone. The runtime is not on crates.io, so the verify build finds it
-    // through a `[patch]` given on the command line.
+    // The generated crate as a user would have it, outside this workspace, twice. First with the
+    // runtime from this workspace's folder, set by the configuration's `runtime` key as a user
+    // with a clone does: `cargo package --list` shows its metadata is complete (a warning
+    // fails the row). A package with a path dependency cannot be verified before that
+    // dependency is on a registry (cargo resolves the packaged manifest there), so the verify
+    // build is the second: the registry form (the default), with the runtime patched in as its
+    // README's `[patch.crates-io]` says.
     let spec = v2_spec(root);
     let mut scratch = None;
     if spec.is_file() {
         let dir = std::env::temp_dir().join(format!("xtask-package-check-{}", std::process::id()));
-        let out = dir.join(V2_CRATE);
         let _ = std::fs::remove_dir_all(&dir);
+        let by_path = dir.join("by-path").join(V2_CRATE);
         let started = Instant::now();
-        match generate_files(&v2_task(root, &spec, &out)) {
+        let generated = v2_task(
+            root,
+            &spec,
+            &by_path,
+            Some(&dir.join(format!("{V2_CRATE}.codegen.yaml"))),
+        )
+        .and_then(|task| generate_files(&task).map_err(|e| e.to_string()));
+        rows.push(match generated {
+            Ok(_) => {
+                eprintln!(
+                    "generated {} in {}",
+                    by_path.display(),
+                    secs(started.elapsed())
+                );
+                metadata_row(&by_path)
+            }
+            Err(e) => Packaged {
+                what: "generated full-v2 crate, runtime by path: metadata".to_owned(),
+                command: "generate".to_owned(),
+                outcome: Err(e),
+            },
+        });
+        let out = dir.join("registry").join(V2_CRATE);
+        let started = Instant::now();
+        match v2_task(root, &spec, &out, None)
+            .and_then(|task| generate_files(&task).map_err(|e| e.to_string()))
+        {
             Ok(_) => {
                 eprintln!("generated {} in {}", out.display(), secs(started.elapsed()));
                 let patch = format!(
@@ -409,12 +529,18 @@ pub fn package_check(root: &Path, all_features: bool) -> Result<(), String> {
                 if all_features {
                     args.push("--all-features");
                 }
-                rows.push(package(&out, &args, "generated full-v2 crate", &[V2_CRATE]));
+                rows.push(package(
+                    &out,
+                    &args,
+                    "generated full-v2 crate, registry form + its README's patch: verify",
+                    &[V2_CRATE],
+                ));
             }
             Err(e) => rows.push(Packaged {
-                what: "generated full-v2 crate".to_owned(),
+                what: "generated full-v2 crate, registry form + its README's patch: verify"
+                    .to_owned(),
                 command: "generate".to_owned(),
-                outcome: Err(e.to_string()),
+                outcome: Err(e),
             }),
         }
         scratch = Some(dir);

@@ -236,6 +236,10 @@ fn existing_files(dir: &Path) -> Result<BTreeMap<String, PathBuf>, TaskError> {
                 || (manifest && d == dir)
                 || (manifest
                     && std::fs::read_to_string(&path).is_ok_and(|t| t.starts_with("# @generated")))
+                // A crate's README, when the generator wrote it (a hand-written one stays).
+                || (d == dir
+                    && path.file_name().is_some_and(|n| n == "README.md")
+                    && std::fs::read_to_string(&path).is_ok_and(|t| t.starts_with("<!-- @generated")))
             {
                 if let Ok(rel) = path.strip_prefix(dir) {
                     let rel = rel

@@ -9,6 +9,7 @@ pub(crate) mod model_crates;
 mod models;
 mod operations;
 mod pagination;
+mod readme;
 mod types;
 
 use crate::ir::Api;
@@ -19,6 +20,8 @@ use quote::quote;
 use std::collections::BTreeSet;
 use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table};
 use types::ident;
+
+pub(crate) use readme::readme;
 
 /// Whether generated items are compiled only with the Cargo feature of the tags that use them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,7 +336,7 @@ fn index_file<'a>(
 
 /// The runtime's Cargo features a generated crate forwards (TLS backend, HTTP/2, gzip), and which
 /// of them are on by default: the same as the SDK's.
-const RUNTIME_FEATURES: &[(&str, bool)] = &[
+pub(crate) const RUNTIME_FEATURES: &[(&str, bool)] = &[
     ("rustls", true),
     ("rustls-no-provider", false),
     ("native-tls", false),
@@ -371,14 +374,6 @@ pub(crate) fn cargo_toml(
             (None, None) => Vec::new(),
         }
     };
-    // Operations without a tag are in the `default` module and a tag named "full" in the `full`
-    // one: those features are the crate's own, so they also turn on those modules' models.
-    let own = |feature: &str, mut list: Vec<String>| {
-        if api.modules.contains_key(feature) {
-            list.extend(models_of(feature));
-        }
-        list
-    };
     let description = format!(
         "Rust client for the {} ({}), generated from its OpenAPI document",
         inline(&api.title),
@@ -393,6 +388,11 @@ pub(crate) fn cargo_toml(
         api,
     );
 
+    if let Some(package) = manifest.get_mut("package").and_then(Item::as_table_mut) {
+        package.insert("readme", value("README.md"));
+        // Before the metadata table, with the other values.
+        package.sort_values_by(|a, _, b, _| (a.get() == "metadata").cmp(&(b.get() == "metadata")));
+    }
     let mut dependencies = section();
     dependencies.insert("openapi-sdk-runtime", runtime_dependency(runtime, ""));
     for c in split.iter().flat_map(|s| &s.crates) {
@@ -415,7 +415,7 @@ pub(crate) fn cargo_toml(
         .filter(|(_, on)| *on)
         .map(|(name, _)| name.to_string())
         .collect();
-    features.insert("default", list(own("default", defaults)));
+    features.insert("default", list(defaults));
     let mut comment = Some(
         "# The runtime's features: the TLS backend (`rustls` with the aws-lc-rs provider, `rustls-no-provider`\n# for a provider the application installs, `native-tls`), HTTP/2 and gzip. See the runtime's README.\n",
     );
@@ -428,13 +428,11 @@ pub(crate) fn cargo_toml(
             key.leaf_decor_mut().set_prefix(text);
         }
     }
-    features.insert(
-        "full",
-        list(own("full", tags.iter().map(|t| t.to_string()).collect())),
-    );
+    features.insert("full", list(tags.iter().map(|t| t.to_string()).collect()));
     if let Some(mut key) = features.key_mut("full") {
-        key.leaf_decor_mut()
-            .set_prefix("# One feature per tag; `full` turns on every tag.\n");
+        key.leaf_decor_mut().set_prefix(
+            "# One feature per tag (operations without a tag: `untagged`); `full` turns on every one.\n",
+        );
     }
     for tag in &tags {
         let mut on: Vec<String> = Vec::new();
@@ -502,8 +500,8 @@ pub(crate) fn model_crate_toml(
     }
     common_dependencies(&mut dependencies);
     manifest.insert("dependencies", Item::Table(dependencies));
-    // Every tag is a feature here, `default` (operations without a tag) and `full` included: the
-    // crate re-exporting these models depends on them without default features and names each.
+    // Every tag is a feature here: the crate re-exporting these models depends on them without
+    // default features and names each.
     let mut features = section();
     for tag in &this.tags {
         let on = shared.map_or_else(Vec::new, |s| vec![format!("{}/{tag}", s.package)]);
@@ -527,6 +525,13 @@ const EDITION: &str = "2024";
 /// The `rust-version` a generated crate declares: the workspace's, since it depends on the runtime
 /// (`tests/tests/msrv.rs` checks that they agree).
 const RUST_VERSION: &str = "1.89";
+
+/// The crates.io keywords of a generated crate (at most five): what it is, not which API (a
+/// keyword from the spec's title could be anything).
+const KEYWORDS: [&str; 4] = ["api", "client", "openapi", "sdk"];
+
+/// The crates.io categories of a generated crate (slugs crates.io knows).
+const CATEGORIES: [&str; 2] = ["api-bindings", "web-programming::http-client"];
 
 /// A table that follows another, after a blank line.
 fn section() -> Table {
@@ -576,13 +581,10 @@ fn list(items: Vec<String>) -> Item {
     value(Array::from_iter(items))
 }
 
-/// The tags that are Cargo features (`full` and `default` mean something else), in name order.
+/// The operation modules, each a Cargo feature, in name order. None is named `default` or `full`
+/// (the lowering keeps those names for Cargo's default features and for every operation).
 fn tag_features(api: &Api) -> Vec<&str> {
-    api.modules
-        .keys()
-        .filter(|m| m.as_str() != "full" && m.as_str() != "default")
-        .map(String::as_str)
-        .collect()
+    api.modules.keys().map(String::as_str).collect()
 }
 
 /// The header and `[package]` section. Every value, the spec's title and license among them, is
@@ -611,6 +613,26 @@ fn package_section(
     if let Some(repository) = &package.repository {
         section.insert("repository", value(repository.as_str()));
     }
+    let documentation = package
+        .documentation
+        .clone()
+        .unwrap_or_else(|| readme::docs_rs(name, version));
+    section.insert("documentation", value(documentation));
+    if let Some(homepage) = &package.homepage {
+        section.insert("homepage", value(homepage.as_str()));
+    }
+    section.insert("keywords", list(KEYWORDS.map(str::to_owned).to_vec()));
+    section.insert("categories", list(CATEGORIES.map(str::to_owned).to_vec()));
+    // docs.rs documents every operation, whatever the default features.
+    let mut docs_rs = Table::new();
+    docs_rs.insert("all-features", value(true));
+    let mut docs = Table::new();
+    docs.set_implicit(true);
+    docs.insert("rs", Item::Table(docs_rs));
+    let mut metadata = Table::new();
+    metadata.set_implicit(true);
+    metadata.insert("docs", Item::Table(docs));
+    section.insert("metadata", Item::Table(metadata));
     let mut manifest = DocumentMut::new();
     manifest.insert("package", Item::Table(section));
     manifest
@@ -618,7 +640,7 @@ fn package_section(
 
 /// The runtime dependency from its source (a relative path seen from a folder `up` deeper than
 /// the crate's root, as `../`), always with its version requirement and without default features.
-fn runtime_dependency(runtime: &crate::RuntimeSource, up: &str) -> Item {
+pub(crate) fn runtime_dependency(runtime: &crate::RuntimeSource, up: &str) -> Item {
     use crate::{GitReference, RuntimeSource};
     let mut entries = vec![("version", runtime.version().into())];
     match runtime {

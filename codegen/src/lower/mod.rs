@@ -7,6 +7,7 @@
 
 pub(crate) mod docs;
 mod operations;
+pub(crate) use operations::UNTAGGED_MODULE;
 mod pagination;
 mod recursion;
 mod refs;

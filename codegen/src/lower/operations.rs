@@ -16,12 +16,21 @@ use openapiv3::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The module (and, in a standalone crate, the Cargo feature) of the operations without a tag.
+pub(crate) const UNTAGGED_MODULE: &str = "untagged";
+
+/// The tag the operations without one are shown under (their module's doc heading).
+const UNTAGGED_TAG: &str = "default";
+
 /// Lowers every operation, grouped by the module of its first tag.
 pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>, Error> {
     let spec = cx.spec;
     let mut modules: BTreeMap<String, Module> = BTreeMap::new();
-    let mut module_names: BTreeMap<String, String> = BTreeMap::new();
-    let mut module_namer = Namer::with_reserved(&["mod", "common"]);
+    // Keyed by tag; `None` for the operations without one.
+    let mut module_names: BTreeMap<Option<String>, String> = BTreeMap::new();
+    // A module is also a Cargo feature of a standalone crate, where `default` and `full` mean
+    // something else: a tag with one of those names gets another name (`default2`).
+    let mut module_namer = Namer::with_reserved(&["mod", "common", "default", "full"]);
     let mut method_namer = Namer::with_reserved(names::CLIENT_METHODS);
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     // Names made up for operations without an `operationId` avoid every id the spec gives.
@@ -65,21 +74,25 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
                     .push("operationId")
                     .invalid(format!("operationId `{id}` is also used at `{first}`")));
             }
-            let tag = op
-                .tags
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "default".to_owned());
-            let module = match module_names.get(&tag) {
+            let given_tag = op.tags.first().cloned();
+            // Operations without a tag go to a module of their own, `untagged` (made unique like
+            // any other name, should a tag be called that); its doc heading names the tag
+            // `default`, as OpenAPI tools show such operations.
+            let tag = given_tag.clone().unwrap_or_else(|| UNTAGGED_TAG.to_owned());
+            let module = match module_names.get(&given_tag) {
                 Some(m) => m.clone(),
                 None => {
+                    let (desired, origin) = match &given_tag {
+                        Some(tag) => (names::module_name(tag), tag.as_str()),
+                        None => (UNTAGGED_MODULE.to_owned(), "operations without a tag"),
+                    };
                     let m = module_namer.claim(
-                        names::module_name(&tag),
-                        &tag,
+                        desired,
+                        origin,
                         pointer.push("tags").as_str(),
                         &mut cx.diagnostics,
                     );
-                    module_names.insert(tag.clone(), m.clone());
+                    module_names.insert(given_tag.clone(), m.clone());
                     m
                 }
             };
@@ -104,8 +117,8 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
             modules
                 .entry(module)
                 .or_insert_with(|| Module {
+                    description: given_tag.as_deref().and_then(|t| tag_description(cx, t)),
                     tag: tag.clone(),
-                    description: tag_description(cx, &tag),
                     operations: Vec::new(),
                 })
                 .operations

@@ -336,11 +336,14 @@ impl ClientBuilder {
             if !api.is_operation(op) {
                 return Err(ConfigError::UnknownPreviewOperation {
                     name: op.clone(),
-                    known: if api.preview_operations.is_empty() {
-                        "none".to_owned()
-                    } else {
-                        api.preview_operations.join(", ")
-                    },
+                    suggestions: nearest_operations(api, op),
+                    previews: api.preview_operations.len(),
+                    operations: api
+                        .operations
+                        .iter()
+                        .chain(api.preview_operations)
+                        .collect::<BTreeSet<_>>()
+                        .len(),
                 });
             }
         }
@@ -399,6 +402,60 @@ fn default_user_agent(api: &Api) -> String {
         std::env::consts::OS,
         std::env::consts::ARCH
     )
+}
+
+/// How many suggestions an unknown operation id gets at most.
+const MAX_SUGGESTIONS: usize = 3;
+
+/// The API's operation ids nearest to `name` by edit distance, ignoring case: those at the
+/// smallest distance found, at most [`MAX_SUGGESTIONS`] (Preview operations first, then by id),
+/// and only within a third of the name's length (at least one edit), so a name like nothing the
+/// API has gets no suggestion.
+fn nearest_operations(api: &Api, name: &str) -> Vec<String> {
+    let wanted: Vec<char> = name.to_lowercase().chars().collect();
+    let limit = (wanted.len() / 3).max(1);
+    let mut scored: Vec<(usize, bool, &str)> = api
+        .preview_operations
+        .iter()
+        .map(|id| (id, false))
+        .chain(api.operations.iter().map(|id| (id, true)))
+        .filter_map(|(id, stable)| {
+            let candidate: Vec<char> = id.to_lowercase().chars().collect();
+            // A length difference beyond the limit cannot be within it.
+            if candidate.len().abs_diff(wanted.len()) > limit {
+                return None;
+            }
+            let distance = edit_distance(&wanted, &candidate);
+            (distance <= limit).then_some((distance, stable, *id))
+        })
+        .collect();
+    scored.sort_unstable();
+    let best = scored.first().map(|(distance, _, _)| *distance);
+    let mut out: Vec<String> = Vec::new();
+    for (distance, _, id) in scored {
+        if out.len() == MAX_SUGGESTIONS || Some(distance) != best {
+            break;
+        }
+        if !out.iter().any(|seen| seen == id) {
+            out.push(id.to_owned());
+        }
+    }
+    out
+}
+
+/// Levenshtein distance (insertions, deletions and substitutions of one character each).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -496,10 +553,103 @@ mod tests {
             err,
             ConfigError::UnknownPreviewOperation {
                 name: "ListThing".into(),
-                known: "ListThings".into()
+                suggestions: vec!["ListThings".into()],
+                previews: 1,
+                operations: 2,
             }
         );
-        assert!(err.to_string().contains("ListThings"), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "\"ListThing\" is not an operation of this API; did you mean \"ListThings\"? (it has \
+             1 Preview operation among 2; the generated crate's PREVIEW_OPERATIONS lists them)"
+        );
+        // Nothing close: no suggestion.
+        let err = builder().enable_preview("Unrelated").build().unwrap_err();
+        assert!(
+            matches!(&err, ConfigError::UnknownPreviewOperation { suggestions, .. } if suggestions.is_empty()),
+            "{err:?}"
+        );
+    }
+
+    /// 300 operation ids, as a large API has: a typo gets the nearest ids (case ignored, at most
+    /// three, nearest first) and a message of bounded length that gives the count, not the list.
+    #[test]
+    fn an_unknown_preview_id_suggests_the_nearest_in_a_bounded_message() {
+        let ids: Vec<&'static str> = (0..300)
+            .map(|i| &*format!("ListIncidentTodos{i:03}").leak())
+            .chain([
+                "CreateIncidentTodo",
+                "GetIncidentTodo",
+                "UpdateIncidentTodo",
+            ])
+            .collect();
+        let (previews, stable) = ids.split_at(150);
+        let api: &'static Api = Box::leak(Box::new(Api {
+            preview_operations: previews.to_vec().leak(),
+            operations: stable.to_vec().leak(),
+            ..API
+        }));
+        let build = |name: &str| ClientBuilder::new(api).enable_preview(name).build();
+        // One edit from one id, case aside.
+        let err = build("updateincidenttodos").unwrap_err();
+        let ConfigError::UnknownPreviewOperation { suggestions, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(suggestions, &["UpdateIncidentTodo"]);
+        let message = err.to_string();
+        assert!(
+            message.contains("did you mean \"UpdateIncidentTodo\"?"),
+            "{message}"
+        );
+        assert!(
+            message.contains("150 Preview operations among 303"),
+            "{message}"
+        );
+        // Many ids at one edit: three of them, Preview ones first.
+        let err = build("listincidenttodos01").unwrap_err();
+        let ConfigError::UnknownPreviewOperation { suggestions, .. } = &err else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            suggestions,
+            &[
+                "ListIncidentTodos001",
+                "ListIncidentTodos010",
+                "ListIncidentTodos011"
+            ]
+        );
+        // Bounded: far below the 300 ids' 6,000 bytes, and naming at most three of them.
+        let message = err.to_string();
+        assert!(message.len() < 400, "{} bytes: {message}", message.len());
+        assert_eq!(
+            message.to_lowercase().matches("listincidenttodos").count(),
+            4,
+            "{message}"
+        );
+        // A very long name is bounded too.
+        let long = "x".repeat(10_000);
+        let message = build(&long).unwrap_err().to_string();
+        assert!(message.len() < 600, "{} bytes", message.len());
+    }
+
+    #[test]
+    fn edit_distances() {
+        let d = |a: &str, b: &str| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        for (a, b, expected) in [
+            ("", "", 0),
+            ("abc", "", 3),
+            ("kitten", "sitting", 3),
+            ("ListThing", "ListThings", 1),
+            ("flaw", "lawn", 2),
+        ] {
+            assert_eq!(d(a, b), expected, "{a} {b}");
+            assert_eq!(d(b, a), expected, "{b} {a}");
+        }
     }
 
     #[test]

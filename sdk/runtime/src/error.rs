@@ -672,13 +672,25 @@ pub enum ConfigError {
         /// Why.
         reason: String,
     },
-    /// `enable_preview` named an operation the API does not have.
-    #[error("{name:?} is not an operation of this API (Preview operations: {known})")]
+    /// `enable_preview` named an operation the API does not have. The message names the
+    /// nearest operation ids, never the whole list (an API may have hundreds).
+    #[error(
+        "{:?} is not an operation of this API{} (it has {previews} Preview operation{} among \
+         {operations}; the generated crate's PREVIEW_OPERATIONS lists them)",
+        BoundedDebug(name),
+        DidYouMean(suggestions),
+        if *previews == 1 { "" } else { "s" }
+    )]
     UnknownPreviewOperation {
         /// The name given.
         name: String,
-        /// The API's Preview operations.
-        known: String,
+        /// The API's operation ids nearest to it (at most three, nearest first; Preview ones
+        /// first among equals), or none when nothing is close.
+        suggestions: Vec<String>,
+        /// How many Preview operations the API has.
+        previews: usize,
+        /// How many operations the API has, Preview ones included.
+        operations: usize,
     },
     /// The user agent cannot be sent in an HTTP header.
     #[error("the user agent is not a valid header value")]
@@ -765,10 +777,17 @@ impl fmt::Debug for ConfigError {
                 .field("url", &RedactedDebug(url))
                 .field("reason", &BoundedDebug(reason))
                 .finish(),
-            ConfigError::UnknownPreviewOperation { name, known } => f
+            ConfigError::UnknownPreviewOperation {
+                name,
+                suggestions,
+                previews,
+                operations,
+            } => f
                 .debug_struct("UnknownPreviewOperation")
                 .field("name", &BoundedDebug(name))
-                .field("known", known)
+                .field("suggestions", suggestions)
+                .field("previews", previews)
+                .field("operations", operations)
                 .finish(),
             ConfigError::InvalidUserAgent => f.write_str("InvalidUserAgent"),
             ConfigError::HttpClient(e) => f.debug_tuple("HttpClient").field(e).finish(),
@@ -873,6 +892,24 @@ fn needs_escape(c: char) -> bool {
 
 /// A bounded, quoted, escaped string in `Debug` form.
 struct BoundedDebug<'a>(&'a str);
+
+/// `; did you mean "A", "B" or "C"?`, or nothing without suggestions (operation ids, each
+/// bounded).
+struct DidYouMean<'a>(&'a [String]);
+
+impl fmt::Display for DidYouMean<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some((last, rest)) = self.0.split_last() else {
+            return Ok(());
+        };
+        f.write_str("; did you mean ")?;
+        for (i, id) in rest.iter().enumerate() {
+            let separator = if i + 1 == rest.len() { " or " } else { ", " };
+            write!(f, "{:?}{separator}", BoundedDebug(id))?;
+        }
+        write!(f, "{:?}?", BoundedDebug(last))
+    }
+}
 
 impl fmt::Debug for BoundedDebug<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -9,17 +9,20 @@ use openapi_sdk_runtime as rt;
 /// [`ClientBuilder::enable_preview`] before use.
 pub const PREVIEW_OPERATIONS: &[&str] = &[];
 
-/// This API as the runtime sees it: its servers, security schemes, Preview operations,
-/// rate-limit headers and error messages.
+/// This API as the runtime sees it: its servers, security schemes and Preview operations.
 pub static API: rt::Api = rt::Api {
     package: env!("CARGO_PKG_NAME"),
     version: env!("CARGO_PKG_VERSION"),
     servers: &[],
     security_schemes: &[],
     preview_operations: PREVIEW_OPERATIONS,
-    operations: &["GetNamesThing"],
-    rate_limit: rt::RateLimitHeaders::STANDARD,
-    error_messages: rt::ErrorMessages::STANDARD,
+    operations: &[
+        "GetNamesThing",
+        "GetTaggedDefault",
+        "GetTaggedFull",
+        "GetTaggedUntagged",
+        "GetWithoutTag",
+    ],
 };
 
 /// A client for the Names fixture. Cheap to clone: clones share one connection pool.

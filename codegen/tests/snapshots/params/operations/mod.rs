@@ -4,13 +4,13 @@
 //! Request builders, one file per API tag.
 
 mod bodies;
-mod default;
 mod params;
 mod pet_store;
 mod pet_store2;
+mod untagged;
 
 pub use self::bodies::*;
-pub use self::default::*;
 pub use self::params::*;
 pub use self::pet_store::*;
 pub use self::pet_store2::*;
+pub use self::untagged::*;
