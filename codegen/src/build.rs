@@ -167,6 +167,7 @@ impl Builder {
     /// Generates, writes `<out dir>/<name>.rs` (unless its bytes are already those), and prints
     /// `cargo:rerun-if-changed` for every input.
     pub fn generate(self) -> Result<Built, BuildError> {
+        let name = self.output_name()?;
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
@@ -178,7 +179,7 @@ impl Builder {
         for input in &built.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
         }
-        let path = out_dir.join(format!("{}.rs", self.output_name()?));
+        let path = out_dir.join(format!("{name}.rs"));
         if !std::fs::read(&path).is_ok_and(|old| old == built.source.as_bytes()) {
             std::fs::create_dir_all(&out_dir).map_err(|source| BuildError::Io {
                 path: out_dir.clone(),
@@ -407,8 +408,96 @@ fn nest(
 
 #[cfg(test)]
 mod tests {
-    use super::single_file;
+    use super::{single_file, BuildError, Builder};
     use std::collections::BTreeMap;
+    use std::path::Path;
+
+    fn fixture(path: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(path)
+    }
+
+    /// A multi-file spec: every file it references is an input Cargo watches, the file parses as
+    /// one Rust file with the modules inline, and two runs give the same bytes.
+    #[test]
+    fn a_multi_file_spec_becomes_one_file_with_every_input_watched() {
+        let builder = Builder::new(fixture("refs/multi/openapi.yaml")).crate_path("multi");
+        let built = builder.render().unwrap();
+        let folder = fixture("refs/multi").canonicalize().unwrap();
+        let mut inputs: Vec<String> = built
+            .inputs
+            .iter()
+            .map(|p| {
+                p.strip_prefix(&folder)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        inputs.sort();
+        assert_eq!(
+            inputs,
+            [
+                "common.yaml",
+                "openapi.yaml",
+                "paths/pets.yaml",
+                "schemas/pet.yaml"
+            ]
+        );
+        let file = syn::parse_file(&built.source).unwrap();
+        let modules: Vec<String> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Mod(m) => {
+                    assert!(m.content.is_some(), "mod {} is not inline", m.ident);
+                    Some(m.ident.to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(modules, ["client", "models", "operations"]);
+        assert!(
+            file.attrs.is_empty(),
+            "an included file has no inner attributes"
+        );
+        assert_eq!(builder.render().unwrap().source, built.source);
+    }
+
+    #[test]
+    fn generate_writes_the_file_and_errors_name_the_pointer() {
+        let out = std::env::temp_dir().join(format!("openapi-build-{}", std::process::id()));
+        let built = Builder::new(fixture("params.yaml"))
+            .out_dir(&out)
+            .file_name("api")
+            .generate()
+            .unwrap();
+        let path = out.join("api.rs");
+        assert_eq!(built.path.as_deref(), Some(path.as_path()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), built.source);
+        let _ = std::fs::remove_dir_all(&out);
+
+        let bad = out.with_extension("yaml");
+        std::fs::write(&bad, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Nope'}}\n").unwrap();
+        let error = Builder::new(&bad).out_dir(&out).generate().unwrap_err();
+        let _ = std::fs::remove_file(&bad);
+        assert!(matches!(error, BuildError::Spec { .. }), "{error:?}");
+        assert_eq!(error.pointer(), Some("/paths/~1a/get/responses/200"));
+        assert!(
+            error.to_string().contains("/paths/~1a/get/responses/200"),
+            "{error}"
+        );
+        for name in ["../x", "", "a.b"] {
+            assert!(
+                matches!(
+                    Builder::new(fixture("params.yaml")).file_name(name).out_dir(&out).generate(),
+                    Err(BuildError::Name(n)) if n == name
+                ),
+                "{name}"
+            );
+        }
+    }
 
     fn files(entries: &[(&str, &str)]) -> BTreeMap<String, String> {
         entries
