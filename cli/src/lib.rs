@@ -21,6 +21,9 @@
 //! [`EXIT_ERROR`] (2: a usage error, an unreadable file, or a spec or configuration the generator
 //! refuses, reported with its JSON pointer and reason). Nothing panics on bad input.
 
+/// The generator library this command line runs.
+pub use openapi_sdk_codegen as codegen;
+
 pub mod args;
 pub mod check;
 pub mod diff;
