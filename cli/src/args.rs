@@ -70,8 +70,8 @@ Examples:
   openapi-sdk-gen generate --spec api.yaml --out ./client \\
       --runtime-git https://example.com/openapi-sdk.git --runtime-tag v0.1.0
 
-  # Bare modules for a crate you write by hand (mount mod.rs with #[path]):
-  openapi-sdk-gen generate --spec api.yaml --out ./src/generated --modules"
+  # Bare modules for the crate my-api, which you write by hand (mount mod.rs with #[path]):
+  openapi-sdk-gen generate --spec api.yaml --out ./src/generated --modules --crate my-api"
     )]
     Generate(GenerateArgs),
     /// Fail with a diff when the files in --out differ from what the spec generates
@@ -123,14 +123,14 @@ The output folder: the generated crate's root (Cargo.toml, src/), or with --modu
 holds the modules. Created when missing."
     )]
     pub out: PathBuf,
-    /// The package name (default: the --out folder's name)
+    /// The package name (default: the --out folder's name); with --modules, the crate that mounts them
     #[arg(
         long = "crate",
         value_name = "NAME",
-        conflicts_with = "modules",
         long_help = "\
 The generated crate's package name. Default: the --out folder's name, with characters Cargo refuses
-replaced by '-'."
+replaced by '-'. With --modules (where it is required), the name of the crate that mounts the
+modules at its root, which their doc examples `use`."
     )]
     pub crate_name: Option<String>,
     /// The generator configuration (default: <spec stem>.codegen.yaml next to the spec)
@@ -146,10 +146,12 @@ none."
     /// Write bare modules instead of a standalone crate
     #[arg(
         long,
+        requires = "crate_name",
         long_help = "\
 Write bare modules (mod.rs, client.rs, models/, operations/) for a crate whose Cargo.toml and lib.rs
-you write yourself, instead of a standalone crate. Default: a standalone crate. The runtime flags
-do not apply (no Cargo.toml is written)."
+you write yourself, instead of a standalone crate: mount mod.rs with #[path] and re-export it at the
+crate root. Needs --crate NAME. Default: a standalone crate. The runtime flags do not apply (no
+Cargo.toml is written)."
     )]
     pub modules: bool,
     /// List every generator note (default: counted by kind)
@@ -286,7 +288,13 @@ impl GenerateArgs {
     /// The task these flags describe; relative paths are relative to `cwd`.
     pub fn task(&self, cwd: &Path) -> Result<Task, TaskError> {
         let layout = if self.modules {
-            Layout::Modules
+            Layout::Modules {
+                crate_path: self
+                    .crate_name
+                    .clone()
+                    .unwrap_or_else(|| crate_name_for(&cwd.join(&self.out)))
+                    .replace('-', "_"),
+            }
         } else {
             Layout::Crate {
                 name: self

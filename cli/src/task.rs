@@ -29,7 +29,11 @@ pub struct Task {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layout {
     /// Bare modules (`mod.rs`, `client.rs`, `models/`, `operations/`) for a crate written by hand.
-    Modules,
+    Modules {
+        /// The Rust path of the crate that mounts them at its root (`my_api`): what their doc
+        /// examples `use`.
+        crate_path: String,
+    },
     /// A standalone crate: `Cargo.toml`, `src/lib.rs` and the modules under `src/`.
     Crate {
         /// The package name.
@@ -62,16 +66,21 @@ impl Task {
         };
         let files = FsFiles::new(folder).map_err(io)?;
         let config = read_config(self.config_path().as_deref())?;
-        let output = match &self.layout {
-            Layout::Modules => Output::Modules,
-            Layout::Crate { name, runtime } => Output::Crate(CrateOptions {
-                name: name.clone(),
-                version: CRATE_VERSION.to_owned(),
-                runtime: runtime.clone(),
-            }),
+        let (output, crate_path) = match &self.layout {
+            Layout::Modules { crate_path } => (Output::Modules, crate_path.clone()),
+            Layout::Crate { name, runtime } => (
+                Output::Crate(CrateOptions {
+                    name: name.clone(),
+                    version: CRATE_VERSION.to_owned(),
+                    runtime: runtime.clone(),
+                }),
+                // A crate's examples use its package name.
+                name.replace('-', "_"),
+            ),
         };
         let options = Options {
             spec_name: self.spec_name.clone(),
+            crate_path,
             config,
             output,
             ..Options::default()

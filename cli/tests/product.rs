@@ -276,7 +276,7 @@ fn runtime_flags_choose_the_dependency_and_invalid_combinations_are_usage_errors
             "v1",
         ],
         &["--modules", "--runtime-version", "1"],
-        &["--modules", "--crate", "x"],
+        &["--modules"],
         &["--runtime-version", ""],
     ] {
         let mut args = vec!["generate", "--spec", "s.yaml", "--out", "o"];
@@ -413,4 +413,31 @@ fn every_command_help_names_every_flag() {
     assert!(help.contains("Exit status: 0"), "{help}");
     let (code, _, stderr) = binary(&[]);
     assert_eq!(code, Some(i32::from(EXIT_ERROR)), "{stderr}");
+}
+
+/// `--modules` writes bare modules whose doc examples `use` the crate named by `--crate`.
+#[test]
+fn modules_name_the_crate_that_mounts_them() {
+    let base = temp("modules");
+    petstore(&base);
+    let args = [
+        "--spec",
+        "petstore.yaml",
+        "--out",
+        "generated",
+        "--modules",
+        "--crate",
+        "my-api",
+    ];
+    let (code, _, stderr) = cli(&base, &[&["generate"][..], &args].concat());
+    assert_eq!(code, EXIT_OK, "{stderr}");
+    assert!(!base.join("generated/Cargo.toml").exists());
+    let operations = std::fs::read_to_string(base.join("generated/operations/pets.rs"))
+        .expect("the pets operations");
+    assert!(
+        operations.contains("/// use my_api::{Client, Error};"),
+        "{operations}"
+    );
+    assert_eq!(cli(&base, &[&["check"][..], &args].concat()).0, EXIT_OK);
+    let _ = std::fs::remove_dir_all(&base);
 }

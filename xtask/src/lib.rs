@@ -72,7 +72,10 @@ impl Task {
     /// the configuration's `runtime`, else the registry version).
     pub fn to_gen(&self) -> openapi_sdk_gen::Task {
         let layout = match &self.crate_name {
-            None => Layout::Modules,
+            // The SDK mounts the modules (and `--modules` elsewhere keeps its paths).
+            None => Layout::Modules {
+                crate_path: openapi_sdk_codegen::SDK_CRATE.to_owned(),
+            },
             Some(name) => {
                 let root = workspace_root();
                 let inside = std::path::absolute(&self.out).is_ok_and(|out| out.starts_with(&root));
