@@ -79,8 +79,8 @@ Examples:
         long_about = "\
 Generate in memory and compare with the files in --out, never writing. When they differ, print a
 unified diff per changed file, the missing and orphaned files, and the `openapi-sdk-gen generate`
-command that fixes it, then exit with status 1. Takes the same flags as `generate`: check with the
-flags you generate with.",
+command that fixes it, then exit with status 1 (2 when the spec itself is refused). Takes the same
+flags as `generate`: check with the flags you generate with.",
         after_long_help = "\
 Examples:
   # In CI, after committing the generated crate:
@@ -91,8 +91,9 @@ Examples:
     #[command(
         long_about = "\
 Compare the Rust API two versions of a spec generate, and classify each change as breaking (a
-major release), minor (an addition) or patch (no change to the Rust API). Exit status 1 when at
-least one change is breaking, 0 otherwise; the report goes to stdout either way.",
+major release), minor (an addition) or patch (no change to the Rust API). The report goes to
+stdout. Exit status 1 when at least one change is breaking, 0 otherwise, 2 when a spec or the
+configuration cannot be read or is refused (with the JSON pointer and the reason).",
         after_long_help = "\
 Examples:
   openapi-sdk-gen diff v1/api.yaml v2/api.yaml
@@ -133,9 +134,10 @@ replaced by '-'. With --modules (where it is required), the name of the crate th
 modules at its root, which their doc examples `use`."
     )]
     pub crate_name: Option<String>,
-    /// The generator configuration (default: <spec stem>.codegen.yaml next to the spec)
+    /// The generator configuration (default: `<spec stem>.codegen.yaml` next to the spec).
     #[arg(
         long,
+        help = "The generator configuration (default: <spec stem>.codegen.yaml next to the spec)",
         value_name = "PATH",
         long_help = "\
 The generator configuration (YAML): names, package metadata, the runtime source, and more (see
@@ -258,9 +260,10 @@ pub struct DiffArgs {
     /// The new version of the OpenAPI document
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
-    /// The generator configuration for both (default: each spec's own <spec stem>.codegen.yaml)
+    /// The generator configuration for both (default: each spec's own `<spec stem>.codegen.yaml`).
     #[arg(
         long,
+        help = "The generator configuration for both (default: each spec's own <spec stem>.codegen.yaml)",
         value_name = "PATH",
         long_help = "\
 The generator configuration both specs are generated with. Default: each spec's own

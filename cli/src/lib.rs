@@ -13,7 +13,7 @@
 //!
 //! The library runs the same commands without a process: [`Task`] says what to generate from
 //! where, [`generate_files`] writes it, [`check_files`] compares without writing and reports
-//! [`Drift`], [`compare`] classifies the changes between two specs, and [`run`] runs a parsed
+//! [`Drift`], [`compare`] classifies the changes between two specs, and [`run()`] runs a parsed
 //! [`Cli`] as the binary does. The workspace's `cargo xtask generate|check|diff` call these with
 //! the workspace's own defaults.
 //!
