@@ -254,6 +254,33 @@ fn runtime_flags_choose_the_dependency_and_invalid_combinations_are_usage_errors
         "main",
     ]);
     assert_eq!(string(&branch, "branch"), Some("main"));
+
+    // The configuration's `runtime` applies without flags, and the flags replace it.
+    std::fs::write(
+        base.join("petstore.codegen.yaml"),
+        "runtime: { path: ../vendor/runtime, version: '0.1' }\n",
+    )
+    .unwrap();
+    let configured = generate(&[]);
+    assert_eq!(string(&configured, "path"), Some("../vendor/runtime"));
+    assert_eq!(string(&configured, "version"), Some("0.1"));
+    let overridden = generate(&["--runtime-version", "0.2"]);
+    assert_eq!(string(&overridden, "path"), None);
+    assert_eq!(string(&overridden, "version"), Some("0.2"));
+
+    // A configuration the generator refuses names its file and pointer.
+    std::fs::write(
+        base.join("petstore.codegen.yaml"),
+        "runtime: { path: a, git: b }\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = cli(
+        &base,
+        &["generate", "--spec", "petstore.yaml", "--out", "rt"],
+    );
+    assert_eq!(code, EXIT_ERROR, "{stderr}");
+    assert!(stderr.contains("petstore.codegen.yaml"), "{stderr}");
+    assert!(stderr.contains("/runtime/git"), "{stderr}");
     let _ = std::fs::remove_dir_all(&base);
 
     for invalid in [
