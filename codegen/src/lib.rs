@@ -6,9 +6,13 @@
 //! into token streams (quote), and `write` formats them (prettyplease) under a "generated" header.
 //! [`generate`] runs all of it and returns `relative path → file contents`; the caller does the I/O.
 //!
+//! From a build script, [`build::Builder`] writes the API as one file for `include!` (see the
+//! module for a complete `build.rs`); the `openapi-sdk-gen` command line writes whole crates.
+//!
 //! Same input, same output: everything is ordered by construction (sorted maps, spec order), so the
 //! bytes are identical run to run. A bad spec gives an [`Error`] with a JSON pointer, never a panic.
 
+pub mod build;
 pub mod config;
 pub mod diff;
 mod emit;

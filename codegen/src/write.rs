@@ -29,9 +29,9 @@ pub(crate) fn spec_label(spec_name: &str) -> String {
 }
 
 /// The header every generated Rust file starts with; `spec_name` is a [`spec_label`].
-fn header(spec_name: &str) -> String {
+pub(crate) fn header(spec_name: &str) -> String {
     format!(
-        "// @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n"
+        "// @generated from {spec_name} by openapi-sdk-gen. Do not edit by hand:\n// change the spec or the generator, then regenerate.\n\n"
     )
 }
 

@@ -1,14 +1,15 @@
 //! `cargo xtask diff OLD NEW`: what changes in the generated public API between two versions of a
-//! spec, each change classified under semver (the generator's `diff` module does the work).
+//! spec, each change classified under semver: `openapi-sdk-gen diff` (its library's [`compare`])
+//! with this workspace's defaults, bare modules as the SDK mounts them.
 //!
-//! Exit status: 0 when nothing is breaking, [`EXIT_BREAKING`] when something is, 1 for an error (a
+//! Exit status (this command's own, older than `openapi-sdk-gen`'s 1 for breaking and 2 for an
+//! error): 0 when nothing is breaking, [`EXIT_BREAKING`] when something is, 1 for an error (a
 //! file that cannot be read, a spec or configuration the generator refuses, a bad argument).
 
-use openapi_sdk_codegen::diff::{self, DiffOptions, Packaging};
-use openapi_sdk_codegen::Config;
+use openapi_sdk_codegen::diff::Packaging;
+use openapi_sdk_gen::{compare, Comparison, Format};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use xtask::Task;
+use std::path::PathBuf;
 
 /// The exit status when at least one change is breaking (as `cargo semver-checks` fails a check):
 /// distinct from 1, which means the comparison itself failed.
@@ -28,12 +29,12 @@ Exit status: 0 when nothing is breaking, 2 when something is, 1 for an error.";
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut specs = Vec::new();
     let mut config = None;
-    let mut json = false;
+    let mut format = Format::Text;
     let mut packaging = Packaging::Modules;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--json" => json = true,
+            "--json" => format = Format::Json,
             "--crate" => packaging = Packaging::Crate,
             "--config" => {
                 let value = it
@@ -54,48 +55,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
             crate::usage()
         ));
     };
-    let old_api = load(old, config.as_deref())?;
-    let new_api = load(new, config.as_deref())?;
-    let changes = diff::diff(&old_api, &new_api, &DiffOptions { packaging });
-    let report = if json {
-        diff::render_json(&changes)
-    } else {
-        format!(
-            "comparing {} → {}\n\n{}",
-            old.display(),
-            new.display(),
-            diff::render_text(&changes)
-        )
-    };
+    let report = compare(&Comparison {
+        old: old.clone(),
+        new: new.clone(),
+        config,
+        packaging,
+        format,
+    })
+    .map_err(|e| e.to_string())?;
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{}", report.trim_end())
+    writeln!(stdout, "{}", report.text.trim_end())
         .and_then(|()| stdout.flush())
         .map_err(|e| format!("writing the report: {e}"))?;
-    if diff::release(&changes) == diff::Release::Major {
+    if report.breaking {
         std::process::exit(EXIT_BREAKING);
     }
     Ok(())
-}
-
-/// Reads a spec and its configuration and lowers it; errors name the file (and the generator's
-/// JSON pointer into it).
-fn load(spec: &Path, config: Option<&Path>) -> Result<openapi_sdk_codegen::ir::Api, String> {
-    let text = std::fs::read_to_string(spec).map_err(|e| format!("{}: {e}", spec.display()))?;
-    let config_path = match config {
-        Some(path) => Some(path.to_path_buf()),
-        None => Task {
-            spec: spec.to_path_buf(),
-            ..Task::default_for(&xtask::workspace_root())
-        }
-        .config_path(),
-    };
-    let config = match config_path {
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        None => Config::default(),
-    };
-    diff::load_api(&text, &config).map_err(|e| format!("{}: {e}", spec.display()))
 }

@@ -4,11 +4,14 @@
 //! describes one. `generate` and `check` are the everyday pair: regenerate the SDK's generated code
 //! from the spec, or fail with a diff when it is stale.
 //!
-//! With `--out` anywhere but the SDK, the output is a standalone crate (Cargo.toml, src/, a Cargo
-//! feature per tag) that depends on the runtime crate (`sdk/runtime`) by version, plus a relative
-//! path when the folder is inside this workspace; it is named after its folder or `--crate NAME`;
-//! `--modules` writes bare modules instead. `--config` names the generator configuration (default:
-//! `<spec>.codegen.yaml` next to the spec, when present).
+//! `generate`, `check` and `diff` are the generator's command line (`openapi-sdk-gen`, the `cli/`
+//! crate) with this workspace's defaults. With `--out` anywhere but the SDK, the output is a
+//! standalone crate (Cargo.toml, src/, a Cargo feature per tag) named after its folder or
+//! `--crate NAME`; inside this workspace it finds the runtime crate by a relative path to
+//! `sdk/runtime`, anywhere else it depends on `openapi-sdk-runtime` as the configuration's
+//! `runtime` key says (default: the registry version; `openapi-sdk-gen --runtime-path` chooses a
+//! folder). `--modules` writes bare modules instead. `--config` names the generator configuration
+//! (default: `<spec>.codegen.yaml` next to the spec, when present).
 
 mod corpus;
 mod corpus_wire;
@@ -36,7 +39,8 @@ struct Command {
 const GENERATE_FLAGS: &str =
     "  --spec PATH    the OpenAPI document (default: spec/datadog-connections.yaml)
   --out DIR      where the code goes (default: sdk/src/generated); anywhere else gets a standalone
-                 crate that depends on the runtime crate (sdk/runtime)
+                 crate, which finds openapi-sdk-runtime by a relative path inside this workspace
+                 and by the configuration's `runtime` (default: crates.io) outside it
   --config PATH  the generator configuration (default: <spec>.codegen.yaml next to the spec)
   --crate NAME   the standalone crate's name (default: the --out folder's name)
   --modules      write bare modules instead of a standalone crate
@@ -322,36 +326,9 @@ fn run(args: &[String]) -> Result<(), String> {
                 shown(&root, &task.out)
             );
             let report = generate_files(&task).map_err(|e| e.to_string())?;
-            if verbose {
-                for d in &report.diagnostics {
-                    eprintln!("note: {d}");
-                }
+            for line in report.lines(&task.out, verbose) {
+                eprintln!("{line}");
             }
-            if !report.note_counts.is_empty() {
-                let counts: Vec<String> = report
-                    .note_counts
-                    .iter()
-                    .map(|(kind, n)| format!("{n} {kind}"))
-                    .collect();
-                let more = if verbose {
-                    ""
-                } else {
-                    " (--verbose lists them)"
-                };
-                eprintln!("notes: {}{more}", counts.join(", "));
-            }
-            for f in &report.written {
-                eprintln!("wrote {}", task.out.join(f).display());
-            }
-            for f in &report.removed {
-                eprintln!("removed {}", task.out.join(f).display());
-            }
-            eprintln!(
-                "{} written, {} removed, {} unchanged",
-                report.written.len(),
-                report.removed.len(),
-                report.unchanged
-            );
             Ok(())
         }
         "check" => {

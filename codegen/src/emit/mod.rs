@@ -600,7 +600,7 @@ fn package_section(
 ) -> DocumentMut {
     let mut section = Table::new();
     section.decor_mut().set_prefix(format!(
-        "# @generated from {spec_name} by `cargo xtask generate`. Do not edit by hand.\n\n"
+        "# @generated from {spec_name} by openapi-sdk-gen. Do not edit by hand.\n\n"
     ));
     section.insert("name", value(name));
     section.insert("version", value(version));

@@ -1,4 +1,4 @@
-// @generated from deep_refs.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from deep_refs.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Request builders, one file per API tag.

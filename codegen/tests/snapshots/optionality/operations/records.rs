@@ -1,4 +1,4 @@
-// @generated from optionality.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from optionality.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Operations tagged "Records".
