@@ -9,7 +9,8 @@ use openapi_sdk_runtime as rt;
 /// [`ClientBuilder::enable_preview`] before use.
 pub const PREVIEW_OPERATIONS: &[&str] = &[];
 
-/// This API as the runtime sees it: its servers, security schemes and Preview operations.
+/// This API as the runtime sees it: its servers, security schemes, Preview operations,
+/// rate-limit headers and error messages.
 pub static API: rt::Api = rt::Api {
     package: env!("CARGO_PKG_NAME"),
     version: env!("CARGO_PKG_VERSION"),
@@ -23,6 +24,8 @@ pub static API: rt::Api = rt::Api {
         "GetTaggedUntagged",
         "GetWithoutTag",
     ],
+    rate_limit: rt::RateLimitHeaders::STANDARD,
+    error_messages: rt::ErrorMessages::STANDARD,
 };
 
 /// A client for the Names fixture. Cheap to clone: clones share one connection pool.

@@ -1,4 +1,4 @@
-// @generated from wire.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from wire.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! The client for the Wire fixture: where requests go, how they authenticate, and which Preview operations are enabled.

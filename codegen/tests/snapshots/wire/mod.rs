@@ -1,4 +1,4 @@
-// @generated from wire.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from wire.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Models and operations generated from the Wire fixture (1).
@@ -12,8 +12,9 @@ pub mod operations;
 
 pub use self::client::*;
 pub use openapi_sdk_runtime::{
-    pagination, ApiError, ApiErrorKind, ApiResponse, ConfigError, DecodeError, Error,
-    Multipart, RateLimit, RequestOptions, RetryPolicy, TimeoutKind,
+    pagination, ApiError, ApiErrorKind, ApiResponse, ByteStream, ConfigError,
+    DecodeError, Error, FilePart, Multipart, RateLimit, RequestOptions, RetryPolicy,
+    TimeoutKind, UploadBody,
 };
 /// An unknown property's exact JSON text, as models keep it in `additional_properties`.
 pub use openapi_sdk_runtime::serde_support::RawJson;

@@ -1,4 +1,4 @@
-// @generated from names.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from names.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Operations tagged "default".

@@ -1,4 +1,4 @@
-// @generated from swagger2_body.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from swagger2_body.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Models used by the `notes` operations.

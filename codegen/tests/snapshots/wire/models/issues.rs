@@ -1,4 +1,4 @@
-// @generated from wire.yaml by `cargo xtask generate`. Do not edit by hand:
+// @generated from wire.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
 //! Models used by the `issues` operations.
