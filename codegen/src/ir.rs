@@ -199,8 +199,8 @@ pub struct FieldStep {
 /// One operation group: a tag of the spec.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Module {
-    /// The tag as written in the spec.
-    pub tag: String,
+    /// The tag as written in the spec; `None` for the operations without a tag.
+    pub tag: Option<String>,
     /// The tag's description.
     pub description: Option<String>,
     /// The tag's operations, in spec order.

@@ -207,8 +207,16 @@ impl<'a> Comparison<'a> {
         }
         if om != nm {
             let (old_tag, new_tag) = (
-                self.old.modules.get(om).map_or(om, |m| m.tag.as_str()),
-                self.new.modules.get(nm).map_or(nm, |m| m.tag.as_str()),
+                self.old
+                    .modules
+                    .get(om)
+                    .and_then(|m| m.tag.as_deref())
+                    .unwrap_or(om),
+                self.new
+                    .modules
+                    .get(nm)
+                    .and_then(|m| m.tag.as_deref())
+                    .unwrap_or(nm),
             );
             match self.packaging {
                 Packaging::Modules => self.push(

@@ -24,7 +24,10 @@ pub(crate) fn operations_file(
     runtime: &str,
     krate: &str,
 ) -> TokenStream {
-    let mut heading = format!("Operations tagged \"{}\".", inline(&module.tag));
+    let mut heading = match &module.tag {
+        Some(tag) => format!("Operations tagged \"{}\".", inline(tag)),
+        None => "Operations without a tag.".to_owned(),
+    };
     if let Some(d) = &module.description {
         heading.push_str("\n\n");
         heading.push_str(d);

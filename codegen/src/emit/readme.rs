@@ -13,7 +13,6 @@ use super::examples::example_section;
 use super::{runtime_dependency, RUNTIME_FEATURES};
 use crate::config::PackageConfig;
 use crate::ir::{Api, ApiKeyLocation, Operation, SchemeKind};
-use crate::lower::UNTAGGED_MODULE;
 use crate::{CrateOptions, RuntimeSource, RUNTIME_PACKAGE};
 use proc_macro2::Literal;
 use std::fmt::Write as _;
@@ -200,13 +199,11 @@ fn features_section(out: &mut String, api: &Api) {
             .map(|op| format!("`{}`", op.method_name))
             .collect();
         // The operations without a tag are in `untagged` (`untagged2` should a tag have that
-        // name), under the tag name OpenAPI tools show them by.
-        let untagged = module.starts_with(UNTAGGED_MODULE) && m.tag == "default";
-        let tag = if untagged {
-            "none".to_owned()
-        } else {
-            cell_code(&m.tag)
-        };
+        // name).
+        let tag = m
+            .tag
+            .as_deref()
+            .map_or_else(|| "none".to_owned(), cell_code);
         let _ = writeln!(out, "| `{module}` | {tag} | {} |", methods.join(", "));
     }
     let _ = writeln!(out, "| `full` | every tag | every operation above |");

@@ -7,7 +7,6 @@
 
 pub(crate) mod docs;
 mod operations;
-pub(crate) use operations::UNTAGGED_MODULE;
 mod pagination;
 mod recursion;
 mod refs;

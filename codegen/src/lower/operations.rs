@@ -19,9 +19,6 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The module (and, in a standalone crate, the Cargo feature) of the operations without a tag.
 pub(crate) const UNTAGGED_MODULE: &str = "untagged";
 
-/// The tag the operations without one are shown under (their module's doc heading).
-const UNTAGGED_TAG: &str = "default";
-
 /// Lowers every operation, grouped by the module of its first tag.
 pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>, Error> {
     let spec = cx.spec;
@@ -76,9 +73,7 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
             }
             let given_tag = op.tags.first().cloned();
             // Operations without a tag go to a module of their own, `untagged` (made unique like
-            // any other name, should a tag be called that); its doc heading names the tag
-            // `default`, as OpenAPI tools show such operations.
-            let tag = given_tag.clone().unwrap_or_else(|| UNTAGGED_TAG.to_owned());
+            // any other name, should a tag be called that).
             let module = match module_names.get(&given_tag) {
                 Some(m) => m.clone(),
                 None => {
@@ -118,7 +113,7 @@ pub(crate) fn lower_all(cx: &mut Lowerer<'_>) -> Result<BTreeMap<String, Module>
                 .entry(module)
                 .or_insert_with(|| Module {
                     description: given_tag.as_deref().and_then(|t| tag_description(cx, t)),
-                    tag: tag.clone(),
+                    tag: given_tag.clone(),
                     operations: Vec::new(),
                 })
                 .operations

@@ -70,7 +70,7 @@ fn why_not_local(reference: &str) -> &'static str {
     if scheme || address.starts_with("//") {
         "references are never fetched over the network; "
     } else if !address.is_empty() {
-        "another file is read only with the spec's folder (`generate_with_files`, as `cargo xtask generate` does); "
+        "another file is read only with the spec's folder (`generate_with_files`, as the `openapi-sdk-gen` command does); "
     } else {
         ""
     }

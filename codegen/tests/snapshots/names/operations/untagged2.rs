@@ -1,7 +1,7 @@
 // @generated from names.yaml by openapi-sdk-gen. Do not edit by hand:
 // change the spec or the generator, then regenerate.
 
-//! Operations tagged "default".
+//! Operations without a tag.
 
 use super::super::Client;
 use openapi_sdk_runtime as rt;
