@@ -101,7 +101,7 @@ fn styles_that_fit_generate() {
     let ops = generated
         .files
         .iter()
-        .find(|(path, _)| path.starts_with("operations/default"))
+        .find(|(path, _)| path.starts_with("operations/untagged"))
         .map(|(_, text)| text.as_str())
         .unwrap_or_default();
     for call in [
@@ -147,7 +147,7 @@ fn decisions_are_notes() {
     let ops = generated
         .files
         .iter()
-        .find(|(path, _)| path.starts_with("operations/default"))
+        .find(|(path, _)| path.starts_with("operations/untagged"))
         .map(|(_, text)| text.as_str())
         .unwrap_or_default();
     assert!(ops.contains("pub fn get_users_id_posts_2("), "{ops}");
@@ -165,7 +165,7 @@ fn form_bodies_without_objects_generate() {
     let ops = generated
         .files
         .iter()
-        .find(|(path, _)| path.starts_with("operations/default"))
+        .find(|(path, _)| path.starts_with("operations/untagged"))
         .map(|(_, text)| text.as_str())
         .unwrap_or_default();
     assert!(
