@@ -78,8 +78,9 @@ pub fn render(out: &mut String, all: &[Measurement], run: u64) {
          each side reads chunk by chunk and keeps nothing. The sides alternate (A B A B) after a \
          warm-up round each; throughput is the median over the rounds (minimum–maximum). \
          Target: ours ≥ 0.9× reqwest's download throughput. Peak RSS is the benchmark \
-         process's `VmHWM` after the downloads (both sides); `tests/streaming_memory.rs` checks \
-         the generated client alone stays under 50 MB (`STREAMING_TEST_MIB=1024` for 1 GiB).\n\n",
+         process's `VmHWM` after the downloads (both sides); `tests/streaming_memory.rs` \
+         (in `cargo test`) downloads 1 GiB through the generated client alone and checks \
+         its peak RSS stays under 50 MB.\n\n",
     );
     let rows: Vec<&Measurement> = all.iter().filter(|m| m.section == SECTION).collect();
     if rows.is_empty() {
