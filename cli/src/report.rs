@@ -23,10 +23,7 @@ impl Report {
     /// An empty report holding the generator's notes.
     pub fn from_diagnostics(diagnostics: &[Diagnostic]) -> Report {
         let mut report = Report {
-            diagnostics: diagnostics
-                .iter()
-                .map(|d| format!("{}: {}", d.pointer, d.message))
-                .collect(),
+            diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
             ..Report::default()
         };
         for d in diagnostics {

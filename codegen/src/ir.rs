@@ -235,6 +235,24 @@ pub enum NoteKind {
     Configuration,
 }
 
+/// `pointer: message`, or the message alone for a note about the whole document.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.pointer.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.pointer, self.message)
+        }
+    }
+}
+
+/// The short label (`renamed`).
+impl std::fmt::Display for NoteKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 impl NoteKind {
     /// A short label (`renamed`).
     pub fn label(self) -> &'static str {

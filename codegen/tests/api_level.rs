@@ -18,7 +18,7 @@ fn notes(generated: &Generated) -> String {
     generated
         .diagnostics
         .iter()
-        .map(|d| format!("{}: {}\n", d.pointer, d.message))
+        .map(|d| format!("{d}\n"))
         .collect()
 }
 

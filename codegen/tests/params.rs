@@ -121,7 +121,7 @@ fn decisions_are_notes() {
     let notes: Vec<String> = generated
         .diagnostics
         .iter()
-        .map(|d| format!("{}: {}", d.pointer, d.message))
+        .map(ToString::to_string)
         .collect();
     let has = |pointer: &str, words: &str| {
         assert!(

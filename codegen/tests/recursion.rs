@@ -29,7 +29,7 @@ fn models(schemas: &str) -> (String, Vec<String>) {
     let notes = generated
         .diagnostics
         .iter()
-        .map(|d| format!("{}: {}", d.pointer, d.message))
+        .map(ToString::to_string)
         .collect();
     (text, notes)
 }
