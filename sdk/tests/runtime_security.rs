@@ -2,6 +2,9 @@
 //! redirect to another host, bearer-token auth, the user agent, and gzip responses. (Secrets in
 //! traces are checked in `runtime_tracing.rs`, alone in its binary.)
 
+mod credentials_support;
+
+use credentials_support::{fast_retries, with_keys, with_token, API_KEY, APP_KEY, TOKEN};
 use datadog_connections::{Client, ClientBuilder, Error, RetryPolicy};
 use datadog_connections_replay::fault::{Fault, FaultServer};
 use flate2::write::GzEncoder;
@@ -9,32 +12,8 @@ use flate2::Compression;
 use std::io::Write;
 use std::time::Duration;
 
-const API_KEY: &str = "api-key-SECRET-1111";
-const APP_KEY: &str = "app-key-SECRET-2222";
-const TOKEN: &str = "oauth-token-SECRET-3333";
 const LIST: &str = r#"{"data":[{"attributes":{"connection_types":["logs"],"created_at":"2023-01-01T12:00:00Z"},"id":"f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a","relationships":{"sink_org":{"data":{"id":"83999dcd-7f97-11f0-8de1-1ecf66f1aa85","type":"orgs"}}},"type":"org_connection"}],"meta":{"page":{"total_count":1}}}"#;
 const CREDENTIAL_HEADERS: [&str; 3] = ["dd-api-key", "dd-application-key", "authorization"];
-
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy::new()
-        .base_delay(Duration::from_millis(1))
-        .max_delay(Duration::from_millis(5))
-}
-
-fn with_keys(server: &FaultServer) -> ClientBuilder {
-    Client::builder()
-        .base_url(server.base_url())
-        .api_key(API_KEY)
-        .app_key(APP_KEY)
-        .retry_policy(fast_retries())
-}
-
-fn with_token(server: &FaultServer) -> ClientBuilder {
-    Client::builder()
-        .base_url(server.base_url())
-        .bearer_token(TOKEN)
-        .retry_policy(fast_retries())
-}
 
 async fn start(faults: Vec<Fault>) -> FaultServer {
     FaultServer::start(faults)

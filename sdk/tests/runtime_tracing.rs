@@ -5,6 +5,9 @@
 //! One test in its own binary: `tracing` caches per-callsite interest process-wide, so a
 //! thread-local subscriber is only reliable when no other test thread emits at the same time.
 
+mod credentials_support;
+
+use credentials_support::{fast_retries, with_keys, with_token, API_KEY, APP_KEY, TOKEN};
 use datadog_connections::{Client, ClientBuilder, RetryPolicy};
 use datadog_connections_replay::fault::{Fault, FaultServer};
 use std::io::Write;
@@ -13,32 +16,8 @@ use std::time::Duration;
 use tracing_subscriber::fmt::format::FmtSpan;
 use tracing_subscriber::fmt::MakeWriter;
 
-const API_KEY: &str = "api-key-SECRET-1111";
-const APP_KEY: &str = "app-key-SECRET-2222";
-const TOKEN: &str = "oauth-token-SECRET-3333";
 const SECRETS: [&str; 3] = [API_KEY, APP_KEY, TOKEN];
 const LIST: &str = r#"{"data":[]}"#;
-
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy::new()
-        .base_delay(Duration::from_millis(1))
-        .max_delay(Duration::from_millis(5))
-}
-
-fn with_keys(server: &FaultServer) -> ClientBuilder {
-    Client::builder()
-        .base_url(server.base_url())
-        .api_key(API_KEY)
-        .app_key(APP_KEY)
-        .retry_policy(fast_retries())
-}
-
-fn with_token(server: &FaultServer) -> ClientBuilder {
-    Client::builder()
-        .base_url(server.base_url())
-        .bearer_token(TOKEN)
-        .retry_policy(fast_retries())
-}
 
 /// A `tracing` writer that collects everything into one buffer.
 #[derive(Clone, Default)]
