@@ -4,13 +4,12 @@
 
 mod credentials_support;
 
-use credentials_support::{fast_retries, with_keys, with_token, API_KEY, APP_KEY, TOKEN};
-use datadog_connections::{Client, ClientBuilder, Error, RetryPolicy};
+use credentials_support::{with_keys, with_token, API_KEY, APP_KEY, TOKEN};
+use datadog_connections::{Client, ClientBuilder, Error};
 use datadog_connections_replay::fault::{Fault, FaultServer};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use std::io::Write;
-use std::time::Duration;
 
 const LIST: &str = r#"{"data":[{"attributes":{"connection_types":["logs"],"created_at":"2023-01-01T12:00:00Z"},"id":"f9ec96b0-8c8a-4b0a-9b0a-1b2c3d4e5f6a","relationships":{"sink_org":{"data":{"id":"83999dcd-7f97-11f0-8de1-1ecf66f1aa85","type":"orgs"}}},"type":"org_connection"}],"meta":{"page":{"total_count":1}}}"#;
 const CREDENTIAL_HEADERS: [&str; 3] = ["dd-api-key", "dd-application-key", "authorization"];

@@ -7,12 +7,10 @@
 
 mod credentials_support;
 
-use credentials_support::{fast_retries, with_keys, with_token, API_KEY, APP_KEY, TOKEN};
-use datadog_connections::{Client, ClientBuilder, RetryPolicy};
+use credentials_support::{with_keys, with_token, API_KEY, APP_KEY, TOKEN};
 use datadog_connections_replay::fault::{Fault, FaultServer};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 use tracing_subscriber::fmt::format::FmtSpan;
 use tracing_subscriber::fmt::MakeWriter;
 
