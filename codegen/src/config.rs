@@ -356,18 +356,22 @@ impl Config {
         })?;
         config.check_rust_names()?;
         config.check_conventions()?;
-        if let Some(runtime) = &config.runtime {
-            runtime.source().map_err(|(key, reason)| Error::Invalid {
-                pointer: format!("/runtime/{key}"),
-                reason: format!("generator configuration: {reason}"),
-            })?;
-        }
+        config.runtime_source()?;
         Ok(config)
     }
 
-    /// The runtime source the configuration names (checked by [`Config::parse`]).
-    pub fn runtime_source(&self) -> Option<RuntimeSource> {
-        self.runtime.as_ref().and_then(|r| r.source().ok())
+    /// The runtime source the configuration names, if any; an entry that names none (a `path`
+    /// and a `git`, say) is an error pointing at it, also for a configuration built in code.
+    pub fn runtime_source(&self) -> Result<Option<RuntimeSource>, Error> {
+        self.runtime
+            .as_ref()
+            .map(|r| {
+                r.source().map_err(|(key, reason)| Error::Invalid {
+                    pointer: format!("/runtime/{key}"),
+                    reason: format!("generator configuration: {reason}"),
+                })
+            })
+            .transpose()
     }
 
     /// Rate-limit header names must be HTTP header names; message paths have no empty member.
@@ -457,6 +461,23 @@ fn is_header_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_runtime_entry_built_in_code_is_checked_too() {
+        let config = Config {
+            runtime: Some(RuntimeConfig {
+                path: Some("../rt".into()),
+                git: Some("https://g/x".into()),
+                ..RuntimeConfig::default()
+            }),
+            ..Config::default()
+        };
+        match config.runtime_source() {
+            Err(Error::Invalid { pointer, .. }) => assert_eq!(pointer, "/runtime/git"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(Config::default().runtime_source().unwrap(), None);
+    }
 
     #[test]
     fn parses_every_part_and_rejects_unknown_keys() {

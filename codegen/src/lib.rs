@@ -77,12 +77,11 @@ pub struct CrateOptions {
 
 impl CrateOptions {
     /// The runtime source the crate uses: this one's, else the configuration's, else the
-    /// registry version.
-    pub fn runtime_source(&self, config: &Config) -> RuntimeSource {
-        self.runtime
-            .clone()
-            .or_else(|| config.runtime_source())
-            .unwrap_or_default()
+    /// registry version. A configuration entry that names no source is an error even when this
+    /// one wins.
+    pub fn runtime_source(&self, config: &Config) -> Result<RuntimeSource, Error> {
+        let configured = config.runtime_source()?;
+        Ok(self.runtime.clone().or(configured).unwrap_or_default())
     }
 }
 
@@ -201,7 +200,7 @@ fn generate_loaded(loaded: load::Loaded, options: &Options) -> Result<Generated,
     let mut files: BTreeMap<String, String> = rendered.into_iter().collect();
     if let Output::Crate(krate) = &options.output {
         let package = &options.config.package;
-        let runtime = krate.runtime_source(&options.config);
+        let runtime = krate.runtime_source(&options.config)?;
         files.insert(
             "Cargo.toml".to_owned(),
             emit::cargo_toml(&api, krate, &runtime, package, &spec_name, split.as_ref()),
